@@ -1,0 +1,387 @@
+//! The expensive pass over a list: identity, contacts, the reveal log, and the compact
+//! [`Tally`] that pricing works from.
+//!
+//! Everything here depends on the file, the mapping, the log and the cycle. Nothing here
+//! depends on the channel, the selection or the assumptions, so those can change (and the
+//! window re-price) without touching the file again.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::cycle::{Cycle, parse_date};
+use crate::error::{Error, Result};
+use crate::identity;
+use crate::input::reader::ContactTable;
+use crate::input::roles::{Mapping, Role};
+use crate::progress::Progress;
+
+/// Per-contact flags: what the reveal log and the file say about a contact.
+pub mod flags {
+    /// Email revealed in this cycle (reveal log).
+    pub const REV_EMAIL: u8 = 1;
+    /// Phone revealed in this cycle (reveal log).
+    pub const REV_PHONE: u8 = 2;
+    /// Some row of the contact has a valid email.
+    pub const HAS_EMAIL: u8 = 4;
+    /// Some row of the contact has a phone.
+    pub const HAS_PHONE: u8 = 8;
+}
+
+/// Marks "no contact" / "no company" in the per-row vectors.
+pub const NONE: u32 = u32::MAX;
+
+/// Everything pricing needs to know about a list, small enough to re-price in microseconds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    pub rows: u64,
+    pub unmatchable_rows: u64,
+    pub duplicate_rows: u64,
+    /// Contacts by their [`flags`] (index = flag bits).
+    pub contacts: [u64; 16],
+    /// Unique companies (normalised domain, else company name) among identifiable rows.
+    pub companies: u64,
+}
+
+impl Tally {
+    pub fn contact_count(&self) -> u64 {
+        self.contacts.iter().sum()
+    }
+
+    /// A Workspace table given as a row count: N contacts, none duplicate or unmatchable.
+    pub fn of_rows(rows: u64) -> Tally {
+        let mut t = Tally {
+            rows,
+            ..Default::default()
+        };
+        t.contacts[0] = rows;
+        t
+    }
+
+    pub fn add(&mut self, other: &Tally) {
+        self.rows += other.rows;
+        self.unmatchable_rows += other.unmatchable_rows;
+        self.duplicate_rows += other.duplicate_rows;
+        for (a, b) in self.contacts.iter_mut().zip(other.contacts) {
+            *a += b;
+        }
+        self.companies += other.companies;
+    }
+}
+
+/// What the reveal log contributed, for messages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogSummary {
+    pub entries: u64,
+    pub in_cycle: u64,
+    pub outside_cycle: u64,
+    pub undated: u64,
+    pub matched_entries: u64,
+    pub after_today: u64,
+}
+
+/// The result of the expensive pass.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub tally: Tally,
+    /// Per row: its contact's index, or [`NONE`] for an unmatchable row.
+    pub row_contact: Vec<u32>,
+    /// Per contact (in file order of their first rows): the representative row.
+    pub contact_rep: Vec<u32>,
+    /// Per contact: [`flags`].
+    pub contact_flags: Vec<u8>,
+    /// Per row: its company index ([`NONE`] when none or unmatchable).
+    pub row_company: Vec<u32>,
+    /// Per company: the first identifiable row that names it.
+    pub company_first_row: Vec<u32>,
+    pub log: Option<LogSummary>,
+    pub warnings: Vec<String>,
+}
+
+impl Analysis {
+    pub fn is_representative(&self, row: usize) -> bool {
+        let c = self.row_contact[row];
+        c != NONE && self.contact_rep[c as usize] as usize == row
+    }
+}
+
+/// A reveal log and the roles of its columns.
+pub struct RevealLog<'a> {
+    pub table: &'a ContactTable,
+    pub mapping: &'a Mapping,
+}
+
+fn check_mapping(table: &ContactTable, mapping: &Mapping) -> Result<()> {
+    for (role, cols) in &mapping.roles {
+        for c in cols {
+            if !table.headers.contains(c) {
+                return Err(Error::Setting(format!(
+                    "{}: the {} column `{c}` does not exist; the columns are: {}",
+                    table.path.display(),
+                    role.key(),
+                    table.headers.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Run identity, contacts and the reveal log over a list.
+pub fn analyze(
+    list: &ContactTable,
+    mapping: &Mapping,
+    log: Option<RevealLog<'_>>,
+    cycle: &Cycle,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Analysis> {
+    check_mapping(list, mapping)?;
+    let mut warnings = Vec::new();
+    let identifying = [
+        Role::Email,
+        Role::LinkedinUrl,
+        Role::CompanyName,
+        Role::CompanyDomain,
+    ];
+    if identifying.iter().all(|r| mapping.columns(*r).is_empty()) {
+        warnings.push(
+            "no email, LinkedIn URL, company name or domain column is mapped: every row is unmatchable"
+                .to_string(),
+        );
+    }
+    let n = list.rows();
+    let (ids, n_ids) = identity::identifier_frame(&list.df, mapping)?;
+    if progress.is_cancelled() {
+        return Err(Error::Cancelled);
+    }
+    let roots = identity::contacts(&ids, n_ids)?;
+    if progress.is_cancelled() {
+        return Err(Error::Cancelled);
+    }
+
+    // Contacts in file order of their first rows.
+    let mut row_contact = vec![NONE; n];
+    let mut contact_rep: Vec<u32> = Vec::new();
+    let mut contact_of_root: HashMap<u32, u32> = HashMap::new();
+    let (mut unmatchable, mut duplicates) = (0u64, 0u64);
+    for (r, root) in roots.iter().enumerate() {
+        match root {
+            None => unmatchable += 1,
+            Some(root) => {
+                let c = *contact_of_root.entry(*root).or_insert_with(|| {
+                    contact_rep.push(*root);
+                    contact_rep.len() as u32 - 1
+                });
+                row_contact[r] = c;
+                if *root as usize != r {
+                    duplicates += 1;
+                }
+            }
+        }
+    }
+    let mut contact_flags = vec![0u8; contact_rep.len()];
+    let has_email = ids.column("has_email")?.bool()?;
+    let has_phone = ids.column("has_phone")?.bool()?;
+    for (r, c) in row_contact.iter().enumerate() {
+        if *c == NONE {
+            continue;
+        }
+        let f = &mut contact_flags[*c as usize];
+        if has_email.get(r) == Some(true) {
+            *f |= flags::HAS_EMAIL;
+        }
+        if has_phone.get(r) == Some(true) {
+            *f |= flags::HAS_PHONE;
+        }
+    }
+
+    // Companies among identifiable rows, for the API extras.
+    let company = ids.column("company")?.str()?;
+    let mut row_company = vec![NONE; n];
+    let mut company_first_row: Vec<u32> = Vec::new();
+    let mut company_index: HashMap<&str, u32> = HashMap::new();
+    for (r, key) in company.iter().enumerate() {
+        if row_contact[r] == NONE {
+            continue;
+        }
+        if let Some(key) = key {
+            let next = company_first_row.len() as u32;
+            let idx = *company_index.entry(key).or_insert(next);
+            if idx == next {
+                company_first_row.push(r as u32);
+            }
+            row_company[r] = idx;
+        }
+    }
+
+    let log_summary = match log {
+        Some(log) => Some(apply_log(
+            &ids,
+            n_ids,
+            &row_contact,
+            &mut contact_flags,
+            log,
+            cycle,
+            today,
+            &mut warnings,
+        )?),
+        None => None,
+    };
+
+    let mut tally = Tally {
+        rows: n as u64,
+        unmatchable_rows: unmatchable,
+        duplicate_rows: duplicates,
+        contacts: [0; 16],
+        companies: company_first_row.len() as u64,
+    };
+    for f in &contact_flags {
+        tally.contacts[*f as usize] += 1;
+    }
+    Ok(Analysis {
+        tally,
+        row_contact,
+        contact_rep,
+        contact_flags,
+        row_company,
+        company_first_row,
+        log: log_summary,
+        warnings,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_log(
+    list_ids: &DataFrame,
+    list_n_ids: usize,
+    row_contact: &[u32],
+    contact_flags: &mut [u8],
+    log: RevealLog<'_>,
+    cycle: &Cycle,
+    today: NaiveDate,
+    warnings: &mut Vec<String>,
+) -> Result<LogSummary> {
+    check_mapping(log.table, log.mapping)?;
+    let path = &log.table.path;
+    let entries = log.table.rows();
+    let (log_ids, log_n_ids) = identity::identifier_frame(&log.table.df, log.mapping)?;
+
+    // Each entry's date, email and phone.
+    let date_cols = log.mapping.columns(Role::Date);
+    let mut summary = LogSummary {
+        entries: entries as u64,
+        ..Default::default()
+    };
+    let mut counts = vec![false; entries];
+    let date_col = match date_cols.first() {
+        Some(c) => Some(log.table.df.column(c)?.str()?.clone()),
+        None => None,
+    };
+    for (e, counted) in counts.iter_mut().enumerate() {
+        let raw = date_col.as_ref().and_then(|c| c.get(e)).unwrap_or("");
+        let date = if raw.trim().is_empty() {
+            summary.undated += 1;
+            None
+        } else {
+            match parse_date(raw) {
+                Some(d) => Some(d),
+                None => {
+                    return Err(Error::input(
+                        path,
+                        Some(log.table.lines[e]),
+                        format!(
+                            "reveal date `{}` is not a date (use YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY)",
+                            raw.trim()
+                        ),
+                    ));
+                }
+            }
+        };
+        if date.is_some_and(|d| d > today) {
+            summary.after_today += 1;
+        }
+        *counted = cycle.contains(date);
+        if *counted {
+            summary.in_cycle += 1;
+        } else {
+            summary.outside_cycle += 1;
+        }
+    }
+    let has_email = log_ids.column("has_email")?.bool()?;
+    let has_phone = log_ids.column("has_phone")?.bool()?;
+
+    // Entry ↔ row pairs through shared identifiers (entries never merge contacts).
+    let list_long = identity::long_ids(list_ids, list_n_ids)?;
+    let log_long =
+        identity::long_ids(&log_ids, log_n_ids)?.select([col("row").alias("entry"), col("id")]);
+    let pairs = log_long
+        .join(
+            list_long,
+            [col("id")],
+            [col("id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .select([col("entry"), col("row")])
+        .collect()?;
+    let pe = pairs.column("entry")?.idx()?;
+    let pr = pairs.column("row")?.idx()?;
+    let mut matched = vec![false; entries];
+    for (e, r) in pe.into_no_null_iter().zip(pr.into_no_null_iter()) {
+        let (e, r) = (e as usize, r as usize);
+        matched[e] = true;
+        if !counts[e] {
+            continue;
+        }
+        let c = row_contact[r];
+        if c == NONE {
+            continue;
+        }
+        let f = &mut contact_flags[c as usize];
+        if has_email.get(e) == Some(true) {
+            *f |= flags::REV_EMAIL;
+        }
+        if has_phone.get(e) == Some(true) {
+            *f |= flags::REV_PHONE;
+        }
+    }
+    summary.matched_entries = matched.iter().filter(|m| **m).count() as u64;
+
+    let name = path.display();
+    if date_cols.is_empty() {
+        warnings.push(format!(
+            "reveal log {name}: no date column; every entry was assumed to be in the current billing cycle"
+        ));
+    } else if cycle.renewal.is_none() {
+        warnings.push(format!(
+            "reveal log {name}: no renewal date given; every entry was assumed to be in the current billing cycle"
+        ));
+    } else if summary.undated > 0 {
+        warnings.push(format!(
+            "reveal log {name}: {} entr(ies) have no date and were assumed to be in the current billing cycle",
+            summary.undated
+        ));
+    }
+    if summary.outside_cycle > 0 {
+        warnings.push(format!(
+            "reveal log {name}: {} entr(ies) fall outside the current billing cycle and no longer count",
+            summary.outside_cycle
+        ));
+    }
+    if summary.after_today > 0 {
+        warnings.push(format!(
+            "reveal log {name}: {} entr(ies) are dated after today ({today})",
+            summary.after_today
+        ));
+    }
+    let unmatched = summary.entries - summary.matched_entries;
+    if unmatched > 0 {
+        warnings.push(format!(
+            "reveal log {name}: {unmatched} of {} entr(ies) match no contact of the list",
+            summary.entries
+        ));
+    }
+    Ok(summary)
+}

@@ -1,0 +1,491 @@
+//! The command line (cli.md): raw flags are turned once into validated settings, then the
+//! same engine as the window runs. Exit codes: 0 success, 2 bad arguments, 3 bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cycle::{Cycle, CycleLength};
+use crate::engine::{self, AnalysisInput};
+use crate::error::{Error, Result};
+use crate::input::reader::{ReadOptions, parse_delimiter};
+use crate::input::roles::{Mapping, Role};
+use crate::pricebook::{self, PriceBook, RateRange};
+use crate::pricing::{ApiExtras, Assumptions, Channel, Selection, Settings};
+use crate::progress::Progress;
+use crate::report;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "enrichplan",
+    version,
+    about = "Plan what enriching a contact list with Lusha will cost, before a credit is spent.",
+    long_about = "With no command (or `open FILE`) the desktop window opens. The commands below never open a window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the desktop window (on FILE, if given).
+    Open { files: Vec<PathBuf> },
+    /// Estimate the credits a contact list will cost.
+    Estimate(EstimateArgs),
+    /// List the shipped price books.
+    Pricebooks {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChannelArg {
+    CsvEnrichment,
+    Platform,
+    ApiSingle,
+    ApiBulk,
+    Workspace,
+    Recommendations,
+}
+
+impl From<ChannelArg> for Channel {
+    fn from(c: ChannelArg) -> Self {
+        match c {
+            ChannelArg::CsvEnrichment => Channel::CsvEnrichment,
+            ChannelArg::Platform => Channel::Platform,
+            ChannelArg::ApiSingle => Channel::ApiSingle,
+            ChannelArg::ApiBulk => Channel::ApiBulk,
+            ChannelArg::Workspace => Channel::Workspace,
+            ChannelArg::Recommendations => Channel::Recommendations,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct EstimateArgs {
+    /// The contact list (CSV).
+    pub input: PathBuf,
+    #[arg(long, value_enum, default_value_t = ChannelArg::CsvEnrichment)]
+    pub channel: ChannelArg,
+    /// Data points requested: email,phone (default), email or phone.
+    #[arg(long, default_value = "email,phone")]
+    pub reveal: String,
+    #[arg(long, value_name = "X")]
+    pub match_rate: Option<f64>,
+    #[arg(long, value_name = "X")]
+    pub email_rate: Option<f64>,
+    #[arg(long, value_name = "X")]
+    pub phone_rate: Option<f64>,
+    #[arg(long, value_name = "LOW:HIGH")]
+    pub match_range: Option<String>,
+    #[arg(long, value_name = "LOW:HIGH")]
+    pub email_range: Option<String>,
+    #[arg(long, value_name = "LOW:HIGH")]
+    pub phone_range: Option<String>,
+    /// api-bulk batch size, 1..=100.
+    #[arg(long, value_name = "N")]
+    pub batch_size: Option<u32>,
+    /// API extra: company info per unique company.
+    #[arg(long)]
+    pub company: bool,
+    #[arg(long)]
+    pub company_signals: bool,
+    #[arg(long)]
+    pub contact_signals: bool,
+    /// Request only what the file lacks.
+    #[arg(long)]
+    pub only_missing: bool,
+    /// Reveal log: contacts already revealed (e.g. the vendor's contact export).
+    #[arg(long, value_name = "LOG.csv")]
+    pub revealed: Option<PathBuf>,
+    /// Override a detected role of the reveal log's columns (ROLE=COLUMN).
+    #[arg(long = "log-map", value_name = "ROLE=COLUMN")]
+    pub log_map: Vec<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub renewal_date: Option<String>,
+    #[arg(long, value_enum, default_value_t = CycleArg::Monthly)]
+    pub cycle: CycleArg,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// Remaining credits.
+    #[arg(long, value_name = "N")]
+    pub budget: Option<f64>,
+    /// Override a detected role (ROLE=COLUMN, repeatable).
+    #[arg(long = "map", value_name = "ROLE=COLUMN")]
+    pub map: Vec<String>,
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// A shipped price book id or a FILE.toml (default: the newest shipped).
+    #[arg(long, value_name = "ID|FILE.toml")]
+    pub pricebook: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the per-row report here.
+    #[arg(long, value_name = "FILE.csv")]
+    pub rows_out: Option<PathBuf>,
+    /// Write the billable rows (cut to --budget) here.
+    #[arg(long, value_name = "FILE.csv")]
+    pub trimmed_out: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CycleArg {
+    Monthly,
+    Annual,
+}
+
+fn setting(msg: impl Into<String>) -> Error {
+    Error::Setting(msg.into())
+}
+
+fn parse_range(flag: &str, s: &str) -> Result<(f64, f64)> {
+    let (a, b) = s
+        .split_once(':')
+        .ok_or_else(|| setting(format!("{flag} {s}: give LOW:HIGH, e.g. 0.5:0.8")))?;
+    let p = |v: &str| {
+        v.trim()
+            .parse::<f64>()
+            .map_err(|_| setting(format!("{flag} {s}: `{v}` is not a number")))
+    };
+    Ok((p(a)?, p(b)?))
+}
+
+/// cli.md: a rate alone has low = high = rate; a range alone takes the book's rate clamped
+/// into it; neither: the book's defaults. A rate outside its range is an error.
+fn rate(
+    name: &str,
+    rate: Option<f64>,
+    range: Option<&str>,
+    default: RateRange,
+) -> Result<RateRange> {
+    let r = match (rate, range) {
+        (None, None) => default,
+        (Some(x), None) => RateRange::exact(x),
+        (x, Some(range)) => {
+            let (low, high) = parse_range(&format!("--{name}-range"), range)?;
+            if low > high {
+                return Err(setting(format!(
+                    "--{name}-range {range}: low is above high"
+                )));
+            }
+            let expected = x.unwrap_or_else(|| default.expected.clamp(low, high));
+            RateRange {
+                low,
+                expected,
+                high,
+            }
+        }
+    };
+    r.validate(&format!("--{name}-rate")).map_err(setting)?;
+    Ok(r)
+}
+
+fn parse_date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| setting(format!("{flag} {s}: give a date as YYYY-MM-DD")))
+}
+
+fn parse_maps(flag: &str, maps: &[String]) -> Result<Vec<(Role, String)>> {
+    maps.iter()
+        .map(|m| {
+            let (role, col) = m
+                .split_once('=')
+                .ok_or_else(|| setting(format!("{flag} {m}: give ROLE=COLUMN")))?;
+            let role = Role::from_key(role.trim()).ok_or_else(|| {
+                let keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+                setting(format!(
+                    "{flag} {m}: unknown role `{role}`; roles: {}",
+                    keys.join(", ")
+                ))
+            })?;
+            Ok((role, col.to_string()))
+        })
+        .collect()
+}
+
+/// `estimate`'s flags, validated.
+struct EstimatePlan {
+    book: PriceBook,
+    settings: Settings,
+    read: ReadOptions,
+    overrides: Vec<(Role, String)>,
+    log_overrides: Vec<(Role, String)>,
+    cycle: Cycle,
+    today: chrono::NaiveDate,
+    budget: Option<f64>,
+}
+
+fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
+    let book = match &a.pricebook {
+        Some(p) => pricebook::resolve(p)?,
+        None => pricebook::default_book(),
+    };
+    let mut selection = Selection {
+        email: false,
+        phone: false,
+    };
+    for part in a.reveal.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part {
+            "email" => selection.email = true,
+            "phone" => selection.phone = true,
+            other => {
+                return Err(setting(format!(
+                    "--reveal {}: unknown data point `{other}` (use email, phone or email,phone)",
+                    a.reveal
+                )));
+            }
+        }
+    }
+    if !selection.email && !selection.phone {
+        return Err(setting("--reveal: choose email, phone or both"));
+    }
+    let d = &book.assumptions;
+    let assumptions = Assumptions {
+        match_rate: rate(
+            "match",
+            a.match_rate,
+            a.match_range.as_deref(),
+            d.match_rate,
+        )?,
+        email_rate: rate(
+            "email",
+            a.email_rate,
+            a.email_range.as_deref(),
+            d.email_rate,
+        )?,
+        phone_rate: rate(
+            "phone",
+            a.phone_rate,
+            a.phone_range.as_deref(),
+            d.phone_rate,
+        )?,
+    };
+    let max = book.prices.api_bulk_max_batch;
+    if let Some(b) = a.batch_size
+        && !(1..=max).contains(&b)
+    {
+        return Err(setting(format!("--batch-size {b}: must be 1..={max}")));
+    }
+    if let Some(b) = a.budget
+        && !(b.is_finite() && b >= 0.0)
+    {
+        return Err(setting(format!(
+            "--budget {b}: give the remaining credits, 0 or more"
+        )));
+    }
+    let settings = Settings {
+        channel: a.channel.into(),
+        selection,
+        only_missing: a.only_missing,
+        assumptions,
+        batch_size: a.batch_size,
+        extras: ApiExtras {
+            company: a.company,
+            company_signals: a.company_signals,
+            contact_signals: a.contact_signals,
+        },
+        workspace: Default::default(),
+    };
+    let read = ReadOptions {
+        delimiter: a
+            .delimiter
+            .as_deref()
+            .map(parse_delimiter)
+            .transpose()
+            .map_err(setting)?,
+        encoding: a.encoding.clone(),
+    };
+    let cycle = Cycle {
+        renewal: a
+            .renewal_date
+            .as_deref()
+            .map(|s| parse_date_arg("--renewal-date", s))
+            .transpose()?,
+        length: match a.cycle {
+            CycleArg::Monthly => CycleLength::Monthly,
+            CycleArg::Annual => CycleLength::Annual,
+        },
+    };
+    let today = match &a.today {
+        Some(s) => parse_date_arg("--today", s)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    Ok(EstimatePlan {
+        book,
+        settings,
+        read,
+        overrides: parse_maps("--map", &a.map)?,
+        log_overrides: parse_maps("--log-map", &a.log_map)?,
+        cycle,
+        today,
+        budget: a.budget,
+    })
+}
+
+fn run_estimate(a: &EstimateArgs) -> Result<()> {
+    let plan = validate(a)?;
+    let progress = Progress::new();
+    let list = engine::load_list(&a.input, &plan.read, &progress)?;
+    let mut mapping: Mapping = list.detection.mapping.clone();
+    mapping
+        .apply_overrides(&plan.overrides, &list.table.headers)
+        .map_err(setting)?;
+    let log = match &a.revealed {
+        Some(p) => {
+            let l = engine::load_log(p, &ReadOptions::default(), &progress)?;
+            let mut m = l.detection.mapping.clone();
+            m.apply_overrides(&plan.log_overrides, &l.table.headers)
+                .map_err(setting)?;
+            Some((l.table, m))
+        }
+        None => None,
+    };
+    let analysis = engine::analyze(
+        &AnalysisInput {
+            list: &list.table,
+            mapping: &mapping,
+            log: log.as_ref().map(|(t, m)| (t, m)),
+            cycle: plan.cycle,
+            today: plan.today,
+        },
+        &progress,
+    )?;
+    let mut outcome = engine::estimate(&analysis, &plan.settings, &plan.book, plan.budget);
+    let mut warnings = list.table.warnings.clone();
+    if let Some((t, _)) = &log {
+        warnings.extend(t.warnings.iter().map(|w| format!("reveal log: {w}")));
+    }
+    warnings.append(&mut outcome.estimate.warnings);
+    outcome.estimate.warnings = warnings;
+
+    let inputs: Vec<&Path> = std::iter::once(a.input.as_path())
+        .chain(a.revealed.as_deref())
+        .collect();
+    if let Some(out) = &a.rows_out {
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let bytes = report::rows_report(&analysis, &list.table, &plan.settings, &plan.book)?;
+        crate::fsutil::write_atomic(out, &bytes)?;
+    }
+    if let Some(out) = &a.trimmed_out {
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let keep: Vec<u32> = match &outcome.budget {
+            Some(b) => b.fit.rows.clone(),
+            None => (0..list.table.rows())
+                .filter(|&r| {
+                    crate::rows::row_status(&analysis, r, &plan.settings)
+                        == crate::rows::RowStatus::Billable
+                })
+                .map(|r| r as u32)
+                .collect(),
+        };
+        crate::fsutil::write_atomic(out, &report::trimmed_list(&list.table, &keep)?)?;
+    }
+
+    let json = report::json_report(
+        &outcome,
+        &plan.settings,
+        &plan.book,
+        mapping.to_json_map(&Role::LIST),
+        Some(&list.table),
+    );
+    match a.format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).map_err(|e| Error::Internal(e.to_string()))?
+            );
+        }
+        Format::Csv => {
+            use std::io::Write;
+            let bytes = report::csv_report(&outcome, &plan.book)?;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| Error::io("stdout", e))?;
+        }
+        Format::Table => {
+            print!(
+                "{}",
+                report::table_report(&json, &outcome, &plan.book, &a.input.display().to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
+fn run_pricebooks(format: Format) -> Result<()> {
+    let books = pricebook::shipped();
+    match format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&books).map_err(|e| Error::Internal(e.to_string()))?
+            );
+        }
+        _ => {
+            for (i, b) in books.iter().enumerate() {
+                let default = if i == 0 { "  (default)" } else { "" };
+                println!(
+                    "{}  {}  effective {}{default}",
+                    b.id, b.name, b.effective_date
+                );
+                println!("    source: {}", b.source);
+                println!(
+                    "    email {} · phone {} · API minimum {} per request",
+                    b.prices.email, b.prices.phone, b.prices.api_request_min
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What `main` should do after parsing.
+pub enum Action {
+    /// Open the window on these files.
+    Window(Vec<PathBuf>),
+    Exit(ExitCode),
+}
+
+/// Run a command-line invocation; window commands are handed back to `main`.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return Action::Exit(ExitCode::from(if e.use_stderr() { 2 } else { 0 }));
+        }
+    };
+    let result = match cli.command {
+        None => return Action::Window(Vec::new()),
+        Some(Command::Open { files }) => return Action::Window(files),
+        Some(Command::Estimate(a)) => run_estimate(&a),
+        Some(Command::Pricebooks { format }) => run_pricebooks(format),
+    };
+    match result {
+        Ok(()) => Action::Exit(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("enrichplan: error: {e}");
+            Action::Exit(ExitCode::from(exit_code(&e)))
+        }
+    }
+}
+
+pub fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::Setting(_) => 2,
+        Error::Input { .. } | Error::Io { .. } | Error::Cancelled => 3,
+        Error::Internal(_) => 3,
+    }
+}

@@ -1,0 +1,543 @@
+//! Who is who (pricing.md §1): normalised identifiers, contacts as connected components of
+//! shared identifiers, and each row's place in its contact.
+//!
+//! The scalar `normalize_*` functions are the definition; the polars expressions below
+//! compute the same thing over whole columns, and a test holds the two together.
+
+use polars::prelude::*;
+
+use crate::input::roles::{Mapping, Role};
+
+/// Separator inside two-part identifiers; cannot occur in a trimmed, collapsed cell value.
+const SEP: &str = "\u{1f}";
+
+/// URL scheme at the start of a value (`https://`, `http://`, `ftp://` …).
+const SCHEME_RE: &str = r"^[a-z][a-z0-9+.\-]*://";
+/// A LinkedIn person URL after decoding, lower-casing and dropping the scheme: the host is
+/// `linkedin.com` or one label in front of it, the path starts with `/in/<slug>`.
+const LINKEDIN_RE: &str = r"^(?:[^./?#]+\.)?linkedin\.com/in/([^/?#]+)";
+const EMAIL_RE: &str = r"^[^@\s]+@[^@\s]+\.[^@\s]+$";
+
+/// Decode `%XX` sequences (as UTF-8, lossily); a `%` not followed by two hex digits stays.
+pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('%') {
+        return s.into();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && b[i + 1].is_ascii_hexdigit()
+            && b[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(b[i + 1]) * 16 + hex(b[i + 2]));
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned().into()
+}
+
+fn strip_scheme(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_lowercase) {
+        let end = bytes
+            .iter()
+            .position(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || b"+.-".contains(c)))
+            .unwrap_or(bytes.len());
+        if s[end..].starts_with("://") {
+            return &s[end + 3..];
+        }
+    }
+    s
+}
+
+/// `linkedin.com/in/<slug>` for a LinkedIn person URL, else None.
+pub fn normalize_linkedin(raw: &str) -> Option<String> {
+    let decoded = percent_decode(raw.trim());
+    let lower = decoded.to_lowercase();
+    let rest = strip_scheme(&lower);
+    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host_ok = host == "linkedin.com"
+        || host
+            .strip_suffix(".linkedin.com")
+            .is_some_and(|label| !label.is_empty() && !label.contains('.'));
+    let slug = path.strip_prefix("/in/")?.split('/').next()?;
+    (host_ok && !slug.is_empty()).then(|| format!("linkedin.com/in/{slug}"))
+}
+
+/// The lower-cased email when it is valid (pricing.md §1), else None.
+pub fn normalize_email(raw: &str) -> Option<String> {
+    let e = raw.trim().to_lowercase();
+    let (local, domain) = e.split_once('@')?;
+    let valid =
+        !local.is_empty() && !domain.contains('@') && !e.chars().any(char::is_whitespace) && {
+            let chars: Vec<char> = domain.chars().collect();
+            chars.len() >= 3 && chars[1..chars.len() - 1].contains(&'.')
+        };
+    valid.then_some(e)
+}
+
+/// Trimmed, inner white space collapsed, lower-cased; None when empty.
+pub fn normalize_text(raw: &str) -> Option<String> {
+    let t = raw
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The bare domain of a domain or website value, else None (no dot: `n/a`, `-`).
+pub fn normalize_domain(raw: &str) -> Option<String> {
+    let lower = raw.trim().to_lowercase();
+    let rest = strip_scheme(&lower);
+    let rest = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.contains('.').then(|| rest.to_string())
+}
+
+/// A phone cell counts when it holds at least one digit.
+pub fn is_phone(raw: &str) -> bool {
+    raw.bytes().any(|b| b.is_ascii_digit())
+}
+
+// ---- the same rules as polars expressions over whole columns ----
+
+fn trimmed(e: Expr) -> Expr {
+    e.str().strip_chars(lit(NULL))
+}
+
+fn collapsed(e: Expr) -> Expr {
+    trimmed(e.str().replace_all(lit(r"\s+"), lit(" "), false))
+        .str()
+        .to_lowercase()
+}
+
+/// Per row, the first of `cols` whose trimmed value is non-empty, trimmed ("" if none).
+fn first_non_empty(cols: &[String]) -> Expr {
+    let mut expr = lit("");
+    for c in cols.iter().rev() {
+        let t = trimmed(col(c.as_str()));
+        expr = when(t.clone().neq(lit(""))).then(t).otherwise(expr);
+    }
+    expr
+}
+
+fn email_expr(c: &str) -> Expr {
+    let e = trimmed(col(c)).str().to_lowercase();
+    when(e.clone().str().contains(lit(EMAIL_RE), true))
+        .then(concat_str([lit("em:"), e], "", false))
+        .otherwise(lit(NULL).cast(DataType::String))
+}
+
+/// Expects the column already percent-decoded (no polars expression for that).
+fn linkedin_expr(decoded: &str) -> Expr {
+    let slug = trimmed(col(decoded))
+        .str()
+        .to_lowercase()
+        .str()
+        .replace(lit(SCHEME_RE), lit(""), false)
+        .str()
+        .extract(lit(LINKEDIN_RE), 1);
+    concat_str([lit("li:linkedin.com/in/"), slug], "", false)
+}
+
+fn domain_expr(cols: &[String]) -> Expr {
+    let d = first_non_empty(cols)
+        .str()
+        .to_lowercase()
+        .str()
+        .replace(lit(SCHEME_RE), lit(""), false)
+        .str()
+        .extract(lit(r"^([^/?#]*)"), 1)
+        .str()
+        .strip_prefix(lit("www."));
+    when(d.clone().str().contains_literal(lit(".")))
+        .then(d)
+        .otherwise(lit(""))
+}
+
+fn name_expr(m: &Mapping) -> Expr {
+    let first = first_non_empty(m.columns(Role::FirstName));
+    let last = first_non_empty(m.columns(Role::LastName));
+    let full = first_non_empty(m.columns(Role::FullName));
+    let name = when(first.clone().neq(lit("")).and(last.clone().neq(lit(""))))
+        .then(concat_str([first, last], " ", false))
+        .otherwise(full);
+    collapsed(name)
+}
+
+/// The identifier columns of a table, one row per input row:
+/// `id_0..id_k` (string, null when absent), `has_email`, `has_phone` (bool),
+/// `company` (the API-extras company key: the domain, else the company name; null when none).
+///
+/// `df` must hold every mapped column as strings; LinkedIn columns are decoded here.
+pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame, usize)> {
+    let mut base = df.clone();
+    let mut ids: Vec<Expr> = Vec::new();
+    for (k, c) in m.columns(Role::LinkedinUrl).iter().enumerate() {
+        let ca = df.column(c)?.str()?;
+        let decoded: StringChunked = ca
+            .iter()
+            .map(|o| o.map(percent_decode))
+            .collect::<StringChunked>()
+            .with_name(format!("__li_decoded_{k}").into());
+        base.with_column(decoded.into_column())?;
+        ids.push(linkedin_expr(&format!("__li_decoded_{k}")));
+    }
+    let email_cols = m.columns(Role::Email);
+    for c in email_cols {
+        ids.push(email_expr(c));
+    }
+    let name = name_expr(m);
+    let company = collapsed(first_non_empty(m.columns(Role::CompanyName)));
+    let domain = domain_expr(m.columns(Role::CompanyDomain));
+    let has_name = name.clone().neq(lit(""));
+    let null_str = || lit(NULL).cast(DataType::String);
+    ids.push(
+        when(has_name.clone().and(company.clone().neq(lit(""))))
+            .then(concat_str(
+                [lit("nc:"), name.clone(), lit(SEP), company.clone()],
+                "",
+                false,
+            ))
+            .otherwise(null_str()),
+    );
+    ids.push(
+        when(has_name.and(domain.clone().neq(lit(""))))
+            .then(concat_str(
+                [lit("nd:"), name, lit(SEP), domain.clone()],
+                "",
+                false,
+            ))
+            .otherwise(null_str()),
+    );
+    let n_ids = ids.len();
+    let mut exprs: Vec<Expr> = ids
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| e.alias(format!("id_{i}")))
+        .collect();
+    let has_email = email_cols
+        .iter()
+        .map(|c| {
+            trimmed(col(c.as_str()))
+                .str()
+                .to_lowercase()
+                .str()
+                .contains(lit(EMAIL_RE), true)
+        })
+        .reduce(|a, b| a.or(b))
+        .unwrap_or(lit(false));
+    exprs.push(has_email.alias("has_email"));
+    let phone = first_non_empty(m.columns(Role::Phone));
+    exprs.push(phone.str().contains(lit("[0-9]"), true).alias("has_phone"));
+    exprs.push(
+        when(domain.clone().neq(lit("")))
+            .then(domain)
+            .when(company.clone().neq(lit("")))
+            .then(company)
+            .otherwise(null_str())
+            .alias("company"),
+    );
+    let out = base.lazy().select(exprs).collect()?;
+    Ok((out, n_ids))
+}
+
+/// Union-find over row indices; the smallest row of a set is its root, so the root is the
+/// contact's representative (its first row in file order).
+pub struct UnionFind {
+    parent: Vec<u32>,
+}
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+        }
+    }
+
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi as usize] = lo;
+        }
+    }
+}
+
+/// All (row, identifier) pairs of an identifier frame, as one long frame.
+pub fn long_ids(ids: &DataFrame, n_ids: usize) -> PolarsResult<LazyFrame> {
+    let lf = ids.clone().lazy().with_row_index("row", None);
+    let parts: Vec<LazyFrame> = (0..n_ids)
+        .map(|i| {
+            lf.clone()
+                .select([col("row"), col(format!("id_{i}")).alias("id")])
+                .filter(col("id").is_not_null())
+        })
+        .collect();
+    if parts.is_empty() {
+        return Ok(DataFrame::new(
+            0,
+            vec![
+                Column::new_empty("row".into(), &IDX_DTYPE),
+                Column::new_empty("id".into(), &DataType::String),
+            ],
+        )?
+        .lazy());
+    }
+    concat(parts, UnionArgs::default())
+}
+
+/// Group rows into contacts: `root[row]` is the contact's first row, or None when the row
+/// has no identifier (unmatchable).
+pub fn contacts(ids: &DataFrame, n_ids: usize) -> PolarsResult<Vec<Option<u32>>> {
+    let n = ids.height();
+    let long = long_ids(ids, n_ids)?;
+    // Each identifier's first row; every row joins the first row of each of its identifiers.
+    let edges = long
+        .clone()
+        .join(
+            long.group_by([col("id")])
+                .agg([col("row").min().alias("first")]),
+            [col("id")],
+            [col("id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .select([col("row"), col("first")])
+        .collect()?;
+    let mut uf = UnionFind::new(n);
+    let mut has_id = vec![false; n];
+    let rows = edges.column("row")?.idx()?;
+    let firsts = edges.column("first")?.idx()?;
+    for (r, f) in rows.into_no_null_iter().zip(firsts.into_no_null_iter()) {
+        has_id[r as usize] = true;
+        if r != f {
+            uf.union(r as u32, f as u32);
+        }
+    }
+    Ok((0..n)
+        .map(|r| has_id[r].then(|| uf.find(r as u32)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linkedin_urls() {
+        let ok =
+            |s: &str, want: &str| assert_eq!(normalize_linkedin(s).as_deref(), Some(want), "{s}");
+        let no = |s: &str| assert_eq!(normalize_linkedin(s), None, "{s}");
+        ok(
+            "https://www.linkedin.com/in/Dana-Levi/",
+            "linkedin.com/in/dana-levi",
+        );
+        ok(
+            " linkedin.com/in/dana-levi?trk=x#y ",
+            "linkedin.com/in/dana-levi",
+        );
+        ok(
+            "http://uk.linkedin.com/in/dana/details/experience",
+            "linkedin.com/in/dana",
+        );
+        ok("HTTPS://M.LINKEDIN.COM/IN/DANA", "linkedin.com/in/dana");
+        ok(
+            "https://www.linkedin.com/in/jos%C3%A9-p",
+            "linkedin.com/in/josé-p",
+        );
+        ok("https://www.linkedin.com/in/%4A%4f", "linkedin.com/in/jo");
+        ok("linkedin.com/in/a%zz", "linkedin.com/in/a%zz");
+        no("https://www.linkedin.com/company/acme");
+        no("https://www.linkedin.com/sales/lead/ACwAA");
+        no("https://linkedin.com.evil.com/in/dana");
+        no("https://a.b.linkedin.com/in/dana");
+        no("https://www.linkedin.com/in/");
+        no("https://www.linkedin.com/in//x");
+        no("notlinkedin.com/in/x");
+        no("");
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            normalize_email(" Dana@Example.IO ").as_deref(),
+            Some("dana@example.io")
+        );
+        for bad in [
+            "a@@b.c", "a b@c.d", "@b.c", "a@.bc", "a@bc.", "a@bc", "a@b@c.d", "",
+        ] {
+            assert_eq!(normalize_email(bad), None, "{bad}");
+        }
+        assert!(normalize_email("a@b..c").is_some());
+        assert!(normalize_email("a@.b.c").is_some());
+    }
+
+    #[test]
+    fn domains() {
+        assert_eq!(
+            normalize_domain("https://www.Acme.com/about?x#y").as_deref(),
+            Some("acme.com")
+        );
+        assert_eq!(
+            normalize_domain(" acme.co.uk ").as_deref(),
+            Some("acme.co.uk")
+        );
+        assert_eq!(normalize_domain("n/a"), None);
+        assert_eq!(normalize_domain("-"), None);
+    }
+
+    #[test]
+    fn union_find_roots_are_first_rows() {
+        let mut uf = UnionFind::new(5);
+        uf.union(4, 2);
+        uf.union(2, 3);
+        uf.union(3, 1);
+        assert_eq!(uf.find(4), 1);
+        assert_eq!(uf.find(0), 0);
+    }
+
+    fn frame(cols: &[(&str, Vec<&str>)]) -> DataFrame {
+        let columns: Vec<Column> = cols
+            .iter()
+            .map(|(n, v)| Column::new((*n).into(), v.clone()))
+            .collect();
+        DataFrame::new_infer_height(columns).unwrap()
+    }
+
+    /// The polars expressions and the scalar functions must agree on every tricky value.
+    #[test]
+    fn polars_expressions_agree_with_scalar_rules() {
+        let li = vec![
+            "https://www.linkedin.com/in/Dana-Levi/",
+            " linkedin.com/in/dana?x",
+            "https://www.linkedin.com/company/acme",
+            "https://a.b.linkedin.com/in/x",
+            "ftp://linkedin.com/in/%C3%A9",
+            "",
+            "linkedin.com/in/",
+        ];
+        let em = vec![
+            "A@B.co", "a@@b.c", " x@y.z ", "a b@c.d", "", "a@bc.", "q@w.e",
+        ];
+        let first = vec!["Dana", " ", "Zoë", "", "Al", "Bo", ""];
+        let last = vec!["Levi", "X", "  Müller ", "", "", "Cy", ""];
+        let full = vec!["", "Full  Name", "", "Only Full", "", "", ""];
+        let comp = vec!["Acme  Inc", "", "ACME inc", "Beta", "", "Gamma", ""];
+        let dom = vec![
+            "https://www.acme.com/x",
+            "n/a",
+            "Acme.com",
+            "",
+            "beta.io",
+            "-",
+            "",
+        ];
+        let ph = vec!["+1 555", "n/a", "", " ", "12", "", "x"];
+        let df = frame(&[
+            ("li", li.clone()),
+            ("em", em.clone()),
+            ("fn", first.clone()),
+            ("ln", last.clone()),
+            ("full", full.clone()),
+            ("co", comp.clone()),
+            ("dom", dom.clone()),
+            ("ph", ph.clone()),
+        ]);
+        let mut m = Mapping::default();
+        for (r, c) in [
+            (Role::LinkedinUrl, "li"),
+            (Role::Email, "em"),
+            (Role::FirstName, "fn"),
+            (Role::LastName, "ln"),
+            (Role::FullName, "full"),
+            (Role::CompanyName, "co"),
+            (Role::CompanyDomain, "dom"),
+            (Role::Phone, "ph"),
+        ] {
+            m.set(r, vec![c.to_string()]);
+        }
+        let (ids, n) = identifier_frame(&df, &m).unwrap();
+        assert_eq!(n, 4);
+        let get = |c: &str, i: usize| -> Option<String> {
+            ids.column(c)
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(i)
+                .map(str::to_string)
+        };
+        for i in 0..li.len() {
+            assert_eq!(
+                get("id_0", i),
+                normalize_linkedin(li[i]).map(|s| format!("li:{s}")),
+                "li {i}"
+            );
+            assert_eq!(
+                get("id_1", i),
+                normalize_email(em[i]).map(|s| format!("em:{s}")),
+                "em {i}"
+            );
+            let name = if !first[i].trim().is_empty() && !last[i].trim().is_empty() {
+                normalize_text(&format!("{} {}", first[i].trim(), last[i].trim()))
+            } else {
+                normalize_text(full[i])
+            };
+            let nc = name
+                .clone()
+                .zip(normalize_text(comp[i]))
+                .map(|(a, b)| format!("nc:{a}{SEP}{b}"));
+            assert_eq!(get("id_2", i), nc, "nc {i}");
+            let nd = name
+                .zip(normalize_domain(dom[i]))
+                .map(|(a, b)| format!("nd:{a}{SEP}{b}"));
+            assert_eq!(get("id_3", i), nd, "nd {i}");
+            let hp = ids.column("has_phone").unwrap().bool().unwrap().get(i);
+            assert_eq!(hp, Some(is_phone(ph[i])), "phone {i}");
+            let he = ids.column("has_email").unwrap().bool().unwrap().get(i);
+            assert_eq!(he, Some(normalize_email(em[i]).is_some()), "has_email {i}");
+            let company = normalize_domain(dom[i]).or_else(|| normalize_text(comp[i]));
+            assert_eq!(get("company", i), company, "company {i}");
+        }
+    }
+
+    #[test]
+    fn duplicate_chains_join_transitively() {
+        let df = frame(&[
+            ("em", vec!["a@x.com", "A@X.com", "b@y.com", "", "c@z.com"]),
+            (
+                "li",
+                vec![
+                    "",
+                    "linkedin.com/in/p",
+                    "https://www.linkedin.com/in/P/",
+                    "",
+                    "",
+                ],
+            ),
+        ]);
+        let mut m = Mapping::default();
+        m.set(Role::Email, vec!["em".into()]);
+        m.set(Role::LinkedinUrl, vec!["li".into()]);
+        let (ids, n) = identifier_frame(&df, &m).unwrap();
+        let roots = contacts(&ids, n).unwrap();
+        assert_eq!(roots, vec![Some(0), Some(0), Some(0), None, Some(4)]);
+    }
+}

@@ -1,0 +1,4 @@
+//! Getting a contact file into memory and deciding which column is what.
+
+pub mod reader;
+pub mod roles;

@@ -1,0 +1,681 @@
+//! Pricing (pricing.md §3–5): a pure function of a [`Tally`], the user's [`Settings`] and a
+//! price book. It touches no file and runs in microseconds, so the window can re-price on
+//! every slider move.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Tally, flags};
+use crate::pricebook::{PriceBook, Prices, RateRange};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    #[default]
+    CsvEnrichment,
+    Platform,
+    ApiSingle,
+    ApiBulk,
+    Workspace,
+    Recommendations,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 6] = [
+        Channel::CsvEnrichment,
+        Channel::Platform,
+        Channel::ApiSingle,
+        Channel::ApiBulk,
+        Channel::Workspace,
+        Channel::Recommendations,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::CsvEnrichment => "csv-enrichment",
+            Channel::Platform => "platform",
+            Channel::ApiSingle => "api-single",
+            Channel::ApiBulk => "api-bulk",
+            Channel::Workspace => "workspace",
+            Channel::Recommendations => "recommendations",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.key() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::CsvEnrichment => "CSV Enrichment",
+            Channel::Platform => "Platform & Extension",
+            Channel::ApiSingle => "API, single requests",
+            Channel::ApiBulk => "API, bulk requests",
+            Channel::Workspace => "Workspace",
+            Channel::Recommendations => "Recommendations List",
+        }
+    }
+
+    /// One line saying how this channel charges.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Channel::CsvEnrichment => {
+                "Matched contacts pay per data point revealed; unmatched rows are free."
+            }
+            Channel::Platform => {
+                "Reveal shows every available data point at once: email and phone are both charged."
+            }
+            Channel::ApiSingle => {
+                "One request per contact, charged per result with a minimum per request, plus data points."
+            }
+            Channel::ApiBulk => {
+                "Up to 100 contacts per request, charged per block of 25 results (minimum per request), plus data points."
+            }
+            Channel::Workspace => {
+                "Reveals at the platform rate, plus AI Data cells, Signals found, CSV and CRM exports, AI chat."
+            }
+            Channel::Recommendations => {
+                "The vendor's own rows: pay per blurred row revealed, then per email and phone shown."
+            }
+        }
+    }
+
+    pub fn is_api(self) -> bool {
+        matches!(self, Channel::ApiSingle | Channel::ApiBulk)
+    }
+}
+
+/// The data points the user asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    pub email: bool,
+    pub phone: bool,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection {
+            email: true,
+            phone: true,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assumptions {
+    pub match_rate: RateRange,
+    pub email_rate: RateRange,
+    pub phone_rate: RateRange,
+}
+
+impl Assumptions {
+    pub fn from_book(book: &PriceBook) -> Self {
+        Assumptions {
+            match_rate: book.assumptions.match_rate,
+            email_rate: book.assumptions.email_rate,
+            phone_rate: book.assumptions.phone_rate,
+        }
+    }
+
+    pub fn exact(v: f64) -> Self {
+        Assumptions {
+            match_rate: RateRange::exact(v),
+            email_rate: RateRange::exact(v),
+            phone_rate: RateRange::exact(v),
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        self.match_rate.validate("match rate")?;
+        self.email_rate.validate("email rate")?;
+        self.phone_rate.validate("phone rate")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiExtras {
+    pub company: bool,
+    pub company_signals: bool,
+    pub contact_signals: bool,
+}
+
+impl ApiExtras {
+    pub fn any(&self) -> bool {
+        self.company || self.company_signals || self.contact_signals
+    }
+}
+
+/// One Workspace table's paid actions (workspace.md).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceTable {
+    pub name: String,
+    pub rows: u64,
+    /// Fill rate of each AI Data column.
+    pub ai_fill_rates: Vec<f64>,
+    /// Hit rate of each Signals column.
+    pub signal_hit_rates: Vec<f64>,
+    /// Rows in each planned CSV export.
+    pub csv_exports: Vec<u64>,
+    pub crm_exports: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkspacePlan {
+    pub tables: Vec<WorkspaceTable>,
+    pub ai_chat_prompts: u64,
+}
+
+impl WorkspacePlan {
+    pub fn is_empty(&self) -> bool {
+        self.tables.is_empty() && self.ai_chat_prompts == 0
+    }
+}
+
+/// Everything the user chooses that re-prices without re-reading the file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub channel: Channel,
+    pub selection: Selection,
+    pub only_missing: bool,
+    pub assumptions: Assumptions,
+    /// api-bulk batch size; None = the price book's maximum.
+    pub batch_size: Option<u32>,
+    pub extras: ApiExtras,
+    pub workspace: WorkspacePlan,
+}
+
+impl Settings {
+    pub fn defaults(book: &PriceBook) -> Self {
+        Settings {
+            channel: Channel::default(),
+            selection: Selection::default(),
+            only_missing: false,
+            assumptions: Assumptions::from_book(book),
+            batch_size: None,
+            extras: ApiExtras::default(),
+            workspace: WorkspacePlan::default(),
+        }
+    }
+
+    /// On `platform` a reveal shows everything, so both points are requested.
+    pub fn requested(&self) -> Selection {
+        if self.channel == Channel::Platform {
+            Selection {
+                email: true,
+                phone: true,
+            }
+        } else {
+            self.selection
+        }
+    }
+
+    pub fn effective_only_missing(&self) -> bool {
+        self.only_missing && self.channel != Channel::Platform
+    }
+}
+
+/// The status of a contact's representative row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactNeed {
+    AlreadyRevealed,
+    NothingNeeded,
+    Billable { email: bool, phone: bool },
+}
+
+/// What a contact with `f` ([`flags`]) needs under `s` (pricing.md §1 status order, §4).
+pub fn contact_need(f: u8, s: &Settings) -> ContactNeed {
+    let req = s.requested();
+    let open_e = req.email && f & flags::REV_EMAIL == 0;
+    let open_p = req.phone && f & flags::REV_PHONE == 0;
+    if !open_e && !open_p {
+        return ContactNeed::AlreadyRevealed;
+    }
+    let (need_e, need_p) = if s.effective_only_missing() {
+        (
+            open_e && f & flags::HAS_EMAIL == 0,
+            open_p && f & flags::HAS_PHONE == 0,
+        )
+    } else {
+        (open_e, open_p)
+    };
+    if !need_e && !need_p {
+        ContactNeed::NothingNeeded
+    } else {
+        ContactNeed::Billable {
+            email: need_e,
+            phone: need_p,
+        }
+    }
+}
+
+/// Row statuses (pricing.md §1); the five add up to `rows`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    pub rows: u64,
+    pub unmatchable: u64,
+    pub duplicate: u64,
+    pub already_revealed: u64,
+    pub nothing_needed: u64,
+    pub billable: u64,
+    /// Billable contacts that need an email / a phone.
+    pub need_email: u64,
+    pub need_phone: u64,
+}
+
+pub fn status_counts(t: &Tally, s: &Settings) -> StatusCounts {
+    let mut c = StatusCounts {
+        rows: t.rows,
+        unmatchable: t.unmatchable_rows,
+        duplicate: t.duplicate_rows,
+        ..Default::default()
+    };
+    for (f, &n) in t.contacts.iter().enumerate() {
+        match contact_need(f as u8, s) {
+            ContactNeed::AlreadyRevealed => c.already_revealed += n,
+            ContactNeed::NothingNeeded => c.nothing_needed += n,
+            ContactNeed::Billable { email, phone } => {
+                c.billable += n;
+                c.need_email += n * email as u64;
+                c.need_phone += n * phone as u64;
+            }
+        }
+    }
+    c
+}
+
+/// The breakdown items of cli.md, in its order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Item {
+    Email,
+    Phone,
+    RequestFees,
+    Company,
+    CompanySignals,
+    ContactSignals,
+    AiData,
+    Signals,
+    CsvExport,
+    CrmExport,
+    AiChat,
+    BlurredRows,
+}
+
+impl Item {
+    pub const ALL: [Item; 12] = [
+        Item::Email,
+        Item::Phone,
+        Item::RequestFees,
+        Item::Company,
+        Item::CompanySignals,
+        Item::ContactSignals,
+        Item::AiData,
+        Item::Signals,
+        Item::CsvExport,
+        Item::CrmExport,
+        Item::AiChat,
+        Item::BlurredRows,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Item::Email => "email",
+            Item::Phone => "phone",
+            Item::RequestFees => "request_fees",
+            Item::Company => "company",
+            Item::CompanySignals => "company_signals",
+            Item::ContactSignals => "contact_signals",
+            Item::AiData => "ai_data",
+            Item::Signals => "signals",
+            Item::CsvExport => "csv_export",
+            Item::CrmExport => "crm_export",
+            Item::AiChat => "ai_chat",
+            Item::BlurredRows => "blurred_rows",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Item::Email => "Emails",
+            Item::Phone => "Phones",
+            Item::RequestFees => "API request fees",
+            Item::Company => "Company info (API)",
+            Item::CompanySignals => "Company Signals",
+            Item::ContactSignals => "Contact Signals",
+            Item::AiData => "AI Data cells",
+            Item::Signals => "Workspace Signals",
+            Item::CsvExport => "CSV exports",
+            Item::CrmExport => "CRM exports",
+            Item::AiChat => "AI chat prompts",
+            Item::BlurredRows => "Blurred rows revealed",
+        }
+    }
+
+    /// The vendor rule this item comes from.
+    pub fn rule(self, p: &Prices) -> String {
+        match self {
+            Item::Email => format!("{} credit(s) per email revealed", p.email),
+            Item::Phone => format!("{} credit(s) per phone revealed", p.phone),
+            Item::RequestFees => format!(
+                "API: {} per result, minimum {} per request; bulk {} per {} results",
+                p.api_result, p.api_request_min, p.api_bulk_block, p.api_bulk_block_size
+            ),
+            Item::Company => format!("API company info: {} per company", p.api_company),
+            Item::CompanySignals => format!("API Signals: {} per company", p.company_signal),
+            Item::ContactSignals => format!("API Signals: {} per contact", p.contact_signal),
+            Item::AiData => format!("Workspace AI Data: {} per cell enriched", p.ai_cell),
+            Item::Signals => format!("Workspace Signals: {} per signal found", p.signal),
+            Item::CsvExport => format!(
+                "Workspace CSV export: {} per {} rows",
+                p.csv_export_block, p.csv_export_block_rows
+            ),
+            Item::CrmExport => format!("Workspace CRM export: {} per push", p.crm_export),
+            Item::AiChat => format!(
+                "Workspace AI chat: {} per {} prompts",
+                p.ai_chat_block, p.ai_chat_block_prompts
+            ),
+            Item::BlurredRows => format!("Recommendations: {} per blurred row", p.blurred_row),
+        }
+    }
+}
+
+/// Credits as low / expected / high.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Credits {
+    pub expected: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Credits {
+    pub fn exact(v: f64) -> Self {
+        Credits {
+            expected: v,
+            low: v,
+            high: v,
+        }
+    }
+
+    fn add(&mut self, o: Credits) {
+        self.expected += o.expected;
+        self.low += o.low;
+        self.high += o.high;
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.expected == 0.0 && self.low == 0.0 && self.high == 0.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub counts: StatusCounts,
+    /// Every item of [`Item::ALL`], in that order; 0 where it does not apply.
+    pub items: Vec<(Item, Credits)>,
+    pub total: Credits,
+    pub warnings: Vec<String>,
+}
+
+impl Estimate {
+    pub fn item(&self, i: Item) -> Credits {
+        self.items
+            .iter()
+            .find(|(k, _)| *k == i)
+            .map(|(_, c)| *c)
+            .unwrap_or_default()
+    }
+}
+
+/// Rates of one scenario (low, expected or high).
+#[derive(Clone, Copy, Debug)]
+pub struct Rates {
+    pub matched: f64,
+    pub email: f64,
+    pub phone: f64,
+}
+
+impl Rates {
+    pub fn of(a: &Assumptions, channel: Channel, pick: fn(&RateRange) -> f64) -> Self {
+        Rates {
+            // Recommendations rows come from the vendor's own data: always matched.
+            matched: if channel == Channel::Recommendations {
+                1.0
+            } else {
+                pick(&a.match_rate)
+            },
+            email: pick(&a.email_rate),
+            phone: pick(&a.phone_rate),
+        }
+    }
+}
+
+/// Expected fee of one API request of `n` contacts, X ~ Binomial(n, p) results:
+/// E[max(min, ceil(X / block_size) · block)] (bulk) — with block_size 1 and block =
+/// api_result this is also the single-request fee.
+pub fn expected_request_fee(n: u32, p: f64, min: f64, per_block: f64, block_size: u32) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let fee = |x: u32| min.max(x.div_ceil(block_size) as f64 * per_block);
+    if p <= 0.0 {
+        return fee(0);
+    }
+    if p >= 1.0 {
+        return fee(n);
+    }
+    // pmf by the recurrence P(x+1) = P(x) · (n-x)/(x+1) · p/(1-p), in log space to start.
+    let q = 1.0 - p;
+    let mut pmf = (n as f64 * q.ln()).exp();
+    let mut sum = 0.0;
+    for x in 0..=n {
+        sum += pmf * fee(x);
+        if x < n {
+            pmf *= (n - x) as f64 / (x + 1) as f64 * p / q;
+        }
+    }
+    // pmf(0) underflows for large n·|ln q|; then fall back to exact terms per x.
+    if !sum.is_finite() || sum == 0.0 {
+        let mut s = 0.0;
+        for x in 0..=n {
+            let log_c: f64 = (1..=x).map(|k| ((n - x + k) as f64 / k as f64).ln()).sum();
+            s += (log_c + x as f64 * p.ln() + (n - x) as f64 * q.ln()).exp() * fee(x);
+        }
+        return s;
+    }
+    sum
+}
+
+/// Expected request fees of `billable` contacts on an API channel.
+pub fn request_fees(billable: u64, channel: Channel, batch: u32, matched: f64, p: &Prices) -> f64 {
+    match channel {
+        Channel::ApiSingle => {
+            billable as f64 * expected_request_fee(1, matched, p.api_request_min, p.api_result, 1)
+        }
+        Channel::ApiBulk => {
+            let b = batch.max(1) as u64;
+            let full = billable / b;
+            let rest = (billable % b) as u32;
+            let fee = |n: u32| {
+                expected_request_fee(
+                    n,
+                    matched,
+                    p.api_request_min,
+                    p.api_bulk_block,
+                    p.api_bulk_block_size,
+                )
+            };
+            full as f64 * fee(b as u32) + fee(rest)
+        }
+        _ => 0.0,
+    }
+}
+
+/// The bulk batch size in force.
+pub fn batch_size(s: &Settings, p: &Prices) -> u32 {
+    s.batch_size
+        .unwrap_or(p.api_bulk_max_batch)
+        .clamp(1, p.api_bulk_max_batch)
+}
+
+/// Price a tally. Pure: the same inputs give the same estimate.
+pub fn price(t: &Tally, s: &Settings, book: &PriceBook) -> Estimate {
+    let p = &book.prices;
+    let counts = status_counts(t, s);
+    let mut warnings = Vec::new();
+    let api = s.channel.is_api();
+    if s.extras.any() && !api {
+        warnings.push(format!(
+            "company info and Signals extras apply to the API channels only; ignored on {}",
+            s.channel.key()
+        ));
+    }
+    if s.batch_size.is_some() && s.channel != Channel::ApiBulk {
+        warnings.push(format!(
+            "batch size applies to api-bulk only; ignored on {}",
+            s.channel.key()
+        ));
+    }
+    if s.only_missing && s.channel == Channel::Platform {
+        warnings.push(
+            "\"only what the file lacks\" is ignored on platform: Reveal shows every data point"
+                .to_string(),
+        );
+    }
+    if s.channel == Channel::Platform && !(s.selection.email && s.selection.phone) {
+        warnings.push(
+            "on platform, Reveal shows every available data point, so email and phone are both charged whatever the selection"
+                .to_string(),
+        );
+    }
+    if !s.workspace.is_empty() && s.channel != Channel::Workspace {
+        warnings.push(format!(
+            "Workspace actions (AI Data, Signals, exports, AI chat) apply to the workspace channel only; ignored on {}",
+            s.channel.key()
+        ));
+    }
+    let batch = batch_size(s, p);
+
+    let scenario = |pick: fn(&RateRange) -> f64| -> [f64; 12] {
+        let r = Rates::of(&s.assumptions, s.channel, pick);
+        let mut v = [0.0; 12];
+        v[0] = counts.need_email as f64 * r.matched * r.email * p.email;
+        v[1] = counts.need_phone as f64 * r.matched * r.phone * p.phone;
+        v[2] = request_fees(counts.billable, s.channel, batch, r.matched, p);
+        if api {
+            if s.extras.company {
+                v[3] = t.companies as f64 * r.matched * p.api_company;
+            }
+            if s.extras.company_signals {
+                v[4] = t.companies as f64 * r.matched * p.company_signal;
+            }
+            if s.extras.contact_signals {
+                v[5] = counts.billable as f64 * r.matched * p.contact_signal;
+            }
+        }
+        if s.channel == Channel::Workspace {
+            let w = workspace_items(&s.workspace, p);
+            v[6] = w[0];
+            v[7] = w[1];
+            v[8] = w[2];
+            v[9] = w[3];
+            v[10] = w[4];
+        }
+        if s.channel == Channel::Recommendations {
+            v[11] = counts.billable as f64 * p.blurred_row;
+        }
+        v
+    };
+    let low = scenario(|r| r.low);
+    let exp = scenario(|r| r.expected);
+    let high = scenario(|r| r.high);
+    let mut total = Credits::default();
+    let items: Vec<(Item, Credits)> = Item::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let c = Credits {
+                expected: exp[i],
+                low: low[i],
+                high: high[i],
+            };
+            total.add(c);
+            (*item, c)
+        })
+        .collect();
+    Estimate {
+        counts,
+        items,
+        total,
+        warnings,
+    }
+}
+
+/// ai_data, signals, csv_export, crm_export, ai_chat of a Workspace plan (no rates apply).
+pub fn workspace_items(w: &WorkspacePlan, p: &Prices) -> [f64; 5] {
+    let mut v = [0.0; 5];
+    for t in &w.tables {
+        v[0] += t.rows as f64 * t.ai_fill_rates.iter().sum::<f64>() * p.ai_cell;
+        v[1] += t.rows as f64 * t.signal_hit_rates.iter().sum::<f64>() * p.signal;
+        v[2] += t
+            .csv_exports
+            .iter()
+            .map(|r| r.div_ceil(p.csv_export_block_rows as u64) as f64 * p.csv_export_block)
+            .sum::<f64>();
+        v[3] += t.crm_exports as f64 * p.crm_export;
+    }
+    v[4] = w.ai_chat_prompts.div_ceil(p.ai_chat_block_prompts as u64) as f64 * p.ai_chat_block;
+    v
+}
+
+/// Budget status (pricing.md §5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetStatus {
+    Fits,
+    AtRisk,
+    Over,
+}
+
+impl BudgetStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            BudgetStatus::Fits => "fits",
+            BudgetStatus::AtRisk => "at_risk",
+            BudgetStatus::Over => "over",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BudgetStatus::Fits => "Fits the budget",
+            BudgetStatus::AtRisk => "At risk",
+            BudgetStatus::Over => "Over budget",
+        }
+    }
+}
+
+/// Rounding slack when comparing credits to a budget.
+pub const BUDGET_EPSILON: f64 = 1e-9;
+
+pub fn budget_status(total: &Credits, remaining: f64) -> BudgetStatus {
+    if total.high <= remaining + BUDGET_EPSILON {
+        BudgetStatus::Fits
+    } else if total.expected <= remaining + BUDGET_EPSILON {
+        BudgetStatus::AtRisk
+    } else {
+        BudgetStatus::Over
+    }
+}
+
+/// Round credits as the UI shows them: expected to nearest, low down, high up.
+pub fn shown(c: &Credits) -> (i64, i64, i64) {
+    // Guard against 2.9999999997 from float sums before floor/ceil.
+    let snap = |v: f64| {
+        let r = v.round();
+        if (v - r).abs() < 1e-6 { r } else { v }
+    };
+    (
+        snap(c.expected).round() as i64,
+        snap(c.low).floor() as i64,
+        snap(c.high).ceil() as i64,
+    )
+}

@@ -1,0 +1,321 @@
+//! Reports of an estimate: the JSON of cli.md (fixed keys for scripts), a table for people,
+//! a CSV breakdown, the per-row report and the trimmed upload list.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::engine::Outcome;
+use crate::error::Result;
+use crate::input::reader::ContactTable;
+use crate::pricebook::PriceBook;
+use crate::pricing::{self, Credits, Item, Settings};
+use crate::rows;
+
+/// The breakdown in cli.md's key order.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Breakdown {
+    pub email: Credits,
+    pub phone: Credits,
+    pub request_fees: Credits,
+    pub company: Credits,
+    pub company_signals: Credits,
+    pub contact_signals: Credits,
+    pub ai_data: Credits,
+    pub signals: Credits,
+    pub csv_export: Credits,
+    pub crm_export: Credits,
+    pub ai_chat: Credits,
+    pub blurred_rows: Credits,
+}
+
+impl Breakdown {
+    pub fn of(e: &pricing::Estimate) -> Self {
+        Breakdown {
+            email: e.item(Item::Email),
+            phone: e.item(Item::Phone),
+            request_fees: e.item(Item::RequestFees),
+            company: e.item(Item::Company),
+            company_signals: e.item(Item::CompanySignals),
+            contact_signals: e.item(Item::ContactSignals),
+            ai_data: e.item(Item::AiData),
+            signals: e.item(Item::Signals),
+            csv_export: e.item(Item::CsvExport),
+            crm_export: e.item(Item::CrmExport),
+            ai_chat: e.item(Item::AiChat),
+            blurred_rows: e.item(Item::BlurredRows),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct BudgetJson {
+    pub remaining: f64,
+    pub status: &'static str,
+    /// Billable contacts kept by fit-to-budget, and of how many.
+    pub fit_contacts: u64,
+    pub billable_contacts: u64,
+    pub fit_credits: Credits,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AssumptionsJson {
+    pub match_rate: crate::pricebook::RateRange,
+    pub email_rate: crate::pricebook::RateRange,
+    pub phone_rate: crate::pricebook::RateRange,
+}
+
+/// cli.md's `--format json` object. Keys up to `warnings` are fixed; the rest are additions.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct JsonReport {
+    pub pricebook: String,
+    pub channel: String,
+    pub mapping: BTreeMap<String, Vec<String>>,
+    pub rows: u64,
+    pub unmatchable_rows: u64,
+    pub duplicate_rows: u64,
+    pub already_revealed_rows: u64,
+    pub nothing_needed_rows: u64,
+    pub billable_contacts: u64,
+    pub credits: Credits,
+    pub breakdown: Breakdown,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<BudgetJson>,
+    pub warnings: Vec<String>,
+    pub pricebook_name: String,
+    pub reveal: Vec<&'static str>,
+    pub only_missing: bool,
+    pub assumptions: AssumptionsJson,
+    pub needs: NeedsJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceJson>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct NeedsJson {
+    pub email: u64,
+    pub phone: u64,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SourceJson {
+    pub path: String,
+    pub encoding: String,
+    pub delimiter: String,
+}
+
+pub fn json_report(
+    outcome: &Outcome,
+    settings: &Settings,
+    book: &PriceBook,
+    mapping: BTreeMap<String, Vec<String>>,
+    source: Option<&ContactTable>,
+) -> JsonReport {
+    let e = &outcome.estimate;
+    let c = &e.counts;
+    let sel = settings.requested();
+    let mut reveal = Vec::new();
+    if sel.email {
+        reveal.push("email");
+    }
+    if sel.phone {
+        reveal.push("phone");
+    }
+    JsonReport {
+        pricebook: book.id.clone(),
+        channel: settings.channel.key().to_string(),
+        mapping,
+        rows: c.rows,
+        unmatchable_rows: c.unmatchable,
+        duplicate_rows: c.duplicate,
+        already_revealed_rows: c.already_revealed,
+        nothing_needed_rows: c.nothing_needed,
+        billable_contacts: c.billable,
+        credits: e.total,
+        breakdown: Breakdown::of(e),
+        budget: outcome.budget.as_ref().map(|b| BudgetJson {
+            remaining: b.remaining,
+            status: b.status.key(),
+            fit_contacts: b.fit.kept,
+            billable_contacts: b.fit.billable,
+            fit_credits: b.fit.estimate.total,
+        }),
+        warnings: e.warnings.clone(),
+        pricebook_name: book.name.clone(),
+        reveal,
+        only_missing: settings.effective_only_missing(),
+        assumptions: AssumptionsJson {
+            match_rate: settings.assumptions.match_rate,
+            email_rate: settings.assumptions.email_rate,
+            phone_rate: settings.assumptions.phone_rate,
+        },
+        needs: NeedsJson {
+            email: c.need_email,
+            phone: c.need_phone,
+        },
+        source: source.map(|t| SourceJson {
+            path: t.path.display().to_string(),
+            encoding: t.encoding.to_string(),
+            delimiter: crate::input::reader::delimiter_name(t.delimiter),
+        }),
+    }
+}
+
+fn num(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// A plain-text report for people.
+pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: &str) -> String {
+    let mut s = String::new();
+    let e = &outcome.estimate;
+    let _ = writeln!(s, "enrichplan estimate — {title}");
+    let _ = writeln!(s, "Price book: {} ({})", book.id, book.name);
+    let ch = crate::pricing::Channel::from_key(&r.channel).unwrap_or_default();
+    let _ = writeln!(s, "Channel:    {} — {}", ch.label(), ch.rule());
+    let a = &r.assumptions;
+    let _ = writeln!(
+        s,
+        "Rates:      match {:.0}% ({:.0}–{:.0}%), email {:.0}% ({:.0}–{:.0}%), phone {:.0}% ({:.0}–{:.0}%)",
+        a.match_rate.expected * 100.0,
+        a.match_rate.low * 100.0,
+        a.match_rate.high * 100.0,
+        a.email_rate.expected * 100.0,
+        a.email_rate.low * 100.0,
+        a.email_rate.high * 100.0,
+        a.phone_rate.expected * 100.0,
+        a.phone_rate.low * 100.0,
+        a.phone_rate.high * 100.0,
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "Rows {}: unmatchable {} · duplicates {} · already revealed {} · nothing needed {} · billable {}",
+        r.rows,
+        r.unmatchable_rows,
+        r.duplicate_rows,
+        r.already_revealed_rows,
+        r.nothing_needed_rows,
+        r.billable_contacts
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<24} {:>12} {:>12} {:>12}",
+        "Item", "Low", "Expected", "High"
+    );
+    for (item, c) in &e.items {
+        if c.is_zero() {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "{:<24} {:>12} {:>12} {:>12}",
+            item.label(),
+            num(c.low),
+            num(c.expected),
+            num(c.high)
+        );
+    }
+    let (exp, low, high) = pricing::shown(&e.total);
+    let _ = writeln!(s, "{}", "-".repeat(63));
+    let _ = writeln!(
+        s,
+        "{:<24} {:>12} {:>12} {:>12}",
+        "Total credits", low, exp, high
+    );
+    if let Some(b) = &outcome.budget {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Budget {}: {}", num(b.remaining), b.status.label());
+        if b.fit.kept < b.fit.billable {
+            let (fe, _, fh) = pricing::shown(&b.fit.estimate.total);
+            let _ = writeln!(
+                s,
+                "Fit to budget: keep the first {} of {} billable contacts (expected {fe}, high {fh})",
+                b.fit.kept, b.fit.billable
+            );
+        }
+    }
+    if !e.warnings.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Warnings:");
+        for w in &e.warnings {
+            let _ = writeln!(s, "  - {w}");
+        }
+    }
+    s
+}
+
+/// The breakdown as CSV: item, rule, low, expected, high, and a total line.
+pub fn csv_report(outcome: &Outcome, book: &PriceBook) -> Result<Vec<u8>> {
+    let e = &outcome.estimate;
+    let mut rows = vec![vec![
+        "item".to_string(),
+        "rule".into(),
+        "low".into(),
+        "expected".into(),
+        "high".into(),
+    ]];
+    for (item, c) in &e.items {
+        rows.push(vec![
+            item.key().to_string(),
+            item.rule(&book.prices),
+            c.low.to_string(),
+            c.expected.to_string(),
+            c.high.to_string(),
+        ]);
+    }
+    rows.push(vec![
+        "total".into(),
+        format!("price book {}", book.id),
+        e.total.low.to_string(),
+        e.total.expected.to_string(),
+        e.total.high.to_string(),
+    ]);
+    crate::fsutil::csv_bytes(rows)
+}
+
+/// The per-row report: row, line, contact id, status, reason, expected credits.
+pub fn rows_report(
+    a: &Analysis,
+    t: &ContactTable,
+    s: &Settings,
+    book: &PriceBook,
+) -> Result<Vec<u8>> {
+    let credits = rows::row_credits(a, s, book);
+    let header = ["row", "line", "contact_id", "status", "reason", "credits"];
+    let body = (0..t.rows()).map(|r| {
+        vec![
+            (r + 1).to_string(),
+            t.lines.get(r).map(u64::to_string).unwrap_or_default(),
+            rows::contact_id(a, r),
+            rows::row_status(a, r, s).key().to_string(),
+            rows::row_reason(a, r, s, &t.lines),
+            credits[r].to_string(),
+        ]
+    });
+    crate::fsutil::csv_bytes(
+        std::iter::once(header.iter().map(|h| h.to_string()).collect()).chain(body),
+    )
+}
+
+/// The billable rows in their original columns (or only `keep` when cut to a budget).
+pub fn trimmed_list(t: &ContactTable, keep: &[u32]) -> Result<Vec<u8>> {
+    let cols: Vec<_> = t
+        .headers
+        .iter()
+        .map(|h| t.df.column(h).and_then(|c| c.str().cloned()))
+        .collect::<std::result::Result<_, _>>()?;
+    let body = keep.iter().map(|&r| {
+        cols.iter()
+            .map(|c| c.get(r as usize).unwrap_or("").to_string())
+            .collect::<Vec<String>>()
+    });
+    crate::fsutil::csv_bytes(std::iter::once(t.headers.clone()).chain(body))
+}

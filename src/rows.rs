@@ -1,0 +1,161 @@
+//! Per-row outcomes: each row's status, why, and its share of the expected credits.
+//!
+//! The shares add up to the estimate's expected total (Workspace actions, which belong to
+//! tables rather than rows, aside), so the row report and the totals never disagree.
+
+use serde::Serialize;
+
+use crate::analysis::{Analysis, NONE};
+use crate::pricebook::PriceBook;
+use crate::pricing::{self, Channel, ContactNeed, Rates, Settings, contact_need};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    Unmatchable,
+    Duplicate,
+    AlreadyRevealed,
+    NothingNeeded,
+    Billable,
+}
+
+impl RowStatus {
+    pub const ALL: [RowStatus; 5] = [
+        RowStatus::Unmatchable,
+        RowStatus::Duplicate,
+        RowStatus::AlreadyRevealed,
+        RowStatus::NothingNeeded,
+        RowStatus::Billable,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RowStatus::Unmatchable => "unmatchable",
+            RowStatus::Duplicate => "duplicate",
+            RowStatus::AlreadyRevealed => "already_revealed",
+            RowStatus::NothingNeeded => "nothing_needed",
+            RowStatus::Billable => "billable",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RowStatus::Unmatchable => "Unmatchable",
+            RowStatus::Duplicate => "Duplicate",
+            RowStatus::AlreadyRevealed => "Already revealed",
+            RowStatus::NothingNeeded => "Nothing needed",
+            RowStatus::Billable => "Billable",
+        }
+    }
+}
+
+pub fn row_status(a: &Analysis, row: usize, s: &Settings) -> RowStatus {
+    let c = a.row_contact[row];
+    if c == NONE {
+        return RowStatus::Unmatchable;
+    }
+    if a.contact_rep[c as usize] as usize != row {
+        return RowStatus::Duplicate;
+    }
+    match contact_need(a.contact_flags[c as usize], s) {
+        ContactNeed::AlreadyRevealed => RowStatus::AlreadyRevealed,
+        ContactNeed::NothingNeeded => RowStatus::NothingNeeded,
+        ContactNeed::Billable { .. } => RowStatus::Billable,
+    }
+}
+
+/// Why a row has its status, in words for the row report. `lines` maps rows to file lines.
+pub fn row_reason(a: &Analysis, row: usize, s: &Settings, lines: &[u64]) -> String {
+    let c = a.row_contact[row];
+    if c == NONE {
+        return "no LinkedIn person URL, no valid email, and no full name with a company name or domain"
+            .to_string();
+    }
+    let rep = a.contact_rep[c as usize] as usize;
+    if rep != row {
+        let line = lines.get(rep).copied().unwrap_or(rep as u64 + 2);
+        return format!(
+            "same contact as row {} (line {line}); charged once",
+            rep + 1
+        );
+    }
+    match contact_need(a.contact_flags[c as usize], s) {
+        ContactNeed::AlreadyRevealed => {
+            "every requested data point was already revealed this billing cycle".to_string()
+        }
+        ContactNeed::NothingNeeded => {
+            "the file already has every requested data point (only what the file lacks)".to_string()
+        }
+        ContactNeed::Billable { email, phone } => match (email, phone) {
+            (true, true) => "needs email and phone".to_string(),
+            (true, false) => "needs email".to_string(),
+            _ => "needs phone".to_string(),
+        },
+    }
+}
+
+/// Each row's share of the expected credits (per-contact items on the representative row,
+/// per-company items on the company's first identifiable row, bulk fees split evenly over
+/// a batch).
+pub fn row_credits(a: &Analysis, s: &Settings, book: &PriceBook) -> Vec<f64> {
+    let p = &book.prices;
+    let r = Rates::of(&s.assumptions, s.channel, |x| x.expected);
+    let n = a.row_contact.len();
+    let mut out = vec![0.0; n];
+    let batch = pricing::batch_size(s, p) as u64;
+    let billable: u64 = a
+        .contact_flags
+        .iter()
+        .filter(|f| matches!(contact_need(**f, s), ContactNeed::Billable { .. }))
+        .count() as u64;
+    let mut k = 0u64; // billable contacts seen so far (file order)
+    for (ci, &f) in a.contact_flags.iter().enumerate() {
+        let ContactNeed::Billable { email, phone } = contact_need(f, s) else {
+            continue;
+        };
+        let row = a.contact_rep[ci] as usize;
+        let mut v = 0.0;
+        if email {
+            v += r.matched * r.email * p.email;
+        }
+        if phone {
+            v += r.matched * r.phone * p.phone;
+        }
+        v += match s.channel {
+            Channel::ApiSingle => pricing::request_fees(1, s.channel, 1, r.matched, p),
+            Channel::ApiBulk => {
+                let batch_start = k / batch * batch;
+                let size = batch.min(billable - batch_start);
+                pricing::request_fees(size, s.channel, batch as u32, r.matched, p) / size as f64
+            }
+            _ => 0.0,
+        };
+        if s.channel.is_api() && s.extras.contact_signals {
+            v += r.matched * p.contact_signal;
+        }
+        if s.channel == Channel::Recommendations {
+            v += p.blurred_row;
+        }
+        out[row] += v;
+        k += 1;
+    }
+    if s.channel.is_api() {
+        let per_company = r.matched
+            * (s.extras.company as u8 as f64 * p.api_company
+                + s.extras.company_signals as u8 as f64 * p.company_signal);
+        if per_company > 0.0 {
+            for &row in &a.company_first_row {
+                out[row as usize] += per_company;
+            }
+        }
+    }
+    out
+}
+
+/// Contact ids as shown in reports: `C` and the contact's 1-based number in file order.
+pub fn contact_id(a: &Analysis, row: usize) -> String {
+    match a.row_contact[row] {
+        NONE => String::new(),
+        c => format!("C{:06}", c + 1),
+    }
+}

@@ -1,0 +1,691 @@
+//! Seeded, dependency-free generator (besides `csv` for quoting and `chrono` for dates) of
+//! hostile-but-valid contact lists and reveal logs for differential tests.
+//!
+//! Lists use the header `LIST_HEADER` and are built from a small per-case pool of people so
+//! that the same person shows up written differently (case, white space incl. NBSP / tabs /
+//! ideographic space, percent-encoded or upper-case LinkedIn URLs, m./uk./www. hosts, trailing
+//! slashes, /details, ?query, #fragment, schemes), with transitive chains (a row carrying A's
+//! email and B's LinkedIn), invalid emails, non-person / look-alike LinkedIn URLs, messy
+//! domains, only-first-name rows, rows of empty cells, phone cells with and without digits,
+//! non-ASCII names (incl. `İ` and final-sigma Greek), and values with commas, quotes and
+//! newlines. Logs use the vendor-export-like header `LOG_HEADER` with dates around the cycle
+//! edges. All CSV is written with `csv::Writer` (RFC 4180 quoting); some files use CRLF and
+//! some contain completely blank lines between records (which are not rows).
+#![allow(dead_code)]
+
+use chrono::{Days, Months, NaiveDate};
+
+/// When true, a few LinkedIn cells carry a `://` inside the query string
+/// (`linkedin.com/in/x?u=https://y`). pricing.md's order (drop `anything://` before cutting
+/// the query) makes those NOT person URLs; set to false to keep that ambiguity out.
+pub const HOSTILE_SCHEME_IN_QUERY: bool = false;
+
+pub const LIST_HEADER: [&str; 11] = [
+    "First Name",
+    "Last Name",
+    "Full Name",
+    "Company",
+    "Website",
+    "Email",
+    "Work Email",
+    "Phone",
+    "Mobile",
+    "LinkedIn",
+    "Notes",
+];
+
+pub const LOG_HEADER: [&str; 8] = [
+    "Date",
+    "First Name",
+    "Last Name",
+    "Work Email",
+    "Phone 1",
+    "LinkedIn URL",
+    "Company Name",
+    "Company Domain",
+];
+
+/// splitmix64.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..n (0 when n == 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+
+    /// Panics on an empty slice.
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+pub struct GenCase {
+    pub list_csv: String,
+    pub list_mapping: Vec<(String, String)>,
+    pub log_csv: Option<String>,
+    pub log_mapping: Vec<(String, String)>,
+    pub renewal_date: Option<NaiveDate>,
+    pub annual: bool,
+}
+
+// ---------------------------------------------------------------------------------------
+// pools
+// ---------------------------------------------------------------------------------------
+
+const FIRST: &[&str] = &[
+    "Ann", "Bob", "José", "Zoë", "Łukasz", "İlkay", "Søren", "Mary Ann", "Jean-Luc", "Đorđe",
+    "Åsa", "Χρήστος", "Siobhán", "Émile", "Ann",
+];
+const LAST: &[&str] = &[
+    "Lee",
+    "García",
+    "Müller",
+    "O'Brien",
+    "Ng",
+    "Straße",
+    "ΟΔΥΣΣΕΥΣ",
+    "van der Berg",
+    "Łęcki",
+    "Smith, Jr.",
+    "\"Doc\" Brown",
+    "Nguyễn",
+    "Lee",
+];
+const COMPANIES: &[(&str, &str)] = &[
+    ("Acme, Inc.", "acme.com"),
+    ("\"Best\" Widgets", "best-widgets.io"),
+    ("Globex", "globex.co.uk"),
+    ("Initech", "initech.net"),
+    ("Société Générale", "societe.fr"),
+    ("Straße GmbH", "strasse.de"),
+    ("ΑΛΦΑ ΑΕ", "alfa.gr"),
+    ("acme.com", "acme.com"),
+];
+const SPACES: &[&str] = &[" ", "  ", "\t", "\u{a0}", " \u{3000}", "   "];
+const PADS: &[&str] = &["", "", "", " ", "  ", "\t", "\u{a0}", "\u{2003}"];
+const NOTES: &[&str] = &[
+    "",
+    "",
+    "call back, maybe",
+    "said \"no\"",
+    "line1\nline2",
+    "see linkedin.com/in/fake-person",
+    "a@b.com",
+    "\u{1F600} emoji",
+    "=SUM(A1:A2)",
+    "n/a",
+];
+const RENEWALS: &[(i32, u32, u32)] = &[
+    (2027, 3, 31),
+    (2028, 2, 29),
+    (2027, 1, 31),
+    (2026, 12, 31),
+    (2027, 6, 15),
+    (2028, 3, 30),
+    (2027, 5, 31),
+    (2027, 3, 1),
+    (2029, 2, 28),
+    (2028, 3, 31),
+];
+
+#[derive(Clone)]
+struct Person {
+    first: String,
+    last: String,
+    company: usize,
+    email: String,
+    alt_email: Option<String>,
+    slug: String,
+    phone: String,
+}
+
+fn ascii_part(s: &str) -> String {
+    let out: String = s
+        .chars()
+        .filter_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                Some(c.to_ascii_lowercase())
+            } else if c == ' ' || c == '-' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect();
+    if out.is_empty() { "x".to_string() } else { out }
+}
+
+fn new_person(rng: &mut Rng, idx: usize) -> Person {
+    let first = rng.pick(FIRST).to_string();
+    let last = rng.pick(LAST).to_string();
+    let company = rng.below(COMPANIES.len() as u64) as usize;
+    let domain = COMPANIES[company].1;
+    let (f, l) = (ascii_part(&first), ascii_part(&last));
+    let local = match rng.below(4) {
+        0 => format!("{f}.{l}"),
+        1 => format!("{}{l}", &f[..1]),
+        2 => f.clone(),
+        _ => first.to_lowercase().replace(' ', "."), // non-ASCII local part
+    };
+    let email = format!("{local}@{domain}");
+    let alt_email = rng
+        .chance(0.3)
+        .then(|| format!("{f}{}@gmail.com", rng.below(100)));
+    let slug = if rng.chance(0.3) {
+        // unicode slug: meaningful percent-encoding
+        format!("{}-{}", first.to_lowercase(), last.to_lowercase()).replace([' ', ',', '"', '\''], "")
+    } else {
+        format!("{f}-{l}-{:x}", 0x1000 + idx * 37 + rng.below(5) as usize)
+    };
+    let phone = format!("+1 555 01{:02}", rng.below(100));
+    Person {
+        first,
+        last,
+        company,
+        email,
+        alt_email,
+        slug,
+        phone,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// rendering
+// ---------------------------------------------------------------------------------------
+
+fn pad(rng: &mut Rng, s: &str) -> String {
+    let a = *rng.pick(PADS);
+    let b = *rng.pick(PADS);
+    format!("{a}{s}{b}")
+}
+
+fn recase(rng: &mut Rng, s: &str) -> String {
+    match rng.below(5) {
+        0 => s.to_uppercase(),
+        1 => s.to_lowercase(),
+        _ => s.to_string(),
+    }
+}
+
+/// Same text for normalisation purposes (case, outer and inner white space).
+fn messy_text(rng: &mut Rng, s: &str) -> String {
+    let s = recase(rng, s);
+    let mut out = String::new();
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            let sep: &&str = if rng.chance(0.3) { rng.pick(SPACES) } else { &" " };
+            out.push_str(sep);
+        }
+        out.push_str(word);
+    }
+    pad(rng, &out)
+}
+
+fn render_email(rng: &mut Rng, e: &str) -> String {
+    if rng.chance(0.15) {
+        let (local, domain) = e.split_once('@').unwrap_or((e, "x.com"));
+        let bad = match rng.below(12) {
+            0 => format!("{local}@@{domain}"),
+            1 => format!("{local}@x@{domain}"),
+            2 => format!("{local} x@{domain}"),
+            3 => format!("{local}@{}", domain.replace('.', "")),
+            4 => format!("{local}@.com"),
+            5 => format!("{local}@{domain}."),
+            6 => format!("@{domain}"),
+            7 => "n/a".to_string(),
+            8 => "-".to_string(),
+            9 => format!("{local}\u{a0}@{domain}x"),
+            10 => format!("{local}@."),
+            _ => format!("{local}{domain}"),
+        };
+        return pad(rng, &bad);
+    }
+    let e = match rng.below(4) {
+        0 => e.to_uppercase(),
+        1 => {
+            let (l, d) = e.split_once('@').unwrap_or((e, ""));
+            format!("{}@{}", recase(rng, l), d.to_uppercase())
+        }
+        _ => e.to_string(),
+    };
+    pad(rng, &e)
+}
+
+fn percent_encode_some(rng: &mut Rng, s: &str, p: f64) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if !c.is_ascii() || rng.chance(p) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                if rng.chance(0.5) {
+                    out.push_str(&format!("%{b:02X}"));
+                } else {
+                    out.push_str(&format!("%{b:02x}"));
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn render_linkedin(rng: &mut Rng, slug: &str) -> String {
+    let scheme = *rng.pick(&["", "https://", "http://", "HTTPS://", "https://", "https://"]);
+    let host = *rng.pick(&[
+        "www.linkedin.com",
+        "linkedin.com",
+        "m.linkedin.com",
+        "uk.linkedin.com",
+        "WWW.LINKEDIN.COM",
+        "de.LinkedIn.com",
+        "www.linkedin.com",
+    ]);
+    let mut path = if rng.chance(0.1) { "/IN/" } else { "/in/" }.to_string();
+    if rng.chance(0.05) {
+        path = "%2Fin%2F".to_string();
+    }
+    let slug = match rng.below(6) {
+        0 => slug.to_uppercase(),
+        1 => percent_encode_some(rng, slug, 0.3),
+        2 if !slug.is_ascii() => percent_encode_some(rng, slug, 0.0),
+        _ => slug.to_string(),
+    };
+    let suffix = *rng.pick(&[
+        "",
+        "",
+        "/",
+        "//",
+        "/details/experience/",
+        "?trk=public_profile",
+        "#about",
+        "/?originalSubdomain=uk",
+        "/recent-activity/all/",
+        "?a=1#b/c",
+    ]);
+    pad(rng, &format!("{scheme}{host}{path}{slug}{suffix}"))
+}
+
+fn bad_linkedin(rng: &mut Rng, slug: &str) -> String {
+    let n = if HOSTILE_SCHEME_IN_QUERY { 15 } else { 14 };
+    let s = match rng.below(n) {
+        0 => "https://www.linkedin.com/company/acme-inc/".to_string(),
+        1 => format!("https://www.linkedin.com/sales/lead/ACwAA{slug},NAME_SEARCH"),
+        2 => format!("linkedin.com/pub/{slug}"),
+        3 => format!("https://linkedin.com.evil.com/in/{slug}"),
+        4 => format!("a.b.linkedin.com/in/{slug}"),
+        5 => format!(".linkedin.com/in/{slug}"),
+        6 => format!("evillinkedin.com/in/{slug}"),
+        7 => "https://www.linkedin.com/in/".to_string(),
+        8 => format!("https://www.linkedin.com/in//{slug}"),
+        9 => "https://www.linkedin.com/school/mit/".to_string(),
+        10 => "n/a".to_string(),
+        11 => format!("linkedin.com:443/in/{slug}"),
+        12 => format!("www.linkedin.com/feed/?in/{slug}"),
+        13 => slug.to_string(),
+        _ => format!("linkedin.com/in/{slug}?u=https://x.com/in/y"),
+    };
+    pad(rng, &s)
+}
+
+fn render_domain(rng: &mut Rng, d: &str) -> String {
+    if rng.chance(0.15) {
+        let bad = *rng.pick(&["n/a", "-", "none", "localhost", "www.", "http://intranet/x"]);
+        return pad(rng, bad);
+    }
+    let s = match rng.below(8) {
+        0 => format!("www.{d}"),
+        1 => format!("https://www.{d}/about"),
+        2 => format!("http://{}", d.to_uppercase()),
+        3 => format!("{d}?utm_source=x"),
+        4 => format!("{d}#contact"),
+        5 => format!("WWW.{}/", d.to_uppercase()),
+        _ => d.to_string(),
+    };
+    pad(rng, &s)
+}
+
+fn render_phone(rng: &mut Rng, p: &str) -> String {
+    match rng.below(8) {
+        0 => "n/a".to_string(),
+        1 => "-".to_string(),
+        2 => "  ".to_string(),
+        3 => "ext".to_string(),
+        4 => "(555) 010".to_string(),
+        _ => pad(rng, p),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// rows
+// ---------------------------------------------------------------------------------------
+
+fn names(rng: &mut Rng, p: &Person, row: &mut [String]) {
+    let full = format!("{} {}", p.first, p.last);
+    match rng.below(7) {
+        0 | 1 => {
+            row[0] = messy_text(rng, &p.first);
+            row[1] = messy_text(rng, &p.last);
+        }
+        2 => row[2] = messy_text(rng, &full),
+        3 => {
+            // first + last win over a (different) full name
+            row[0] = messy_text(rng, &p.first);
+            row[1] = messy_text(rng, &p.last);
+            row[2] = messy_text(rng, "Someone Else");
+        }
+        4 => {
+            // only one of first / last: the full name is used
+            row[0] = messy_text(rng, &p.first);
+            row[2] = messy_text(rng, &full);
+        }
+        5 => row[0] = messy_text(rng, &p.first), // only a first name: no name
+        _ => {}
+    }
+}
+
+fn person_row(rng: &mut Rng, p: &Person) -> Vec<String> {
+    let mut row = vec![String::new(); LIST_HEADER.len()];
+    names(rng, p, &mut row);
+    let (company, domain) = COMPANIES[p.company];
+    if rng.chance(0.6) {
+        row[3] = messy_text(rng, company);
+    }
+    if rng.chance(0.5) {
+        row[4] = render_domain(rng, domain);
+    }
+    if rng.chance(0.55) {
+        row[5] = render_email(rng, &p.email);
+    }
+    if rng.chance(0.3) {
+        let e = match &p.alt_email {
+            Some(a) if rng.chance(0.5) => a.clone(),
+            _ => p.email.clone(),
+        };
+        row[6] = render_email(rng, &e);
+    }
+    if rng.chance(0.4) {
+        row[7] = render_phone(rng, &p.phone);
+    }
+    if rng.chance(0.3) {
+        row[8] = render_phone(rng, &p.phone);
+    }
+    if rng.chance(0.5) {
+        row[9] = if rng.chance(0.12) {
+            bad_linkedin(rng, &p.slug)
+        } else {
+            render_linkedin(rng, &p.slug)
+        };
+    }
+    row[10] = rng.pick(NOTES).to_string();
+    row
+}
+
+fn list_row(rng: &mut Rng, pool: &[Person]) -> Vec<String> {
+    let roll = rng.below(100);
+    if roll < 5 {
+        // a row of empty (or blank) cells
+        let blank = rng.chance(0.5);
+        return (0..LIST_HEADER.len())
+            .map(|_| if blank { rng.pick(PADS).to_string() } else { String::new() })
+            .collect();
+    }
+    if roll < 10 {
+        // garbage: nothing identifies it
+        let mut row = vec![String::new(); LIST_HEADER.len()];
+        let p = rng.pick(pool).clone();
+        row[0] = messy_text(rng, &p.first);
+        row[3] = rng.pick(COMPANIES).0.to_string();
+        row[4] = rng.pick(&["n/a", "-", ""]).to_string();
+        row[5] = rng.pick(&["a@@b.com", "no email", "@acme.com", "x@acme.", "x@.com"]).to_string();
+        row[7] = rng.pick(&["n/a", "555 0100", ""]).to_string();
+        row[9] = bad_linkedin(rng, &p.slug);
+        return row;
+    }
+    let a = rng.pick(pool).clone();
+    let mut row = person_row(rng, &a);
+    if roll < 25 {
+        // chain: carry another person's identifier too
+        let b = rng.pick(pool).clone();
+        match rng.below(3) {
+            0 => row[9] = render_linkedin(rng, &b.slug),
+            1 => row[6] = render_email(rng, &b.email),
+            _ => {
+                row[0].clear();
+                row[1].clear();
+                row[2] = messy_text(rng, &format!("{} {}", b.first, b.last));
+                row[3] = messy_text(rng, COMPANIES[b.company].0);
+            }
+        }
+    }
+    row
+}
+
+fn log_row(rng: &mut Rng, pool: &[Person], date: String) -> Vec<String> {
+    let p = if rng.chance(0.9) {
+        rng.pick(pool).clone()
+    } else {
+        new_person(rng, 999)
+    };
+    let mut row = vec![String::new(); LOG_HEADER.len()];
+    row[0] = date;
+    if rng.chance(0.5) {
+        row[1] = messy_text(rng, &p.first);
+        row[2] = messy_text(rng, &p.last);
+    } else if rng.chance(0.2) {
+        row[1] = messy_text(rng, &p.first);
+    }
+    if rng.chance(0.7) {
+        let e = match &p.alt_email {
+            Some(a) if rng.chance(0.3) => a.clone(),
+            _ => p.email.clone(),
+        };
+        row[3] = render_email(rng, &e);
+    }
+    let r = rng.below(10);
+    if r < 5 {
+        row[4] = pad(rng, &p.phone);
+    } else if r < 7 {
+        row[4] = rng.pick(&["n/a", "-", " "]).to_string();
+    }
+    if rng.chance(0.4) {
+        row[5] = if rng.chance(0.1) {
+            bad_linkedin(rng, &p.slug)
+        } else {
+            render_linkedin(rng, &p.slug)
+        };
+    }
+    let (company, domain) = COMPANIES[p.company];
+    if rng.chance(0.4) {
+        row[6] = messy_text(rng, company);
+    }
+    if rng.chance(0.4) {
+        row[7] = render_domain(rng, domain);
+    }
+    row
+}
+
+fn log_date(rng: &mut Rng, renewal: Option<NaiveDate>, annual: bool) -> String {
+    let Some(r) = renewal else {
+        if rng.chance(0.2) {
+            return String::new();
+        }
+        let base = NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date");
+        let d = base + Days::new(rng.below(1200));
+        return d.format("%Y-%m-%d").to_string();
+    };
+    let start = r
+        .checked_sub_months(Months::new(if annual { 12 } else { 1 }))
+        .expect("renewal far from chrono limits");
+    let d = match rng.below(11) {
+        0 => Some(start),
+        1 => Some(start - Days::new(1)),
+        2 => Some(start + Days::new(1)),
+        3 => Some(r - Days::new(1)),
+        4 => Some(r),
+        5 => Some(r + Days::new(1)),
+        6 => Some(r - Days::new(800)),
+        7 => Some(r + Days::new(400)),
+        8 => Some(start + Days::new(rng.below(28))),
+        9 => Some(r - Days::new(31)),
+        _ => None,
+    };
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn write_csv(rng: &mut Rng, header: &[&str], rows: &[Vec<String>]) -> String {
+    let crlf = rng.chance(0.2);
+    let blank_lines = rng.chance(0.1);
+    let eol = if crlf { "\r\n" } else { "\n" };
+    let one = |fields: &[&str]| -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(Vec::new());
+        w.write_record(fields).expect("csv write");
+        String::from_utf8(w.into_inner().expect("csv flush")).expect("utf-8")
+    };
+    let mut out = one(header);
+    for row in rows {
+        if blank_lines && rng.chance(0.15) {
+            out.push_str(eol);
+        }
+        let fields: Vec<&str> = row.iter().map(String::as_str).collect();
+        out.push_str(&one(&fields));
+    }
+    out
+}
+
+fn pairs(xs: &[(&str, &str)]) -> Vec<(String, String)> {
+    xs.iter()
+        .map(|&(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// One random case with up to `max_rows` list rows (possibly 0).
+pub fn gen_case(rng: &mut Rng, max_rows: usize) -> GenCase {
+    // small pool so that duplicates are frequent, but not only duplicates
+    let pool_size = 1 + rng.below(3 + max_rows as u64 / 4) as usize;
+    let pool: Vec<Person> = (0..pool_size).map(|i| new_person(rng, i)).collect();
+
+    let n_rows = rng.below(max_rows as u64 + 1) as usize;
+    let rows: Vec<Vec<String>> = (0..n_rows).map(|_| list_row(rng, &pool)).collect();
+    let list_csv = write_csv(rng, &LIST_HEADER, &rows);
+
+    let mut list_mapping = vec![
+        ("first_name", "First Name"),
+        ("last_name", "Last Name"),
+        ("full_name", "Full Name"),
+        ("company_name", "Company"),
+        ("company_domain", "Website"),
+        ("email", "Email"),
+        ("email", "Work Email"),
+        ("phone", "Phone"),
+        ("phone", "Mobile"),
+        ("linkedin_url", "LinkedIn"),
+    ];
+    if rng.chance(0.2) {
+        list_mapping.swap(5, 6);
+    }
+    if rng.chance(0.2) {
+        list_mapping.swap(7, 8);
+    }
+    if rng.chance(0.1) {
+        list_mapping.remove(2); // no full_name column mapped
+    }
+
+    let renewal_date = if rng.chance(0.15) {
+        None
+    } else {
+        let &(y, m, d) = rng.pick(RENEWALS);
+        NaiveDate::from_ymd_opt(y, m, d)
+    };
+    let annual = rng.chance(0.25);
+
+    let log_mapping = pairs(&[
+        ("date", "Date"),
+        ("first_name", "First Name"),
+        ("last_name", "Last Name"),
+        ("email", "Work Email"),
+        ("phone", "Phone 1"),
+        ("linkedin_url", "LinkedIn URL"),
+        ("company_name", "Company Name"),
+        ("company_domain", "Company Domain"),
+    ]);
+    let log_csv = rng.chance(0.7).then(|| {
+        let n = rng.below(max_rows as u64 / 2 + 3) as usize;
+        let entries: Vec<Vec<String>> = (0..n)
+            .map(|_| {
+                let date = log_date(rng, renewal_date, annual);
+                log_row(rng, &pool, date)
+            })
+            .collect();
+        write_csv(rng, &LOG_HEADER, &entries)
+    });
+
+    GenCase {
+        list_csv,
+        list_mapping: pairs(&list_mapping),
+        log_csv,
+        log_mapping,
+        renewal_date,
+        annual,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_and_parseable() {
+        for seed in 0..200 {
+            let a = gen_case(&mut Rng::new(seed), 30);
+            let b = gen_case(&mut Rng::new(seed), 30);
+            assert_eq!(a.list_csv, b.list_csv);
+            assert_eq!(a.log_csv, b.log_csv);
+            for text in std::iter::once(&a.list_csv).chain(a.log_csv.as_ref()) {
+                let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+                let width = r.headers().expect("header").len();
+                for rec in r.records() {
+                    assert_eq!(rec.expect("record").len(), width, "seed {seed}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rng_ranges() {
+        let mut r = Rng::new(7);
+        for _ in 0..1000 {
+            assert!(r.below(3) < 3);
+        }
+        assert_eq!(r.below(0), 0);
+        let hits = (0..10_000).filter(|_| r.chance(0.25)).count();
+        assert!((2000..3000).contains(&hits));
+    }
+}
