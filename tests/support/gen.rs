@@ -93,8 +93,21 @@ pub struct GenCase {
 // ---------------------------------------------------------------------------------------
 
 const FIRST: &[&str] = &[
-    "Ann", "Bob", "José", "Zoë", "Łukasz", "İlkay", "Søren", "Mary Ann", "Jean-Luc", "Đorđe",
-    "Åsa", "Χρήστος", "Siobhán", "Émile", "Ann",
+    "Ann",
+    "Bob",
+    "José",
+    "Zoë",
+    "Łukasz",
+    "İlkay",
+    "Søren",
+    "Mary Ann",
+    "Jean-Luc",
+    "Đorđe",
+    "Åsa",
+    "Χρήστος",
+    "Siobhán",
+    "Émile",
+    "Ann",
 ];
 const LAST: &[&str] = &[
     "Lee",
@@ -193,7 +206,8 @@ fn new_person(rng: &mut Rng, idx: usize) -> Person {
         .then(|| format!("{f}{}@gmail.com", rng.below(100)));
     let slug = if rng.chance(0.3) {
         // unicode slug: meaningful percent-encoding
-        format!("{}-{}", first.to_lowercase(), last.to_lowercase()).replace([' ', ',', '"', '\''], "")
+        format!("{}-{}", first.to_lowercase(), last.to_lowercase())
+            .replace([' ', ',', '"', '\''], "")
     } else {
         format!("{f}-{l}-{:x}", 0x1000 + idx * 37 + rng.below(5) as usize)
     };
@@ -233,7 +247,11 @@ fn messy_text(rng: &mut Rng, s: &str) -> String {
     let mut out = String::new();
     for (i, word) in s.split(' ').enumerate() {
         if i > 0 {
-            let sep: &&str = if rng.chance(0.3) { rng.pick(SPACES) } else { &" " };
+            let sep: &&str = if rng.chance(0.3) {
+                rng.pick(SPACES)
+            } else {
+                &" "
+            };
             out.push_str(sep);
         }
         out.push_str(word);
@@ -291,7 +309,9 @@ fn percent_encode_some(rng: &mut Rng, s: &str, p: f64) -> String {
 }
 
 fn render_linkedin(rng: &mut Rng, slug: &str) -> String {
-    let scheme = *rng.pick(&["", "https://", "http://", "HTTPS://", "https://", "https://"]);
+    let scheme = *rng.pick(&[
+        "", "https://", "http://", "HTTPS://", "https://", "https://",
+    ]);
     let host = *rng.pick(&[
         "www.linkedin.com",
         "linkedin.com",
@@ -447,7 +467,13 @@ fn list_row(rng: &mut Rng, pool: &[Person]) -> Vec<String> {
         // a row of empty (or blank) cells
         let blank = rng.chance(0.5);
         return (0..LIST_HEADER.len())
-            .map(|_| if blank { rng.pick(PADS).to_string() } else { String::new() })
+            .map(|_| {
+                if blank {
+                    rng.pick(PADS).to_string()
+                } else {
+                    String::new()
+                }
+            })
             .collect();
     }
     if roll < 10 {
@@ -457,7 +483,9 @@ fn list_row(rng: &mut Rng, pool: &[Person]) -> Vec<String> {
         row[0] = messy_text(rng, &p.first);
         row[3] = rng.pick(COMPANIES).0.to_string();
         row[4] = rng.pick(&["n/a", "-", ""]).to_string();
-        row[5] = rng.pick(&["a@@b.com", "no email", "@acme.com", "x@acme.", "x@.com"]).to_string();
+        row[5] = rng
+            .pick(&["a@@b.com", "no email", "@acme.com", "x@acme.", "x@.com"])
+            .to_string();
         row[7] = rng.pick(&["n/a", "555 0100", ""]).to_string();
         row[9] = bad_linkedin(rng, &p.slug);
         return row;

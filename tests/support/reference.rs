@@ -187,7 +187,10 @@ fn first_nonempty<'a>(row: &'a [String], cols: &[usize]) -> Option<&'a str> {
 // ---------------------------------------------------------------------------------------
 
 fn collapse_lower(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -434,7 +437,10 @@ pub fn reference_estimate(
         "recommendations",
         "workspace",
     ];
-    assert!(known.contains(&channel), "reference: unknown channel {channel:?}");
+    assert!(
+        known.contains(&channel),
+        "reference: unknown channel {channel:?}"
+    );
     let is_api = channel == "api-single" || channel == "api-bulk";
     let platform = channel == "platform";
 
@@ -691,8 +697,14 @@ mod tests {
             "linkedin.com/in/john-doe",
         );
         ok("linkedin.com/in/john-doe", "linkedin.com/in/john-doe");
-        ok("http://m.linkedin.com/in/john-doe//", "linkedin.com/in/john-doe");
-        ok("uk.linkedin.com/IN/John-Doe#about", "linkedin.com/in/john-doe");
+        ok(
+            "http://m.linkedin.com/in/john-doe//",
+            "linkedin.com/in/john-doe",
+        );
+        ok(
+            "uk.linkedin.com/IN/John-Doe#about",
+            "linkedin.com/in/john-doe",
+        );
         ok("linkedin.com/in/jos%C3%A9", "linkedin.com/in/josé");
         ok("linkedin.com/in/JOS%c3%89", "linkedin.com/in/josé");
         ok("linkedin.com%2Fin%2Fx", "linkedin.com/in/x");
@@ -718,17 +730,33 @@ mod tests {
 
     #[test]
     fn email_and_domain_normalisation() {
-        assert_eq!(norm_email(" John.Doe@Acme.COM ").as_deref(), Some("john.doe@acme.com"));
+        assert_eq!(
+            norm_email(" John.Doe@Acme.COM ").as_deref(),
+            Some("john.doe@acme.com")
+        );
         assert_eq!(norm_email("a@b.c").as_deref(), Some("a@b.c"));
         assert_eq!(norm_email("a@.b.c").as_deref(), Some("a@.b.c"));
         assert_eq!(norm_email("a@b..").as_deref(), Some("a@b.."));
         for bad in [
-            "a@@b.com", "a@b@c.com", "a b@x.com", "a\u{a0}b@x.com", "a@localhost", "a@.com",
-            "a@com.", "@x.com", "", "n/a", "a@.", "a@..",
+            "a@@b.com",
+            "a@b@c.com",
+            "a b@x.com",
+            "a\u{a0}b@x.com",
+            "a@localhost",
+            "a@.com",
+            "a@com.",
+            "@x.com",
+            "",
+            "n/a",
+            "a@.",
+            "a@..",
         ] {
             assert_eq!(norm_email(bad), None, "{bad}");
         }
-        assert_eq!(norm_domain("https://www.Acme.com/about?x").as_deref(), Some("acme.com"));
+        assert_eq!(
+            norm_domain("https://www.Acme.com/about?x").as_deref(),
+            Some("acme.com")
+        );
         assert_eq!(norm_domain(" WWW.ACME.COM ").as_deref(), Some("acme.com"));
         assert_eq!(norm_domain("acme.com#x").as_deref(), Some("acme.com"));
         assert_eq!(norm_domain("acme.co.uk?x=1").as_deref(), Some("acme.co.uk"));
@@ -757,8 +785,16 @@ mod tests {
         assert_eq!(
             st(&r),
             [
-                "billable", "duplicate", "duplicate", "unmatchable", "unmatchable", "billable",
-                "duplicate", "billable", "duplicate", "unmatchable",
+                "billable",
+                "duplicate",
+                "duplicate",
+                "unmatchable",
+                "unmatchable",
+                "billable",
+                "duplicate",
+                "billable",
+                "duplicate",
+                "unmatchable",
             ]
         );
         assert!(close(r.credits["email"], 3.0));
@@ -781,14 +817,29 @@ mod tests {
         let r = reference_estimate(&csv, MAP, None, &opts("csv-enrichment"), &prices());
         assert_eq!(
             st(&r),
-            ["billable", "billable", "duplicate", "duplicate", "duplicate", "duplicate"]
+            [
+                "billable",
+                "billable",
+                "duplicate",
+                "duplicate",
+                "duplicate",
+                "duplicate"
+            ]
         );
         // now link l1 to e1 at the end: row 1 becomes a duplicate of row 0
         let csv2 = format!("{csv},,,,,e3@x.com,e2@x.com,,,\n");
         let r = reference_estimate(&csv2, MAP, None, &opts("csv-enrichment"), &prices());
         assert_eq!(
             st(&r),
-            ["billable", "duplicate", "duplicate", "duplicate", "duplicate", "duplicate", "duplicate"]
+            [
+                "billable",
+                "duplicate",
+                "duplicate",
+                "duplicate",
+                "duplicate",
+                "duplicate",
+                "duplicate"
+            ]
         );
     }
 
@@ -841,13 +892,26 @@ mod tests {
         assert!(close(r.credits["phone"], 15.0)); // A, C, D
         o.reveal_phone = false;
         let r = run(&o);
-        assert_eq!(st(&r), ["already_revealed", "billable", "already_revealed", "billable"]);
+        assert_eq!(
+            st(&r),
+            [
+                "already_revealed",
+                "billable",
+                "already_revealed",
+                "billable"
+            ]
+        );
         o.only_missing = true;
         let r = run(&o);
         // B and D have a valid email in the file
         assert_eq!(
             st(&r),
-            ["already_revealed", "nothing_needed", "already_revealed", "nothing_needed"]
+            [
+                "already_revealed",
+                "nothing_needed",
+                "already_revealed",
+                "nothing_needed"
+            ]
         );
         assert!(close(r.total, 0.0));
         // platform: both points whatever the selection, only_missing ignored
@@ -862,11 +926,22 @@ mod tests {
         o.annual = true;
         o.reveal_phone = true;
         let r = run(&o);
-        assert_eq!(st(&r), ["billable", "billable", "billable", "already_revealed"]);
+        assert_eq!(
+            st(&r),
+            ["billable", "billable", "billable", "already_revealed"]
+        );
         // no renewal date: every entry counts, B's entry 1 reveals email+phone
         o.renewal_date = None;
         let r = run(&o);
-        assert_eq!(st(&r), ["billable", "already_revealed", "billable", "already_revealed"]);
+        assert_eq!(
+            st(&r),
+            [
+                "billable",
+                "already_revealed",
+                "billable",
+                "already_revealed"
+            ]
+        );
     }
 
     fn brute_force_fee(n: usize, p: f64, prices: &RefPrices) -> f64 {
@@ -940,7 +1015,10 @@ mod tests {
         o.channel = "api-single".to_string();
         pr.api_result = 3.0;
         let r = reference_estimate(&list, MAP, None, &o, &pr);
-        assert!(close(r.credits["request_fees"], 14.0 * (0.4 * 1.0 + 0.6 * 3.0)));
+        assert!(close(
+            r.credits["request_fees"],
+            14.0 * (0.4 * 1.0 + 0.6 * 3.0)
+        ));
 
         o.channel = "csv-enrichment".to_string();
         let r = reference_estimate(&list, MAP, None, &o, &pr);
