@@ -156,6 +156,9 @@ pub struct WorkspaceTable {
     /// Rows in each planned CSV export.
     pub csv_exports: Vec<u64>,
     pub crm_exports: u64,
+    /// Lusha Data and CRM columns: listed so a plan shows them, and always free.
+    pub lusha_columns: Vec<String>,
+    pub crm_columns: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
