@@ -116,6 +116,81 @@ fn sniff_not_csv(head: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// Records where every line break (LF, CRLF or a lone CR) is, as the bytes stream past,
+/// so rows can name the line they start on. The csv crate's own line counter lags after
+/// CRLF and blank lines.
+struct LineIndex<R> {
+    inner: R,
+    offset: u64,
+    /// (offset, width) of each break, in order.
+    breaks: std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>,
+    pending_cr: Option<u64>,
+}
+
+impl<R: Read> Read for LineIndex<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut breaks = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        let mut i = 0;
+        if let Some(cr) = self.pending_cr.take() {
+            if n > 0 && buf[0] == b'\n' {
+                breaks.push((cr, 2));
+                i = 1;
+            } else {
+                breaks.push((cr, 1));
+            }
+        }
+        while i < n {
+            match buf[i] {
+                b'\n' => breaks.push((self.offset + i as u64, 1)),
+                b'\r' => {
+                    if i + 1 < n {
+                        if buf[i + 1] == b'\n' {
+                            breaks.push((self.offset + i as u64, 2));
+                            i += 1;
+                        } else {
+                            breaks.push((self.offset + i as u64, 1));
+                        }
+                    } else {
+                        self.pending_cr = Some(self.offset + i as u64);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if n == 0
+            && let Some(cr) = self.pending_cr.take()
+        {
+            breaks.push((cr, 1));
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+/// Turns the csv crate's record offsets into 1-based line numbers.
+struct LineCursor {
+    breaks: std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>,
+    k: usize,
+}
+
+impl LineCursor {
+    /// The line a record starts on, given the offset where the parser began reading it
+    /// (which may point at the previous record's terminator or at blank lines).
+    fn line(&mut self, mut at: u64) -> u64 {
+        let breaks = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        while self.k < breaks.len() && breaks[self.k].0 < at {
+            self.k += 1;
+        }
+        while self.k < breaks.len() && breaks[self.k].0 == at {
+            at += breaks[self.k].1 as u64;
+            self.k += 1;
+        }
+        self.k as u64 + 1
+    }
+}
+
 /// Pick the delimiter that splits the sample's lines most consistently.
 fn sniff_delimiter(sample: &str) -> u8 {
     let lines: Vec<&str> = sample
@@ -273,6 +348,17 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         .or(sep_line)
         .unwrap_or_else(|| sniff_delimiter(sample));
 
+    let breaks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut cursor = LineCursor {
+        breaks: breaks.clone(),
+        k: 0,
+    };
+    let source: Box<dyn Read + Send> = Box::new(LineIndex {
+        inner: source,
+        offset: 0,
+        breaks,
+        pending_cr: None,
+    });
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -329,7 +415,10 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     let mut ragged_lines = Vec::new();
     let mut n = 0u64;
     while read(&mut rdr, &mut record)? {
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record
+            .position()
+            .map(|p| cursor.line(p.byte()))
+            .unwrap_or(0);
         if record.len() != width {
             ragged += 1;
             if ragged_lines.len() < 5 {
@@ -374,7 +463,6 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     if n == 0 {
         warnings.push("the file has a header row but no data rows".to_string());
     }
-    let _ = header_line;
     let columns: Vec<Column> = builders
         .into_iter()
         .map(|b| b.finish().into_column())
@@ -419,6 +507,16 @@ mod tests {
         assert_eq!(t.headers, ["Name", "Notes"]);
         assert_eq!(t.lines, [2, 4]);
         assert_eq!(t.cell(0, "Notes"), "two\nlines");
+    }
+
+    #[test]
+    fn line_numbers_survive_crlf_blank_lines_and_lone_cr() {
+        assert_eq!(
+            read_str(b"N,M\r\nA,\"x\ny\"\r\nB,z\r\n").unwrap().lines,
+            [2, 4]
+        );
+        assert_eq!(read_str(b"\n\nN\nA\n\nB\n").unwrap().lines, [4, 6]);
+        assert_eq!(read_str(b"N\rA\rB\r").unwrap().lines, [2, 3]);
     }
 
     #[test]

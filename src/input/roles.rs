@@ -297,10 +297,8 @@ pub fn header_score(role: Role, header: &str) -> u8 {
                     "quality",
                     "catchall",
                     "format",
-                    "last",
-                    "first",
                 ],
-            ) && !has_any(&w, &["work", "direct", "personal", "business"]);
+            );
             if !is_mail || meta || personal_blockers {
                 0
             } else if w.len() == 1 {
