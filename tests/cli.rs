@@ -1,0 +1,469 @@
+//! The `enrichplan` binary as scripts use it: fixed JSON keys, numbers equal to the
+//! library's, exit codes, outputs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use enrichplan::pricing::Settings;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_enrichplan"))
+}
+
+fn repo(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+const FIXED_KEYS: [&str; 13] = [
+    "pricebook",
+    "channel",
+    "mapping",
+    "rows",
+    "unmatchable_rows",
+    "duplicate_rows",
+    "already_revealed_rows",
+    "nothing_needed_rows",
+    "billable_contacts",
+    "credits",
+    "breakdown",
+    "warnings",
+    "budget",
+];
+
+const ITEMS: [&str; 12] = [
+    "email",
+    "phone",
+    "request_fees",
+    "company",
+    "company_signals",
+    "contact_signals",
+    "ai_data",
+    "signals",
+    "csv_export",
+    "crm_export",
+    "ai_chat",
+    "blurred_rows",
+];
+
+fn sample() -> String {
+    repo("sample-data/contacts.csv").display().to_string()
+}
+
+#[test]
+fn json_has_the_fixed_keys_and_counts_add_up() {
+    let v = json(&[
+        "estimate",
+        &sample(),
+        "--format",
+        "json",
+        "--budget",
+        "3000",
+    ]);
+    for k in FIXED_KEYS {
+        assert!(v.get(k).is_some(), "missing key {k}");
+    }
+    for item in ITEMS {
+        for end in ["expected", "low", "high"] {
+            assert!(v["breakdown"][item][end].is_number(), "{item}.{end}");
+        }
+    }
+    let n = |k: &str| v[k].as_u64().unwrap();
+    assert_eq!(
+        n("unmatchable_rows")
+            + n("duplicate_rows")
+            + n("already_revealed_rows")
+            + n("nothing_needed_rows")
+            + n("billable_contacts"),
+        n("rows")
+    );
+    assert_eq!(n("rows"), 2000);
+    assert!(["fits", "at_risk", "over"].contains(&v["budget"]["status"].as_str().unwrap()));
+    assert_eq!(v["pricebook"], "lusha-help-2026");
+    assert_eq!(v["channel"], "csv-enrichment");
+}
+
+#[test]
+fn cli_numbers_equal_the_library_for_the_same_plan() {
+    let log = repo("sample-data/reveal-log.csv");
+    let v = json(&[
+        "estimate",
+        &sample(),
+        "--format",
+        "json",
+        "--channel",
+        "api-bulk",
+        "--company",
+        "--revealed",
+        log.to_str().unwrap(),
+        "--renewal-date",
+        "2026-12-15",
+        "--today",
+        "2026-11-26",
+        "--match-rate",
+        "0.6",
+        "--match-range",
+        "0.5:0.8",
+    ]);
+    // The same plan through the library.
+    let p = enrichplan::progress::Progress::new();
+    let opts = enrichplan::input::reader::ReadOptions::default();
+    let list = enrichplan::engine::load_list(&repo("sample-data/contacts.csv"), &opts, &p).unwrap();
+    let logl = enrichplan::engine::load_log(&log, &opts, &p).unwrap();
+    let a = enrichplan::engine::analyze(
+        &enrichplan::engine::AnalysisInput {
+            list: &list.table,
+            mapping: &list.detection.mapping,
+            log: Some((&logl.table, &logl.detection.mapping)),
+            cycle: enrichplan::cycle::Cycle {
+                renewal: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+                length: enrichplan::cycle::CycleLength::Monthly,
+            },
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        },
+        &p,
+    )
+    .unwrap();
+    let book = common::book();
+    let mut s = Settings::defaults(&book);
+    s.channel = enrichplan::pricing::Channel::ApiBulk;
+    s.extras.company = true;
+    s.assumptions.match_rate = enrichplan::pricebook::RateRange {
+        low: 0.5,
+        expected: 0.6,
+        high: 0.8,
+    };
+    let e = enrichplan::engine::estimate(&a, &s, &book, None).estimate;
+    assert_eq!(v["credits"]["expected"].as_f64().unwrap(), e.total.expected);
+    assert_eq!(v["credits"]["low"].as_f64().unwrap(), e.total.low);
+    assert_eq!(v["credits"]["high"].as_f64().unwrap(), e.total.high);
+    assert_eq!(
+        v["already_revealed_rows"].as_u64().unwrap(),
+        e.counts.already_revealed
+    );
+    assert!(
+        e.counts.already_revealed > 0,
+        "the sample log overlaps the list"
+    );
+    assert_eq!(
+        v["breakdown"]["company"]["expected"].as_f64().unwrap(),
+        e.item(enrichplan::pricing::Item::Company).expected
+    );
+}
+
+#[test]
+fn reference_headers_map_as_their_readme_says() {
+    let dir = common::shared().join("reference/headers");
+    let v = json(&[
+        "estimate",
+        dir.join("lusha-contact-export.csv").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let m = &v["mapping"];
+    assert_eq!(m["first_name"], serde_json::json!(["First Name"]));
+    assert_eq!(m["last_name"], serde_json::json!(["Last Name"]));
+    assert_eq!(
+        m["email"],
+        serde_json::json!([
+            "Work Email",
+            "Direct Email",
+            "Additional Email 1",
+            "Additional Email 2"
+        ])
+    );
+    assert_eq!(m["phone"], serde_json::json!(["Phone 1", "Phone 2"]));
+    assert_eq!(m["linkedin_url"], serde_json::json!(["LinkedIn URL"]));
+    assert_eq!(m["company_name"], serde_json::json!(["Company Name"]));
+    assert_eq!(m["company_domain"], serde_json::json!(["Company Domain"]));
+
+    let v = json(&[
+        "estimate",
+        dir.join("salesforce-contacts-report.csv").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let m = &v["mapping"];
+    assert_eq!(m["first_name"], serde_json::json!(["First Name"]));
+    assert_eq!(m["last_name"], serde_json::json!(["Last Name"]));
+    assert_eq!(m["email"], serde_json::json!(["Email"]));
+    assert_eq!(m["phone"], serde_json::json!(["Phone", "Mobile"]));
+    assert_eq!(m["company_name"], serde_json::json!(["Account Name"]));
+    assert_eq!(v["rows"], 2);
+
+    let v = json(&[
+        "estimate",
+        dir.join("hubspot-contacts-export.csv").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let m = &v["mapping"];
+    assert_eq!(m["first_name"], serde_json::json!(["First Name"]));
+    assert_eq!(m["last_name"], serde_json::json!(["Last Name"]));
+    assert_eq!(m["email"], serde_json::json!(["Email"]));
+    assert_eq!(m["phone"], serde_json::json!(["Phone Number"]));
+    assert_eq!(m["company_name"], serde_json::json!(["Company Name"]));
+}
+
+#[test]
+fn the_vendor_export_works_as_a_reveal_log_with_no_mapping() {
+    let dir = common::shared().join("reference/headers");
+    let export = dir.join("lusha-contact-export.csv");
+    let v = json(&[
+        "estimate",
+        export.to_str().unwrap(),
+        "--revealed",
+        export.to_str().unwrap(),
+        "--renewal-date",
+        "2026-12-01",
+        "--today",
+        "2026-11-26",
+        "--format",
+        "json",
+    ]);
+    // Both entries (2026-11-02 and 2026-11-05) fall in the cycle 2026-11-01..2026-11-30.
+    // Dana has email and phone revealed; Omar only an email, so he still needs a phone.
+    assert_eq!(v["already_revealed_rows"], 1);
+    assert_eq!(v["billable_contacts"], 1);
+    assert_eq!(v["breakdown"]["email"]["expected"], 0.0);
+}
+
+#[test]
+fn map_overrides_replace_detected_columns() {
+    let v = json(&[
+        "estimate",
+        &sample(),
+        "--format",
+        "json",
+        "--map",
+        "email=Work Email",
+        "--map",
+        "phone=Mobile",
+        "--map",
+        "phone=Phone",
+    ]);
+    assert_eq!(v["mapping"]["email"], serde_json::json!(["Work Email"]));
+    assert_eq!(
+        v["mapping"]["phone"],
+        serde_json::json!(["Mobile", "Phone"])
+    );
+}
+
+#[test]
+fn exit_2_for_bad_arguments() {
+    for args in [
+        vec!["estimate", "x.csv", "--channel", "fax"],
+        vec![
+            "estimate",
+            "x.csv",
+            "--match-rate",
+            "0.9",
+            "--match-range",
+            "0.1:0.5",
+        ],
+        vec!["estimate", "x.csv", "--batch-size", "101"],
+        vec!["estimate", "x.csv", "--reveal", "address"],
+        vec!["estimate", "x.csv", "--renewal-date", "31/12/2026"],
+        vec!["estimate", "x.csv", "--pricebook", "nope"],
+        vec!["frobnicate"],
+    ] {
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+    let out = run(&["estimate", &sample(), "--map", "email=Nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nope"));
+}
+
+#[test]
+fn exit_3_for_bad_input_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = common::write(dir.path(), "photo.csv", "\u{89}PNG");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let empty = common::write(dir.path(), "empty.csv", "");
+    let missing = dir.path().join("missing.csv");
+    for p in [&png, &empty, &missing] {
+        let out = run(&["estimate", p.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(3), "{p:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(p.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // A bad date in the reveal log names the log's line.
+    let log = common::write(
+        dir.path(),
+        "log.csv",
+        "Date,Work Email\n2026-11-01,a@b.co\nsoon,c@d.co\n",
+    );
+    let out = run(&["estimate", &sample(), "--revealed", log.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("log.csv: line 3") && err.contains("soon"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rows_out_and_trimmed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = dir.path().join("rows.csv");
+    let trimmed = dir.path().join("trimmed.csv");
+    let v = json(&[
+        "estimate",
+        &sample(),
+        "--format",
+        "json",
+        "--budget",
+        "1000",
+        "--rows-out",
+        rows.to_str().unwrap(),
+        "--trimmed-out",
+        trimmed.to_str().unwrap(),
+    ]);
+    let mut r = csv::Reader::from_path(&rows).unwrap();
+    assert_eq!(
+        r.headers().unwrap(),
+        vec!["row", "line", "contact_id", "status", "reason", "credits"]
+    );
+    let recs: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(recs.len(), 2000);
+    let billable = recs.iter().filter(|r| &r[3] == "billable").count() as u64;
+    assert_eq!(billable, v["billable_contacts"].as_u64().unwrap());
+    let sum: f64 = recs.iter().map(|r| r[5].parse::<f64>().unwrap()).sum();
+    let expected = v["credits"]["expected"].as_f64().unwrap();
+    assert!((sum - expected).abs() < 1e-6, "{sum} vs {expected}");
+
+    let mut t = csv::Reader::from_path(&trimmed).unwrap();
+    let kept = t.records().count() as u64;
+    assert_eq!(kept, v["budget"]["fit_contacts"].as_u64().unwrap());
+    assert!(kept > 0 && kept < billable, "cut to the budget");
+    assert!(v["budget"]["fit_credits"]["high"].as_f64().unwrap() <= 1000.0);
+}
+
+#[test]
+fn trimmed_out_neutralises_formula_cells_and_never_overwrites_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = common::write(
+        dir.path(),
+        "list.csv",
+        "Name,Company,Email,Phone\n=HYPERLINK(\"x\"),@Acme,a@x.com,+1 555 0100\nBob,-Beta,b@y.com,\n",
+    );
+    let out = dir.path().join("trimmed.csv");
+    let res = run(&[
+        "estimate",
+        list.to_str().unwrap(),
+        "--trimmed-out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    let recs: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(&recs[0][0], "'=HYPERLINK(\"x\")");
+    assert_eq!(&recs[0][1], "'@Acme");
+    assert_eq!(&recs[0][3], "'+1 555 0100");
+    assert_eq!(&recs[1][1], "'-Beta");
+    let before = std::fs::read(&list).unwrap();
+    let res = run(&[
+        "estimate",
+        list.to_str().unwrap(),
+        "--trimmed-out",
+        list.to_str().unwrap(),
+    ]);
+    assert_eq!(res.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(&list).unwrap(),
+        before,
+        "the input is untouched"
+    );
+}
+
+#[test]
+fn pricebooks_lists_both_and_loads_a_user_file() {
+    let out = run(&["pricebooks"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("lusha-help-2026") && text.contains("lusha-alt-2025"));
+    let dir = tempfile::tempdir().unwrap();
+    let mine = std::fs::read_to_string(repo("assets/pricebooks/lusha-help-2026.toml"))
+        .unwrap()
+        .replace("id = \"lusha-help-2026\"", "id = \"mine\"")
+        .replace("email = 1 ", "email = 2 ");
+    let p = common::write(dir.path(), "mine.toml", &mine);
+    let v = json(&[
+        "estimate",
+        &sample(),
+        "--format",
+        "json",
+        "--pricebook",
+        p.to_str().unwrap(),
+        "--reveal",
+        "email",
+    ]);
+    assert_eq!(v["pricebook"], "mine");
+    let base = json(&[
+        "estimate",
+        &sample(),
+        "--format",
+        "json",
+        "--reveal",
+        "email",
+    ]);
+    let (a, b) = (
+        v["credits"]["expected"].as_f64().unwrap(),
+        base["credits"]["expected"].as_f64().unwrap(),
+    );
+    assert!((a - 2.0 * b).abs() < 1e-6);
+    let bad = common::write(
+        dir.path(),
+        "bad.toml",
+        &mine.replace("phone = 5 ", "phone = -5 "),
+    );
+    let out = run(&["estimate", &sample(), "--pricebook", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("phone"));
+}
+
+#[test]
+fn table_and_csv_formats() {
+    let out = run(&["estimate", &sample()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Total credits") && text.contains("lusha-help-2026"),
+        "{text}"
+    );
+    let out = run(&["estimate", &sample(), "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        r.headers().unwrap(),
+        vec!["item", "rule", "low", "expected", "high"]
+    );
+    assert_eq!(r.records().count(), 13);
+}
