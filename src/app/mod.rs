@@ -1,9 +1,252 @@
 //! The desktop window (eframe/egui): a thin face over [`crate::engine`].
+//!
+//! - [`state`]: what is persisted between runs;
+//! - [`commands`]: every action with its label, shortcut and tooltip;
+//! - `background`: worker threads for loading and analysing;
+//! - `logic`: applying commands and job results;
+//! - `ui` and `widgets`: drawing.
 
-use std::path::PathBuf;
+mod background;
+pub mod commands;
+mod logic;
+pub mod state;
+mod ui;
+mod widgets;
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-pub fn run(_files: Vec<PathBuf>) -> ExitCode {
-    eprintln!("the window is not built yet");
-    ExitCode::from(1)
+use chrono::NaiveDate;
+use eframe::egui;
+
+use crate::analysis::Analysis;
+use crate::cycle::Cycle;
+use crate::engine::Outcome;
+use crate::input::reader::{ContactTable, ReadOptions};
+use crate::input::roles::{Detection, Mapping};
+use crate::pricebook::{self, PriceBook};
+use crate::pricing::Settings;
+use crate::rows::RowStatus;
+
+pub use commands::Command;
+pub use widgets::format::int as fmt_int;
+
+/// The bundled sample list and reveal log, written to a cache directory when opened.
+const SAMPLE_LIST: &[u8] = include_bytes!("../../sample-data/contacts.csv");
+const SAMPLE_LOG: &[u8] = include_bytes!("../../sample-data/reveal-log.csv");
+/// The sample log's suggested renewal date (monthly).
+pub const SAMPLE_RENEWAL: (i32, u32, u32) = (2026, 12, 15);
+
+/// Which bundled file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sample {
+    List,
+    RevealLog,
+}
+
+/// Write a bundled sample to the cache directory (once) and return its path.
+pub fn sample_path(which: Sample) -> crate::Result<PathBuf> {
+    let (name, bytes) = match which {
+        Sample::List => ("contacts.csv", SAMPLE_LIST),
+        Sample::RevealLog => ("reveal-log.csv", SAMPLE_LOG),
+    };
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    let dir = base.join("enrichplan").join("sample");
+    let path = dir.join(name);
+    if std::fs::read(&path).ok().as_deref() != Some(bytes) {
+        std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
+        crate::fsutil::write_atomic(&path, bytes)?;
+    }
+    Ok(path)
+}
+
+/// The central tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Estimate,
+    Rows,
+}
+
+/// A loaded contact list.
+pub(crate) struct ListState {
+    pub table: Arc<ContactTable>,
+    pub detection: Detection,
+    pub read: ReadOptions,
+}
+
+/// A loaded reveal log.
+pub(crate) struct LogState {
+    pub table: Arc<ContactTable>,
+    pub mapping: Mapping,
+}
+
+/// The Rows tab's filtered row indices and per-row credits, computed once per change.
+pub(crate) struct RowsCache {
+    pub filter: Option<RowStatus>,
+    pub indices: Vec<u32>,
+    pub credits: Vec<f64>,
+}
+
+/// The window.
+pub struct EnrichApp {
+    pub(crate) persisted: state::Persisted,
+    pub(crate) books: Vec<PriceBook>,
+    pub(crate) book: PriceBook,
+    pub(crate) settings: Settings,
+    pub(crate) list: Option<ListState>,
+    pub(crate) mapping: Mapping,
+    pub(crate) log: Option<LogState>,
+    pub(crate) cycle: Cycle,
+    pub(crate) today: NaiveDate,
+    pub(crate) analysis: Option<Arc<Analysis>>,
+    pub(crate) outcome: Option<Outcome>,
+    pub(crate) tab: Tab,
+    pub(crate) row_filter: Option<RowStatus>,
+    pub(crate) rows_cache: Option<RowsCache>,
+    pub(crate) errors: Vec<String>,
+    pub(crate) notice: Option<String>,
+    pub(crate) jobs: background::Jobs,
+    pub(crate) ctx: Option<egui::Context>,
+}
+
+impl EnrichApp {
+    fn blank(persisted: state::Persisted) -> Self {
+        let books = pricebook::shipped();
+        let book = persisted
+            .pricebook
+            .as_ref()
+            .and_then(|id| books.iter().find(|b| &b.id == id).cloned())
+            .unwrap_or_else(|| books[0].clone());
+        let settings = persisted
+            .settings
+            .clone()
+            .filter(|s| s.assumptions.validate().is_ok())
+            .unwrap_or_else(|| Settings::defaults(&book));
+        let cycle = Cycle {
+            renewal: persisted.renewal,
+            length: persisted.cycle_length,
+        };
+        EnrichApp {
+            persisted,
+            books,
+            book,
+            settings,
+            list: None,
+            mapping: Mapping::default(),
+            log: None,
+            cycle,
+            today: chrono::Local::now().date_naive(),
+            analysis: None,
+            outcome: None,
+            tab: Tab::Estimate,
+            row_filter: None,
+            rows_cache: None,
+            errors: Vec::new(),
+            notice: None,
+            jobs: Default::default(),
+            ctx: None,
+        }
+    }
+
+    /// The window as eframe creates it: persisted state restored, then `files` (or the
+    /// most recent file, or the bundled sample on a first start) loaded in the background.
+    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+        let persisted: state::Persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(persisted.theme.preference());
+        let mut app = Self::blank(persisted);
+        app.ctx = Some(cc.egui_ctx.clone());
+        let first = files
+            .into_iter()
+            .next()
+            .or_else(|| app.persisted.recent.first().filter(|p| p.exists()).cloned());
+        match first {
+            Some(p) => app.open_list(p, ReadOptions::default()),
+            None => app.run_command(Command::OpenSample),
+        }
+        app
+    }
+
+    /// A window for tests: default settings, nothing persisted, `path` (if any) loaded
+    /// and analysed before this returns.
+    pub fn new_for_test(path: Option<&Path>) -> Self {
+        let mut app = Self::blank(state::Persisted::default());
+        if let Some(p) = path {
+            app.open_list(p.to_path_buf(), ReadOptions::default());
+            app.wait_for_jobs();
+        }
+        app
+    }
+
+    /// Block until every background job has finished and its result is applied.
+    pub fn wait_for_jobs(&mut self) {
+        while let Some((kind, r)) = self.jobs.wait_one() {
+            self.handle_result(kind, r);
+        }
+    }
+
+    /// True while a file is loading or an analysis is running.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.busy()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn pricebook(&self) -> &PriceBook {
+        &self.book
+    }
+
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// Load a contact list in the background (a no-op when it is already loading).
+    pub fn open(&mut self, path: PathBuf) {
+        self.open_list(path, ReadOptions::default());
+    }
+
+    /// Load a reveal log in the background.
+    pub fn open_reveal_log(&mut self, path: PathBuf) {
+        self.open_log(path);
+    }
+}
+
+/// Open the window; `files` are loaded at once (the first one as the list).
+pub fn run(files: Vec<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("enrichplan")
+            .with_app_id("enrichplan")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "enrichplan",
+        options,
+        Box::new(move |cc| Ok(Box::new(EnrichApp::new(cc, files)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("enrichplan: could not open the window: {e}");
+            eprintln!(
+                "On Linux the window needs a display (X11 or Wayland) and OpenGL (e.g. libgl1-mesa-dri, libegl1, libxkbcommon-x11-0). The command line works without: enrichplan estimate --help"
+            );
+            ExitCode::from(1)
+        }
+    }
 }

@@ -1,0 +1,96 @@
+//! Every action of the window, with its label, shortcut and tooltip: menus and keyboard
+//! shortcuts both go through [`Command`].
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    Open,
+    OpenRevealLog,
+    OpenSample,
+    OpenSampleLog,
+    SavePlan,
+    SavePlanAs,
+    ExportReport,
+    ExportRows,
+    ExportTrimmed,
+    Quit,
+}
+
+impl Command {
+    /// In menu order. Longer shortcuts first, so Ctrl+Shift+S is not taken for Ctrl+S.
+    pub const ALL: [Command; 10] = [
+        Command::Open,
+        Command::OpenRevealLog,
+        Command::OpenSample,
+        Command::OpenSampleLog,
+        Command::SavePlanAs,
+        Command::SavePlan,
+        Command::ExportReport,
+        Command::ExportRows,
+        Command::ExportTrimmed,
+        Command::Quit,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::Open => "Open contact list...",
+            Command::OpenRevealLog => "Open reveal log...",
+            Command::OpenSample => "Open sample list",
+            Command::OpenSampleLog => "Open sample reveal log",
+            Command::SavePlan => "Save plan",
+            Command::SavePlanAs => "Save plan as...",
+            Command::ExportReport => "Export report...",
+            Command::ExportRows => "Export rows...",
+            Command::ExportTrimmed => "Export trimmed list...",
+            Command::Quit => "Quit",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let ctrl = Modifiers::COMMAND;
+        match self {
+            Command::Open => Some(KeyboardShortcut::new(ctrl, Key::O)),
+            Command::SavePlan => Some(KeyboardShortcut::new(ctrl, Key::S)),
+            Command::SavePlanAs => Some(KeyboardShortcut::new(ctrl | Modifiers::SHIFT, Key::S)),
+            Command::ExportReport => Some(KeyboardShortcut::new(ctrl, Key::E)),
+            Command::Quit => Some(KeyboardShortcut::new(ctrl, Key::Q)),
+            _ => None,
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::Open => "Open a CSV contact list (or drop a file on the window)",
+            Command::OpenRevealLog => {
+                "Open a log of contacts already revealed this billing cycle (e.g. the vendor's contact export)"
+            }
+            Command::OpenSample => "Open the bundled sample list of 2000 invented contacts",
+            Command::OpenSampleLog => {
+                "Open the bundled sample reveal log (renewal 2026-12-15, monthly)"
+            }
+            Command::SavePlan | Command::SavePlanAs => "Coming with plans",
+            Command::ExportReport => {
+                "Save the estimate as JSON, CSV (breakdown) or text, by the file extension"
+            }
+            Command::ExportRows => "Save each row's status, reason and credits as CSV",
+            Command::ExportTrimmed => {
+                "Save only the billable rows (or the rows that fit the budget) in their original columns"
+            }
+            Command::Quit => "Close the window",
+        }
+    }
+
+    /// Commands that need a loaded, analysed list.
+    pub fn needs_analysis(self) -> bool {
+        matches!(
+            self,
+            Command::ExportReport | Command::ExportRows | Command::ExportTrimmed
+        )
+    }
+
+    /// Plans are a later issue: their commands are shown, disabled.
+    pub fn is_available(self) -> bool {
+        !matches!(self, Command::SavePlan | Command::SavePlanAs)
+    }
+}

@@ -1,0 +1,370 @@
+//! Applying commands and job results to the window's state. No drawing here.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
+
+use super::background::{Job, JobKind, JobResult, Output};
+use super::{Command, EnrichApp, ListState, LogState, RowsCache, Sample};
+use crate::cycle::{Cycle, CycleLength};
+use crate::engine::{self, AnalysisInput};
+use crate::input::reader::ReadOptions;
+use crate::input::roles::Role;
+use crate::pricebook::PriceBook;
+use crate::pricing::{Assumptions, Settings};
+use crate::report;
+use crate::rows::{self, RowStatus};
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+impl EnrichApp {
+    /// Start loading a contact list; a running list load of another file is cancelled.
+    pub(crate) fn open_list(&mut self, path: PathBuf, read: ReadOptions) {
+        let key = format!("{}|{:?}", path.display(), read);
+        if self.jobs.is_running(JobKind::LoadList, &key) {
+            return;
+        }
+        self.jobs.cancel(JobKind::Analyze);
+        let label = format!("Reading {}", file_name(&path));
+        let job = Job::spawn(JobKind::LoadList, key, label, self.ctx.clone(), move |p| {
+            engine::load_list(&path, &read, p).map(|l| Output::List(Box::new(l), read))
+        });
+        self.start(job);
+    }
+
+    pub(crate) fn open_log(&mut self, path: PathBuf) {
+        let key = path.display().to_string();
+        if self.jobs.is_running(JobKind::LoadLog, &key) {
+            return;
+        }
+        let label = format!("Reading reveal log {}", file_name(&path));
+        let job = Job::spawn(JobKind::LoadLog, key, label, self.ctx.clone(), move |p| {
+            engine::load_log(&path, &ReadOptions::default(), p).map(|l| Output::Log(Box::new(l)))
+        });
+        self.start(job);
+    }
+
+    fn start(&mut self, job: Result<Job, String>) {
+        match job {
+            Ok(j) => self.jobs.start(j),
+            Err(e) => self.errors.push(e),
+        }
+    }
+
+    /// Re-run the analysis (mapping, log or cycle changed) in the background.
+    pub(crate) fn reanalyze(&mut self) {
+        let Some(list) = &self.list else {
+            return;
+        };
+        let table = list.table.clone();
+        let mapping = self.mapping.clone();
+        let log = self
+            .log
+            .as_ref()
+            .map(|l| (l.table.clone(), l.mapping.clone()));
+        let cycle = self.cycle;
+        let today = self.today;
+        let label = format!("Analysing {}", file_name(&table.path));
+        let job = Job::spawn(
+            JobKind::Analyze,
+            "analysis".into(),
+            label,
+            self.ctx.clone(),
+            move |p| {
+                let input = AnalysisInput {
+                    list: &table,
+                    mapping: &mapping,
+                    log: log.as_ref().map(|(t, m)| (&**t, m)),
+                    cycle,
+                    today,
+                };
+                engine::analyze(&input, p).map(|a| Output::Analysis(Box::new(a)))
+            },
+        );
+        self.start(job);
+    }
+
+    /// Apply results of finished jobs (called every frame).
+    pub(crate) fn poll_jobs(&mut self) {
+        for (kind, r) in self.jobs.poll() {
+            self.handle_result(kind, r);
+        }
+    }
+
+    pub(crate) fn handle_result(&mut self, _kind: JobKind, r: JobResult) {
+        match r {
+            Ok(Output::List(l, read)) => {
+                let l = *l;
+                self.persisted.remember(l.table.path.clone());
+                self.mapping = l.detection.mapping.clone();
+                self.list = Some(ListState {
+                    table: Arc::new(l.table),
+                    detection: l.detection,
+                    read,
+                });
+                self.analysis = None;
+                self.outcome = None;
+                self.rows_cache = None;
+                self.reanalyze();
+            }
+            Ok(Output::Log(l)) => {
+                self.log = Some(LogState {
+                    table: Arc::new(l.table),
+                    mapping: l.detection.mapping,
+                });
+                self.reanalyze();
+            }
+            Ok(Output::Analysis(a)) => {
+                self.analysis = Some(Arc::new(*a));
+                self.reprice();
+            }
+            Err(Some(message)) => self.errors.push(message),
+            Err(None) => self.notice = Some("Cancelled.".into()),
+        }
+    }
+
+    /// Price the current analysis with the current settings (microseconds; every change).
+    pub(crate) fn reprice(&mut self) {
+        self.rows_cache = None;
+        let Some(a) = &self.analysis else {
+            self.outcome = None;
+            return;
+        };
+        let mut outcome = engine::estimate(
+            a,
+            &self.settings,
+            &self.book,
+            self.persisted.budget.remaining(),
+        );
+        let mut warnings = self
+            .list
+            .as_ref()
+            .map(|l| l.table.warnings.clone())
+            .unwrap_or_default();
+        if let Some(l) = &self.log {
+            warnings.extend(l.table.warnings.iter().map(|w| format!("reveal log: {w}")));
+        }
+        warnings.append(&mut outcome.estimate.warnings);
+        outcome.estimate.warnings = warnings;
+        self.outcome = Some(outcome);
+        self.persisted.settings = Some(self.settings.clone());
+        self.persisted.pricebook = Some(self.book.id.clone());
+        self.persisted.renewal = self.cycle.renewal;
+        self.persisted.cycle_length = self.cycle.length;
+    }
+
+    /// Settings changed: re-price at once.
+    pub(crate) fn settings_changed(&mut self) {
+        self.reprice();
+    }
+
+    pub(crate) fn set_mapping(&mut self, role: Role, columns: Vec<String>) {
+        self.mapping.set(role, columns);
+        self.reanalyze();
+    }
+
+    pub(crate) fn set_cycle(&mut self, cycle: Cycle) {
+        if cycle != self.cycle {
+            self.cycle = cycle;
+            self.persisted.renewal = cycle.renewal;
+            self.persisted.cycle_length = cycle.length;
+            self.reanalyze();
+        }
+    }
+
+    pub(crate) fn clear_log(&mut self) {
+        self.jobs.cancel(JobKind::LoadLog);
+        if self.log.take().is_some() {
+            self.reanalyze();
+        }
+    }
+
+    pub(crate) fn set_book(&mut self, book: PriceBook) {
+        self.settings.assumptions = Assumptions::from_book(&book);
+        self.book = book;
+        self.reprice();
+    }
+
+    pub(crate) fn reset_assumptions(&mut self) {
+        self.settings.assumptions = Assumptions::from_book(&self.book);
+        self.reprice();
+    }
+
+    pub(crate) fn reset_settings(&mut self) {
+        self.settings = Settings::defaults(&self.book);
+        self.reprice();
+    }
+
+    /// The Rows tab's data for the current filter and settings.
+    pub(crate) fn rows_cache(&mut self) -> Option<&RowsCache> {
+        let a = self.analysis.as_ref()?;
+        if self
+            .rows_cache
+            .as_ref()
+            .is_none_or(|c| c.filter != self.row_filter)
+        {
+            let n = a.row_contact.len();
+            let indices = (0..n)
+                .filter(|&r| {
+                    self.row_filter
+                        .is_none_or(|f| rows::row_status(a, r, &self.settings) == f)
+                })
+                .map(|r| r as u32)
+                .collect();
+            let credits = match self.rows_cache.take() {
+                Some(c) => c.credits,
+                None => rows::row_credits(a, &self.settings, &self.book),
+            };
+            self.rows_cache = Some(RowsCache {
+                filter: self.row_filter,
+                indices,
+                credits,
+            });
+        }
+        self.rows_cache.as_ref()
+    }
+
+    /// Do what a menu item or shortcut asks.
+    pub fn run_command(&mut self, cmd: Command) {
+        if !cmd.is_available() {
+            return;
+        }
+        match cmd {
+            Command::Open => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Open a contact list")
+                    .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+                {
+                    self.open_list(p, ReadOptions::default());
+                }
+            }
+            Command::OpenRevealLog => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Open a reveal log")
+                    .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+                {
+                    self.open_log(p);
+                }
+            }
+            Command::OpenSample => match super::sample_path(Sample::List) {
+                Ok(p) => self.open_list(p, ReadOptions::default()),
+                Err(e) => self.errors.push(e.to_string()),
+            },
+            Command::OpenSampleLog => match super::sample_path(Sample::RevealLog) {
+                Ok(p) => {
+                    let (y, m, d) = super::SAMPLE_RENEWAL;
+                    self.cycle = Cycle {
+                        renewal: chrono::NaiveDate::from_ymd_opt(y, m, d),
+                        length: CycleLength::Monthly,
+                    };
+                    self.open_log(p);
+                }
+                Err(e) => self.errors.push(e.to_string()),
+            },
+            Command::SavePlan | Command::SavePlanAs => {}
+            Command::ExportReport => self.export(cmd, "estimate.json"),
+            Command::ExportRows => self.export(cmd, "rows.csv"),
+            Command::ExportTrimmed => self.export(cmd, "trimmed.csv"),
+            Command::Quit => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    fn export(&mut self, cmd: Command, default_name: &str) {
+        if self.analysis.is_none() || self.list.is_none() {
+            self.errors
+                .push("Nothing to export yet: open a contact list first.".into());
+            return;
+        }
+        let mut dialog = rfd::FileDialog::new()
+            .set_title(cmd.label().trim_end_matches("..."))
+            .set_file_name(default_name);
+        dialog = if cmd == Command::ExportReport {
+            dialog
+                .add_filter("JSON", &["json"])
+                .add_filter("CSV breakdown", &["csv"])
+                .add_filter("Text", &["txt"])
+        } else {
+            dialog.add_filter("CSV", &["csv"])
+        };
+        let Some(out) = dialog.save_file() else {
+            return;
+        };
+        match self.export_to(cmd, &out) {
+            Ok(()) => self.notice = Some(format!("Saved {}", out.display())),
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// Write an export to `out` (atomically; never over an input file).
+    pub fn export_to(&mut self, cmd: Command, out: &Path) -> crate::Result<()> {
+        let (Some(a), Some(list), Some(outcome)) = (&self.analysis, &self.list, &self.outcome)
+        else {
+            return Err(crate::Error::Setting(
+                "nothing to export yet: open a contact list first".into(),
+            ));
+        };
+        let mut inputs: Vec<&Path> = vec![list.table.path.as_path()];
+        if let Some(l) = &self.log {
+            inputs.push(l.table.path.as_path());
+        }
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let bytes = match cmd {
+            Command::ExportReport => {
+                let ext = out
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                match ext.as_str() {
+                    "csv" => report::csv_report(outcome, &self.book)?,
+                    _ => {
+                        let json = report::json_report(
+                            outcome,
+                            &self.settings,
+                            &self.book,
+                            self.mapping.to_json_map(&Role::LIST),
+                            Some(&list.table),
+                        );
+                        if ext == "txt" {
+                            report::table_report(
+                                &json,
+                                outcome,
+                                &self.book,
+                                &file_name(&list.table.path),
+                            )
+                            .into_bytes()
+                        } else {
+                            serde_json::to_vec_pretty(&json)
+                                .map_err(|e| crate::Error::Internal(e.to_string()))?
+                        }
+                    }
+                }
+            }
+            Command::ExportRows => report::rows_report(a, &list.table, &self.settings, &self.book)?,
+            Command::ExportTrimmed => {
+                let keep: Vec<u32> = match &outcome.budget {
+                    Some(b) => b.fit.rows.clone(),
+                    None => (0..list.table.rows())
+                        .filter(|&r| rows::row_status(a, r, &self.settings) == RowStatus::Billable)
+                        .map(|r| r as u32)
+                        .collect(),
+                };
+                report::trimmed_list(&list.table, &keep)?
+            }
+            _ => return Ok(()),
+        };
+        crate::fsutil::write_atomic(out, &bytes)
+    }
+}

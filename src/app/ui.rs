@@ -1,0 +1,232 @@
+//! The frame: menus, error panel, status bar, left panel and central tabs.
+
+use eframe::egui::{self, Color32, RichText};
+
+use super::state::Theme;
+use super::{Command, EnrichApp, Tab, widgets};
+
+impl eframe::App for EnrichApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        self.poll_jobs();
+        // Keyboard shortcuts: the same commands as the menus.
+        for cmd in Command::ALL {
+            if let Some(s) = cmd.shortcut()
+                && cmd.is_available()
+                && ctx.input_mut(|i| i.consume_shortcut(&s))
+            {
+                self.run_command(cmd);
+            }
+        }
+        // Drag and drop: the first dropped file becomes the list.
+        let dropped: Vec<_> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            self.open(p);
+        }
+        if self.jobs.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        if !self.errors.is_empty() {
+            egui::Panel::top("errors")
+                .frame(
+                    egui::Frame::new()
+                        .fill(ui.visuals().error_fg_color.gamma_multiply(0.18))
+                        .inner_margin(8.0),
+                )
+                .show(ui, |ui| self.error_panel(ui));
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("settings")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| widgets::left_panel::show(self, ui));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.tab, Tab::Estimate, "Estimate");
+                ui.selectable_value(&mut self.tab, Tab::Rows, "Rows");
+            });
+            ui.separator();
+            match self.tab {
+                Tab::Estimate => widgets::estimate_tab::show(self, ui),
+                Tab::Rows => widgets::rows_tab::show(self, ui),
+            }
+        });
+        self.drop_hint(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.jobs.cancel_all();
+    }
+}
+
+impl EnrichApp {
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for cmd in Command::ALL {
+                    if cmd == Command::Quit {
+                        self.recent_menu(ui);
+                        ui.separator();
+                    }
+                    if matches!(cmd, Command::SavePlanAs | Command::ExportReport) {
+                        ui.separator();
+                    }
+                    self.command_button(ui, cmd);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                ui.label("Theme");
+                for t in Theme::ALL {
+                    if ui
+                        .radio_value(&mut self.persisted.theme, t, t.label())
+                        .clicked()
+                    {
+                        ui.ctx().set_theme(t.preference());
+                        ui.close();
+                    }
+                }
+            });
+        });
+    }
+
+    fn command_button(&mut self, ui: &mut egui::Ui, cmd: Command) {
+        let enabled = cmd.is_available() && (!cmd.needs_analysis() || self.outcome.is_some());
+        let mut button = egui::Button::new(cmd.label());
+        if let Some(s) = cmd.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+        }
+        let r = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(cmd.tooltip())
+            .on_disabled_hover_text(if cmd.is_available() {
+                "Open a contact list first"
+            } else {
+                cmd.tooltip()
+            });
+        if r.clicked() {
+            ui.close();
+            self.run_command(cmd);
+        }
+    }
+
+    fn recent_menu(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("Open recent", |ui| {
+            if self.persisted.recent.is_empty() {
+                ui.label("No recent files");
+            }
+            let mut open = None;
+            for p in &self.persisted.recent {
+                if ui
+                    .button(p.display().to_string())
+                    .on_hover_text("Open this list again")
+                    .clicked()
+                {
+                    open = Some(p.clone());
+                }
+            }
+            if let Some(p) = open {
+                ui.close();
+                self.open(p);
+            }
+        });
+    }
+
+    fn error_panel(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, e) in self.errors.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Dismiss")
+                    .on_hover_text("Hide this message")
+                    .clicked()
+                {
+                    dismiss = Some(i);
+                }
+                ui.label(
+                    RichText::new(format!("Error: {e}"))
+                        .color(ui.visuals().error_fg_color)
+                        .strong(),
+                );
+            });
+        }
+        if let Some(i) = dismiss {
+            self.errors.remove(i);
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let mut cancel = false;
+            for j in &self.jobs.running {
+                ui.spinner();
+                ui.label(&j.label);
+                ui.add(
+                    egui::ProgressBar::new(j.progress.fraction())
+                        .desired_width(200.0)
+                        .show_percentage(),
+                );
+                cancel |= ui
+                    .button("Cancel")
+                    .on_hover_text("Stop this job; the previous result stays")
+                    .clicked();
+            }
+            if cancel {
+                self.jobs.cancel_all();
+                self.notice = Some("Cancelled.".into());
+            }
+            if !self.jobs.busy() {
+                match &self.notice {
+                    Some(n) => {
+                        ui.label(n);
+                    }
+                    None => {
+                        ui.label(RichText::new("Drop a CSV file on the window to open it.").weak());
+                    }
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(format!("price book: {}", self.book.name)).weak());
+            });
+        });
+    }
+
+    fn drop_hint(&self, ui: &mut egui::Ui) {
+        let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            let rect = ui.ctx().content_rect();
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("enrichplan-drop"),
+            ));
+            painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop to open as the contact list",
+                egui::FontId::proportional(28.0),
+                Color32::WHITE,
+            );
+        }
+    }
+}

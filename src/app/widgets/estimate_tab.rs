@@ -1,0 +1,262 @@
+//! The Estimate tab: the total in large type, budget badge, breakdown, chart, funnel, warnings.
+
+use eframe::egui::{self, Color32, RichText};
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::format::int;
+use crate::app::EnrichApp;
+use crate::pricing::{BudgetStatus, Channel, Credits, shown};
+
+pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    let Some(outcome) = &app.outcome else {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            if app.jobs.busy() {
+                ui.spinner();
+                ui.label("Reading and analysing the list...");
+            } else {
+                ui.heading("Open a contact list to see what enriching it costs.");
+                ui.label("File > Open contact list..., or drop a CSV file on the window.");
+            }
+        });
+        return;
+    };
+    let e = &outcome.estimate;
+    let (exp, low, high) = shown(&e.total);
+    let money = &app.persisted.budget;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.vertical(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} credits expected", int(exp)))
+                            .size(40.0)
+                            .strong(),
+                    );
+                    ui.label(
+                        RichText::new(format!(
+                            "range {} to {} credits (low to high assumptions)",
+                            int(low),
+                            int(high)
+                        ))
+                        .size(18.0),
+                    );
+                    if let Some(m) = money.money(e.total.expected) {
+                        ui.label(RichText::new(format!(
+                            "about {m} (range {} to {})",
+                            money.money(e.total.low).unwrap_or_default(),
+                            money.money(e.total.high).unwrap_or_default()
+                        )).size(16.0));
+                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {} billable contacts of {} rows, price book {}",
+                            app.settings.channel.label(),
+                            int(e.counts.billable as i64),
+                            int(e.counts.rows as i64),
+                            app.book.id
+                        ))
+                        .weak(),
+                    );
+                });
+                if let Some(b) = &outcome.budget {
+                    ui.add_space(24.0);
+                    budget_badge(ui, b.status, b.remaining, &e.total, b.fit.kept, b.fit.billable);
+                }
+            });
+            if app.settings.channel == Channel::Platform {
+                ui.label(
+                    RichText::new(
+                        "Platform & Extension charges email and phone together: Reveal shows every data point at once.",
+                    )
+                    .italics(),
+                );
+            }
+            ui.add_space(12.0);
+            ui.columns(2, |cols| {
+                cols[0].heading("Breakdown");
+                breakdown(&mut cols[0], e, &app.book.prices);
+                cols[1].heading("From rows to billable contacts");
+                funnel(&mut cols[1], &e.counts);
+            });
+            ui.add_space(12.0);
+            ui.heading("Credits by item (expected)");
+            chart(ui, e);
+            if !e.warnings.is_empty() {
+                ui.add_space(12.0);
+                ui.heading("Warnings");
+                for w in &e.warnings {
+                    ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
+                }
+            }
+        });
+}
+
+fn budget_badge(
+    ui: &mut egui::Ui,
+    status: BudgetStatus,
+    remaining: f64,
+    total: &Credits,
+    kept: u64,
+    billable: u64,
+) {
+    let color = match status {
+        BudgetStatus::Fits => Color32::from_rgb(46, 160, 67),
+        BudgetStatus::AtRisk => Color32::from_rgb(210, 153, 34),
+        BudgetStatus::Over => Color32::from_rgb(218, 54, 51),
+    };
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(8.0)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(status.label())
+                    .size(22.0)
+                    .strong()
+                    .color(Color32::WHITE),
+            );
+            let (_, _, high) = shown(total);
+            ui.label(
+                RichText::new(format!(
+                    "{} credits left; high estimate {}",
+                    int(remaining.round() as i64),
+                    int(high)
+                ))
+                .color(Color32::WHITE),
+            );
+            if status != BudgetStatus::Fits {
+                ui.label(
+                    RichText::new(format!(
+                        "The first {} of {} billable contacts fit",
+                        int(kept as i64),
+                        int(billable as i64)
+                    ))
+                    .color(Color32::WHITE),
+                );
+            }
+        });
+}
+
+fn breakdown(ui: &mut egui::Ui, e: &crate::pricing::Estimate, prices: &crate::pricebook::Prices) {
+    egui::Grid::new("breakdown")
+        .striped(true)
+        .num_columns(5)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for h in ["Item", "Rule", "Low", "Expected", "High"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (item, c) in &e.items {
+                if c.is_zero() {
+                    continue;
+                }
+                let (x, l, h) = shown(c);
+                ui.label(item.label());
+                ui.label(RichText::new(item.rule(prices)).weak());
+                ui.label(int(l));
+                ui.label(int(x));
+                ui.label(int(h));
+                ui.end_row();
+            }
+            let (x, l, h) = shown(&e.total);
+            ui.label(RichText::new("Total").strong());
+            ui.label("");
+            ui.label(RichText::new(int(l)).strong());
+            ui.label(RichText::new(int(x)).strong());
+            ui.label(RichText::new(int(h)).strong());
+            ui.end_row();
+        });
+}
+
+fn funnel(ui: &mut egui::Ui, c: &crate::pricing::StatusCounts) {
+    let all = c.rows.max(1) as f32;
+    let mut left = c.rows;
+    let stages = [
+        ("All rows", 0, "rows in the file"),
+        (
+            "Unmatchable",
+            c.unmatchable,
+            "no email, LinkedIn or name + company: free",
+        ),
+        (
+            "Duplicates",
+            c.duplicate,
+            "same contact as an earlier row: free",
+        ),
+        (
+            "Already revealed",
+            c.already_revealed,
+            "revealed this cycle: free",
+        ),
+        (
+            "Nothing needed",
+            c.nothing_needed,
+            "the file already has what you asked for",
+        ),
+    ];
+    egui::Grid::new("funnel")
+        .num_columns(3)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (label, minus, why) in stages {
+                left -= minus;
+                ui.label(label).on_hover_text(why);
+                ui.label(if minus > 0 || label == "All rows" {
+                    if label == "All rows" {
+                        int(c.rows as i64)
+                    } else {
+                        format!("- {}", int(minus as i64))
+                    }
+                } else {
+                    "0".into()
+                });
+                ui.add(
+                    egui::ProgressBar::new(left as f32 / all)
+                        .desired_width(180.0)
+                        .text(format!("{} left", int(left as i64))),
+                );
+                ui.end_row();
+            }
+            ui.label(RichText::new("Billable").strong());
+            ui.label(RichText::new(int(c.billable as i64)).strong());
+            ui.add(
+                egui::ProgressBar::new(c.billable as f32 / all)
+                    .desired_width(180.0)
+                    .fill(Color32::from_rgb(46, 160, 67))
+                    .text(format!("{:.0}% of rows", 100.0 * c.billable as f32 / all)),
+            );
+            ui.end_row();
+        });
+}
+
+fn chart(ui: &mut egui::Ui, e: &crate::pricing::Estimate) {
+    let items: Vec<_> = e.items.iter().filter(|(_, c)| !c.is_zero()).collect();
+    let bars: Vec<Bar> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (item, c))| Bar::new(i as f64, c.expected).name(item.label()).width(0.6))
+        .collect();
+    let names: Vec<String> = items.iter().map(|(i, _)| i.label().to_string()).collect();
+    let chart = BarChart::new("expected credits", bars).color(Color32::from_rgb(66, 133, 244));
+    Plot::new("items")
+        .height(200.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| plot.bar_chart(chart));
+}

@@ -1,0 +1,570 @@
+//! The left panel, top to bottom: source, column roles, channel, what to reveal,
+//! assumptions, price book, billing cycle, budget.
+
+use eframe::egui::{self, RichText};
+
+use super::name;
+use crate::app::{Command, EnrichApp};
+use crate::cycle::{Cycle, CycleLength};
+use crate::input::reader::{ReadOptions, delimiter_name};
+use crate::input::roles::Role;
+use crate::pricebook::{PriceBook, RateRange};
+use crate::pricing::Channel;
+
+/// What the user changed this frame.
+#[derive(Default)]
+struct Changes {
+    reprice: bool,
+    mapping: Option<(Role, Vec<String>)>,
+    reload: Option<ReadOptions>,
+    cycle: Option<Cycle>,
+    book: Option<PriceBook>,
+    command: Option<Command>,
+    clear_log: bool,
+    reset_assumptions: bool,
+    reset_settings: bool,
+}
+
+pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    let mut ch = Changes::default();
+    ui.add_space(4.0);
+    section(ui, "Source", |ui| source(app, ui, &mut ch));
+    section(ui, "Column roles", |ui| roles(app, ui, &mut ch));
+    section(ui, "Channel", |ui| channel(app, ui, &mut ch));
+    section(ui, "What to reveal", |ui| reveal(app, ui, &mut ch));
+    section(ui, "Assumptions", |ui| assumptions(app, ui, &mut ch));
+    section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
+    section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
+    section(ui, "Budget", |ui| budget(app, ui, &mut ch));
+    ui.add_space(8.0);
+    if ui
+        .button("Reset all settings")
+        .on_hover_text("Channel, reveal choices and assumptions back to the price book's defaults")
+        .clicked()
+    {
+        ch.reset_settings = true;
+    }
+    apply(app, ch);
+}
+
+fn apply(app: &mut EnrichApp, ch: Changes) {
+    if let Some(cmd) = ch.command {
+        app.run_command(cmd);
+    }
+    if let Some(read) = ch.reload
+        && let Some(l) = &app.list
+    {
+        let path = l.table.path.clone();
+        app.open_list(path, read);
+    }
+    if let Some((role, cols)) = ch.mapping {
+        app.set_mapping(role, cols);
+    }
+    if let Some(c) = ch.cycle {
+        app.set_cycle(c);
+    }
+    if ch.clear_log {
+        app.clear_log();
+    }
+    if let Some(b) = ch.book {
+        app.set_book(b);
+    }
+    if ch.reset_assumptions {
+        app.reset_assumptions();
+    }
+    if ch.reset_settings {
+        app.reset_settings();
+    }
+    if ch.reprice {
+        app.settings_changed();
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str, body: impl FnOnce(&mut egui::Ui)) {
+    egui::CollapsingHeader::new(RichText::new(title).strong().size(15.0))
+        .id_salt(title)
+        .default_open(true)
+        .show(ui, body);
+}
+
+fn hint(ui: &mut egui::Ui, text: &str) {
+    ui.label(RichText::new(text).weak().small());
+}
+
+fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    match &app.list {
+        Some(l) => {
+            let t = &l.table;
+            let file = t
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ui.label(RichText::new(file).strong())
+                .on_hover_text(t.path.display().to_string());
+            ui.label(format!(
+                "{} rows, {} columns, {}, {:.1} MB",
+                super::format::int(t.rows() as i64),
+                t.headers.len(),
+                t.encoding,
+                t.bytes as f64 / 1e6
+            ));
+            let current = l.read.delimiter;
+            let options: [(Option<u8>, &str); 5] = [
+                (None, "detect"),
+                (Some(b','), ","),
+                (Some(b';'), ";"),
+                (Some(b'\t'), "tab"),
+                (Some(b'|'), "|"),
+            ];
+            let shown = match current {
+                None => format!("detect (found {})", delimiter_name(t.delimiter)),
+                Some(d) => delimiter_name(d),
+            };
+            egui::ComboBox::from_label("Delimiter")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for (d, label) in options {
+                        if ui.selectable_label(current == d, label).clicked() && current != d {
+                            ch.reload = Some(ReadOptions {
+                                delimiter: d,
+                                ..l.read.clone()
+                            });
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("Read the file again with another delimiter");
+        }
+        None => {
+            ui.label("No list open.");
+        }
+    }
+    ui.horizontal(|ui| {
+        for cmd in [Command::Open, Command::OpenSample] {
+            if ui
+                .button(cmd.label())
+                .on_hover_text(cmd.tooltip())
+                .clicked()
+            {
+                ch.command = Some(cmd);
+            }
+        }
+    });
+}
+
+const NONE_COLUMN: &str = "(none)";
+
+fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    let Some(l) = &app.list else {
+        hint(ui, "Open a list to map its columns.");
+        return;
+    };
+    let headers = &l.table.headers;
+    hint(
+        ui,
+        "Which column plays which part. Detected columns show their confidence.",
+    );
+    egui::Grid::new("roles")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for role in Role::LIST {
+                let cols = app.mapping.columns(role).to_vec();
+                let conf = l.detection.confidence(role);
+                let label = ui.label(role.label());
+                if let Some(c) = conf {
+                    label.on_hover_text(format!("detected with {:.0}% confidence", c * 100.0));
+                }
+                ui.vertical(|ui| {
+                    let many = role.takes_many();
+                    let slots = cols.len().max(1);
+                    for i in 0..slots {
+                        let current = cols.get(i).cloned();
+                        ui.horizontal(|ui| {
+                            let mut text = current.clone().unwrap_or_else(|| NONE_COLUMN.into());
+                            if let Some(c) = conf
+                                && current.is_some()
+                                && l.detection.mapping.columns(role).get(i) == current.as_ref()
+                            {
+                                text = format!("{text}  (detected {:.0}%)", c * 100.0);
+                            }
+                            let combo_name = if slots > 1 {
+                                format!("{} column {}", role.label(), i + 1)
+                            } else {
+                                format!("{} column", role.label())
+                            };
+                            let r = egui::ComboBox::from_id_salt((role.key(), i))
+                                .selected_text(text)
+                                .width(190.0)
+                                .show_ui(ui, |ui| {
+                                    let mut pick = None;
+                                    if ui
+                                        .selectable_label(current.is_none(), NONE_COLUMN)
+                                        .clicked()
+                                    {
+                                        pick = Some(None);
+                                    }
+                                    for h in headers {
+                                        if ui
+                                            .selectable_label(current.as_ref() == Some(h), h)
+                                            .clicked()
+                                        {
+                                            pick = Some(Some(h.clone()));
+                                        }
+                                    }
+                                    pick
+                                });
+                            name(ui, &r.response, &combo_name);
+                            if let Some(Some(pick)) = r.inner {
+                                let mut new = cols.clone();
+                                match pick {
+                                    Some(h) if i < new.len() => new[i] = h,
+                                    Some(h) => new.push(h),
+                                    None if i < new.len() => {
+                                        new.remove(i);
+                                    }
+                                    None => {}
+                                }
+                                new.dedup();
+                                if new != cols {
+                                    ch.mapping = Some((role, new));
+                                }
+                            }
+                            if many && cols.len() > 1 {
+                                let rm = ui
+                                    .small_button("x")
+                                    .on_hover_text(format!("Remove this {} column", role.label()));
+                                name(ui, &rm, &format!("Remove {combo_name}"));
+                                if rm.clicked() {
+                                    let mut new = cols.clone();
+                                    new.remove(i);
+                                    ch.mapping = Some((role, new));
+                                }
+                            }
+                        });
+                    }
+                    if many && !cols.is_empty() && cols.len() < headers.len() {
+                        let add = ui.small_button("+ add column").on_hover_text(format!(
+                            "Use one more column as {} (each gives its own identifier)",
+                            role.label()
+                        ));
+                        name(ui, &add, &format!("Add {} column", role.label()));
+                        if add.clicked()
+                            && let Some(h) = headers.iter().find(|h| !cols.contains(h))
+                        {
+                            let mut new = cols.clone();
+                            new.push(h.clone());
+                            ch.mapping = Some((role, new));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn channel(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    for c in Channel::ALL {
+        if ui
+            .radio_value(&mut app.settings.channel, c, c.label())
+            .changed()
+        {
+            ch.reprice = true;
+        }
+        ui.indent(c.key(), |ui| hint(ui, c.rule()));
+    }
+}
+
+fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    let s = &mut app.settings;
+    let platform = s.channel == Channel::Platform;
+    let before = s.selection;
+    ch.reprice |= ui.checkbox(&mut s.selection.email, "Email").changed();
+    ch.reprice |= ui.checkbox(&mut s.selection.phone, "Phone").changed();
+    if !s.selection.email && !s.selection.phone {
+        // Keep at least one: undo the change.
+        s.selection = before;
+        ch.reprice = false;
+    }
+    if platform {
+        hint(
+            ui,
+            "Platform & Extension: Reveal shows every data point at once, so email and phone are both charged whatever is ticked here.",
+        );
+    }
+    ui.add_space(4.0);
+    ui.label("API extras");
+    let api = s.channel.is_api();
+    let off = "Only on the API channels";
+    for (value, label) in [
+        (&mut s.extras.company, "Company info"),
+        (&mut s.extras.company_signals, "Company signals"),
+        (&mut s.extras.contact_signals, "Contact signals"),
+    ] {
+        ch.reprice |= ui
+            .add_enabled(api, egui::Checkbox::new(value, label))
+            .on_disabled_hover_text(off)
+            .changed();
+    }
+    if s.channel == Channel::ApiBulk {
+        let max = app.book.prices.api_bulk_max_batch.max(1);
+        let mut b = s.batch_size.unwrap_or(max).clamp(1, max);
+        if ui
+            .add(egui::Slider::new(&mut b, 1..=max).text("Batch size"))
+            .on_hover_text("Contacts per bulk request")
+            .changed()
+        {
+            s.batch_size = Some(b);
+            ch.reprice = true;
+        }
+    }
+    ui.add_space(4.0);
+    ch.reprice |= ui
+        .add_enabled(
+            !platform,
+            egui::Checkbox::new(&mut s.only_missing, "Only what the file lacks"),
+        )
+        .on_hover_text("Don't reveal an email (phone) for a contact whose rows already have one")
+        .on_disabled_hover_text("Ignored on Platform & Extension: Reveal shows everything")
+        .changed();
+}
+
+/// A rate's low / expected / high as three percent fields; keeps low ≤ expected ≤ high.
+fn rate_row(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bool {
+    ui.label(what);
+    let mut changed = false;
+    let mut vals = [r.low * 100.0, r.expected * 100.0, r.high * 100.0];
+    let mut which = None;
+    for (i, (v, end)) in vals.iter_mut().zip(["low", "expected", "high"]).enumerate() {
+        let resp = ui.add(
+            egui::DragValue::new(v)
+                .range(0.0..=100.0)
+                .speed(0.5)
+                .max_decimals(1)
+                .suffix(" %"),
+        );
+        name(ui, &resp, &format!("{what} {end}"));
+        if resp.changed() {
+            which = Some(i);
+            changed = true;
+        }
+    }
+    if let Some(i) = which {
+        let [mut lo, mut ex, mut hi] = vals.map(|v| v / 100.0);
+        match i {
+            0 => {
+                ex = ex.max(lo);
+                hi = hi.max(ex);
+            }
+            1 => {
+                lo = lo.min(ex);
+                hi = hi.max(ex);
+            }
+            _ => {
+                ex = ex.min(hi);
+                lo = lo.min(ex);
+            }
+        }
+        *r = RateRange {
+            low: lo,
+            expected: ex,
+            high: hi,
+        };
+    }
+    ui.end_row();
+    changed
+}
+
+fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    hint(
+        ui,
+        "Shares the vendor finds. Low uses every low end, high every high end.",
+    );
+    let a = &mut app.settings.assumptions;
+    egui::Grid::new("assumptions")
+        .num_columns(4)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label("Low");
+            ui.label("Expected");
+            ui.label("High");
+            ui.end_row();
+            ch.reprice |= rate_row(ui, "Match rate", &mut a.match_rate);
+            ch.reprice |= rate_row(ui, "Email rate", &mut a.email_rate);
+            ch.reprice |= rate_row(ui, "Phone rate", &mut a.phone_rate);
+        });
+    if ui
+        .button("Reset to price book defaults")
+        .on_hover_text("The assumptions the price book ships with")
+        .clicked()
+    {
+        ch.reset_assumptions = true;
+    }
+}
+
+fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    let current = app.book.clone();
+    egui::ComboBox::from_label("Price book")
+        .selected_text(&current.name)
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for b in &app.books {
+                if ui
+                    .selectable_label(b.id == current.id, &b.name)
+                    .on_hover_text(format!("{} (effective {})", b.source, b.effective_date))
+                    .clicked()
+                    && b.id != current.id
+                {
+                    ch.book = Some(b.clone());
+                }
+            }
+        });
+    hint(
+        ui,
+        &format!(
+            "{}, effective {}: email {}, phone {} credits",
+            current.id, current.effective_date, current.prices.email, current.prices.phone
+        ),
+    );
+    if ui
+        .button("Load price book...")
+        .on_hover_text("A price book TOML file (see assets/pricebooks)")
+        .clicked()
+        && let Some(p) = rfd::FileDialog::new()
+            .add_filter("Price book", &["toml"])
+            .pick_file()
+    {
+        match PriceBook::load(&p) {
+            Ok(b) => {
+                if !app.books.iter().any(|x| x.id == b.id) {
+                    app.books.push(b.clone());
+                }
+                ch.book = Some(b);
+            }
+            Err(e) => app.errors.push(e.to_string()),
+        }
+    }
+}
+
+fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    let mut c = app.cycle;
+    let mut known = c.renewal.is_some();
+    if ui
+        .checkbox(&mut known, "Next renewal date")
+        .on_hover_text("Reveals before the cycle's start are charged again")
+        .changed()
+    {
+        c.renewal = if known {
+            Some(app.today + chrono::Months::new(1))
+        } else {
+            None
+        };
+    }
+    if let Some(r) = c.renewal {
+        // The date picker works on its own date type; go through text both ways.
+        let mut d = r.format("%Y-%m-%d").to_string().parse().unwrap_or_default();
+        let resp = ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("renewal"));
+        name(ui, &resp, "Renewal date");
+        if let Ok(nd) = chrono::NaiveDate::parse_from_str(&d.to_string(), "%Y-%m-%d")
+            && nd != r
+        {
+            c.renewal = Some(nd);
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut c.length, CycleLength::Monthly, "Monthly");
+        ui.radio_value(&mut c.length, CycleLength::Annual, "Annual");
+    });
+    if let Some(s) = c.start()
+        && let Some(r) = c.renewal
+    {
+        hint(ui, &format!("Cycle: {s} to {}", r - chrono::Days::new(1)));
+    }
+    if c != app.cycle {
+        ch.cycle = Some(c);
+    }
+    ui.add_space(4.0);
+    ui.label("Reveal log");
+    match &app.log {
+        Some(l) => {
+            let file = l
+                .table
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ui.label(RichText::new(file).strong())
+                .on_hover_text(l.table.path.display().to_string());
+            if let Some(s) = app.analysis.as_ref().and_then(|a| a.log.as_ref()) {
+                hint(
+                    ui,
+                    &format!(
+                        "{} entries: {} in this cycle, {} outside, {} undated; {} match the list",
+                        s.entries, s.in_cycle, s.outside_cycle, s.undated, s.matched_entries
+                    ),
+                );
+            }
+        }
+        None => hint(ui, "None: nothing counts as already revealed."),
+    }
+    ui.horizontal_wrapped(|ui| {
+        for cmd in [Command::OpenRevealLog, Command::OpenSampleLog] {
+            if ui
+                .button(cmd.label())
+                .on_hover_text(cmd.tooltip())
+                .clicked()
+            {
+                ch.command = Some(cmd);
+            }
+        }
+        if app.log.is_some()
+            && ui
+                .button("Clear")
+                .on_hover_text("Forget the reveal log")
+                .clicked()
+        {
+            ch.clear_log = true;
+        }
+    });
+}
+
+fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    let b = &mut app.persisted.budget;
+    ch.reprice |= ui
+        .checkbox(&mut b.enabled, "Remaining credits")
+        .on_hover_text("Check the estimate against what is left this cycle")
+        .changed();
+    if b.enabled {
+        let r = ui.add(
+            egui::DragValue::new(&mut b.remaining)
+                .range(0.0..=1e12)
+                .speed(10.0)
+                .max_decimals(0)
+                .suffix(" credits"),
+        );
+        name(ui, &r, "Remaining credits amount");
+        ch.reprice |= r.changed();
+    }
+    ui.checkbox(&mut b.money, "Show money")
+        .on_hover_text("Convert credits with a price per credit");
+    if b.money {
+        ui.horizontal(|ui| {
+            let r = ui.add(
+                egui::DragValue::new(&mut b.price_per_credit)
+                    .range(0.0..=1e6)
+                    .speed(0.001)
+                    .max_decimals(4),
+            );
+            name(ui, &r, "Price per credit");
+            ui.label("per credit in");
+            let t = ui.add(
+                egui::TextEdit::singleline(&mut b.currency)
+                    .desired_width(50.0)
+                    .hint_text("currency"),
+            );
+            name(ui, &t, "Currency");
+        });
+    }
+}

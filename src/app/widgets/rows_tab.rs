@@ -1,0 +1,119 @@
+//! The Rows tab: every input row with its status, reason and credits, filterable by status.
+//! Virtualised: only the visible rows are drawn, so a 1M-row list scrolls smoothly.
+
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+use polars::prelude::StringChunked;
+
+use super::format::int;
+use super::name;
+use crate::app::EnrichApp;
+use crate::rows::{self, RowStatus};
+
+pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    let Some(outcome) = &app.outcome else {
+        ui.label("Open a contact list to see its rows.");
+        return;
+    };
+    let counts = outcome.estimate.counts;
+    let count_of = |s: RowStatus| match s {
+        RowStatus::Unmatchable => counts.unmatchable,
+        RowStatus::Duplicate => counts.duplicate,
+        RowStatus::AlreadyRevealed => counts.already_revealed,
+        RowStatus::NothingNeeded => counts.nothing_needed,
+        RowStatus::Billable => counts.billable,
+    };
+    let filter_text = |f: Option<RowStatus>| match f {
+        None => format!("All rows ({})", int(counts.rows as i64)),
+        Some(s) => format!("{} ({})", s.label(), int(count_of(s) as i64)),
+    };
+    let mut filter = app.row_filter;
+    ui.horizontal(|ui| {
+        let r = egui::ComboBox::from_label("Status filter")
+            .selected_text(filter_text(filter))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter, None, filter_text(None));
+                for s in RowStatus::ALL {
+                    ui.selectable_value(&mut filter, Some(s), filter_text(Some(s)));
+                }
+            });
+        name(ui, &r.response, "Status filter");
+    });
+    app.row_filter = filter;
+    let settings = app.settings.clone();
+    let Some(list) = &app.list else { return };
+    let table = list.table.clone();
+    let Some(analysis) = app.analysis.clone() else {
+        return;
+    };
+    let Some(cache) = app.rows_cache() else {
+        return;
+    };
+    ui.label(format!(
+        "Showing {} of {} rows",
+        int(cache.indices.len() as i64),
+        int(table.rows() as i64)
+    ));
+    ui.separator();
+    let cols: Vec<Option<&StringChunked>> = table
+        .headers
+        .iter()
+        .map(|h| table.df.column(h).ok().and_then(|c| c.str().ok()))
+        .collect();
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("rows")
+            .striped(true)
+            .resizable(true)
+            .auto_shrink([false, false])
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(60.0))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(260.0).clip(true))
+            .column(Column::initial(70.0))
+            .columns(Column::initial(140.0).clip(true), cols.len())
+            .header(row_h + 2.0, |mut h| {
+                for t in ["Row", "Status", "Reason", "Credits"] {
+                    h.col(|ui| {
+                        ui.label(RichText::new(t).strong());
+                    });
+                }
+                for t in &table.headers {
+                    h.col(|ui| {
+                        ui.label(RichText::new(t).strong());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_h, cache.indices.len(), |mut row| {
+                    let r = cache.indices[row.index()] as usize;
+                    row.col(|ui| {
+                        ui.label((r + 1).to_string());
+                    });
+                    let status = rows::row_status(&analysis, r, &settings);
+                    row.col(|ui| {
+                        ui.label(status.label());
+                    });
+                    row.col(|ui| {
+                        let reason = rows::row_reason(&analysis, r, &settings, &table.lines);
+                        ui.label(&reason).on_hover_text(&reason);
+                    });
+                    row.col(|ui| {
+                        let c = cache.credits.get(r).copied().unwrap_or(0.0);
+                        ui.label(if c == 0.0 {
+                            "0".to_string()
+                        } else {
+                            format!("{c:.2}")
+                        });
+                    });
+                    for c in &cols {
+                        row.col(|ui| {
+                            ui.label(c.and_then(|c| c.get(r)).unwrap_or(""));
+                        });
+                    }
+                });
+            });
+    });
+}

@@ -1,0 +1,181 @@
+//! The window driven through egui_kittest (no GPU, no snapshots): the numbers it shows are
+//! the engine's numbers for the same settings.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use enrichplan::app::{EnrichApp, fmt_int};
+use enrichplan::cycle::Cycle;
+use enrichplan::engine::{self, AnalysisInput};
+use enrichplan::input::reader::ReadOptions;
+use enrichplan::pricebook;
+use enrichplan::pricing::{self, Channel, Settings, StatusCounts};
+use enrichplan::progress::Progress;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/contacts.csv")
+}
+
+/// The library's estimate for `path` with `settings` (detected mapping, no log, no budget).
+fn engine_outcome(path: &Path, settings: &Settings) -> (i64, StatusCounts) {
+    let progress = Progress::new();
+    let l = engine::load_list(path, &ReadOptions::default(), &progress).unwrap();
+    let a = engine::analyze(
+        &AnalysisInput {
+            list: &l.table,
+            mapping: &l.detection.mapping,
+            log: None,
+            cycle: Cycle::default(),
+            today: chrono::Local::now().date_naive(),
+        },
+        &progress,
+    )
+    .unwrap();
+    let book = pricebook::default_book();
+    let e = engine::estimate(&a, settings, &book, None).estimate;
+    (pricing::shown(&e.total).0, e.counts)
+}
+
+fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
+    window_with(app, false)
+}
+
+/// `user_glyphs`: the Rows tab shows the file's own cells (the sample has CJK names, which
+/// the bundled fonts lack and draw as boxes); our own strings must all have glyphs.
+fn window_with(app: EnrichApp, user_glyphs: bool) -> Harness<'static, EnrichApp> {
+    let mut b = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(12);
+    if user_glyphs {
+        b = b.allow_missing_glyphs();
+    }
+    let mut h = b.build_eframe(|_cc| app);
+    h.run();
+    h
+}
+
+fn total_label(total: i64) -> String {
+    format!("{} credits expected", fmt_int(total))
+}
+
+#[test]
+fn sample_total_matches_engine() {
+    let h = window(EnrichApp::new_for_test(Some(&sample())));
+    let defaults = Settings::defaults(&pricebook::default_book());
+    assert_eq!(h.state().settings(), &defaults);
+    let (total, _) = engine_outcome(&sample(), &defaults);
+    assert!(total > 0);
+    h.get_by_label(&total_label(total));
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+}
+
+#[test]
+fn channel_reveal_and_assumption_follow_engine() {
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    let mut s = Settings::defaults(&pricebook::default_book());
+
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    s.channel = Channel::Platform;
+    assert_eq!(h.state().settings(), &s);
+    h.get_by_label(&total_label(engine_outcome(&sample(), &s).0));
+
+    // Back to CSV Enrichment, where the reveal choice matters.
+    h.get_by_role_and_label(Role::RadioButton, Channel::CsvEnrichment.label())
+        .click();
+    h.run();
+    s.channel = Channel::CsvEnrichment;
+
+    h.get_by_role_and_label(Role::CheckBox, "Phone").click();
+    h.run();
+    s.selection.phone = false;
+    assert_eq!(h.state().settings(), &s);
+    h.get_by_label(&total_label(engine_outcome(&sample(), &s).0));
+
+    // Email stays: unticking it too would leave nothing to reveal.
+    h.get_by_role_and_label(Role::CheckBox, "Email").click();
+    h.run();
+    assert_eq!(h.state().settings(), &s);
+
+    h.get_by_label("Match rate expected")
+        .set_value_accesskit(50.0);
+    h.run();
+    s.assumptions.match_rate.expected = 0.5;
+    s.assumptions.match_rate.low = s.assumptions.match_rate.low.min(0.5);
+    s.assumptions.match_rate.high = s.assumptions.match_rate.high.max(0.5);
+    assert_eq!(h.state().settings(), &s);
+    h.get_by_label(&total_label(engine_outcome(&sample(), &s).0));
+}
+
+#[test]
+fn bad_file_shows_error_in_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("picture.csv");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
+    let h = window(EnrichApp::new_for_test(Some(&bad)));
+    assert_eq!(h.state().errors().len(), 1, "{:?}", h.state().errors());
+    h.get_by_label_contains("picture.csv");
+    h.get_by_role_and_label(Role::Button, "Dismiss");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_empty_file_shows_error_and_keeps_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(empty.clone())));
+    h.step();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().errors().len(), 1, "{:?}", h.state().errors());
+    h.get_by_label_contains("empty.csv");
+    // The sample's estimate is still shown.
+    let (total, _) = engine_outcome(&sample(), h.state().settings());
+    h.get_by_label(&total_label(total));
+    h.get_by_role_and_label(Role::Button, "Dismiss").click();
+    h.run();
+    assert!(h.state().errors().is_empty());
+}
+
+#[test]
+fn rows_tab_filters_by_status() {
+    let mut h = window_with(EnrichApp::new_for_test(Some(&sample())), true);
+    let (_, counts) = engine_outcome(&sample(), h.state().settings());
+    h.get_by_label("Rows").click();
+    h.run();
+    h.get_by_label(&format!(
+        "Showing {} of {} rows",
+        fmt_int(counts.rows as i64),
+        fmt_int(counts.rows as i64)
+    ));
+    h.get_by_role_and_label(Role::ComboBox, "Status filter")
+        .click();
+    h.run();
+    h.get_by_label(&format!("Duplicate ({})", fmt_int(counts.duplicate as i64)))
+        .click();
+    h.run();
+    h.get_by_label(&format!(
+        "Showing {} of {} rows",
+        fmt_int(counts.duplicate as i64),
+        fmt_int(counts.rows as i64)
+    ));
+}
