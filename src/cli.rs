@@ -127,6 +127,9 @@ pub struct EstimateArgs {
     pub delimiter: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    /// The sheet of an Excel or OpenDocument workbook (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// A shipped price book id or a FILE.toml (default: the newest shipped).
     #[arg(long, value_name = "ID|FILE.toml")]
     pub pricebook: Option<String>,
@@ -306,6 +309,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
             .transpose()
             .map_err(setting)?,
         encoding: a.encoding.clone(),
+        sheet: a.sheet.clone(),
     };
     let cycle = Cycle {
         renewal: a

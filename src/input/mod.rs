@@ -2,3 +2,5 @@
 
 pub mod reader;
 pub mod roles;
+pub mod sniff;
+pub mod workbook;

@@ -17,6 +17,8 @@ use crate::progress::Progress;
 pub struct ReadOptions {
     pub delimiter: Option<u8>,
     pub encoding: Option<String>,
+    /// The sheet of a workbook (default: the first).
+    pub sheet: Option<String>,
 }
 
 /// A contact list (or a reveal log) held in memory.
@@ -97,13 +99,13 @@ fn sniff_not_csv(head: &[u8]) -> Option<&'static str> {
         return Some("a gzip-compressed file");
     }
     if starts(b"PK\x03\x04") {
-        return Some("a ZIP archive (an .xlsx or .ods workbook is one: save it as CSV)");
+        return Some("a ZIP archive");
     }
     if starts(b"%PDF") {
         return Some("a PDF document");
     }
     if starts(b"\xd0\xcf\x11\xe0") {
-        return Some("an old Excel .xls workbook (save it as CSV)");
+        return Some("an Office document that is not a workbook");
     }
     if starts(b"\xff\xd8\xff") || starts(b"GIF8") {
         return Some("an image");
@@ -191,44 +193,6 @@ impl LineCursor {
     }
 }
 
-/// Pick the delimiter that splits the sample's lines most consistently.
-fn sniff_delimiter(sample: &str) -> u8 {
-    let lines: Vec<&str> = sample
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(30)
-        .collect();
-    let mut best = (b',', 0.0f64);
-    for d in [b',', b';', b'\t', b'|'] {
-        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
-        let Some(&first) = counts.first() else {
-            continue;
-        };
-        if first == 0 {
-            continue;
-        }
-        let same = counts.iter().filter(|&&c| c == first).count() as f64 / counts.len() as f64;
-        let score = same * 1000.0 + first as f64;
-        if score > best.1 {
-            best = (d, score);
-        }
-    }
-    best.0
-}
-
-fn count_outside_quotes(line: &str, d: u8) -> usize {
-    let mut quoted = false;
-    let mut n = 0;
-    for b in line.bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if b == d && !quoted {
-            n += 1;
-        }
-    }
-    n
-}
-
 /// Make headers usable and unique: cleaned, blanks named, repeats numbered.
 pub fn unique_headers(raw: &[String]) -> (Vec<String>, Vec<String>) {
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
@@ -256,7 +220,120 @@ pub fn unique_headers(raw: &[String]) -> (Vec<String>, Vec<String>) {
     (out, notes)
 }
 
-/// Read a CSV file. `progress` gets bytes read and is checked for cancellation.
+/// Offsets of every line break seen so far, shared between the reader and its cursor.
+type Breaks = std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>;
+
+fn line_at(breaks: &Breaks, offset: u64) -> u64 {
+    let b = breaks.lock().unwrap_or_else(|e| e.into_inner());
+    b.partition_point(|x| x.0 < offset) as u64 + 1
+}
+
+/// Which text encoding a file is in, from its first bytes.
+fn detect_encoding(head: &[u8]) -> (&'static encoding_rs::Encoding, usize) {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(head) {
+        return (enc, bom);
+    }
+    // UTF-16 without a BOM: ASCII text has a zero in every other byte.
+    let sample = &head[..head.len().min(4096) & !1];
+    if sample.len() >= 8 {
+        let pairs = sample.len() / 2;
+        let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+        let odd = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count();
+        if odd * 10 > pairs * 4 && even * 20 < pairs {
+            return (encoding_rs::UTF_16LE, 0);
+        }
+        if even * 10 > pairs * 4 && odd * 20 < pairs {
+            return (encoding_rs::UTF_16BE, 0);
+        }
+    }
+    let valid = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // A sample cut inside a multi-byte character is still UTF-8.
+        Err(e) => e.error_len().is_none(),
+    };
+    if valid {
+        return (encoding_rs::UTF_8, 0);
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(head, head.len() < 65536);
+    (det.guess(None, chardetng::Utf8Detection::Allow), 0)
+}
+
+/// Mostly control characters: not a text file whatever its name.
+fn looks_binary(text: &str) -> bool {
+    let mut n = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(8192) {
+        n += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{b}' | '\u{c}') {
+            control += 1;
+        }
+    }
+    control >= 8 && control * 20 > n
+}
+
+/// Footer lines of CRM and spreadsheet reports.
+fn is_footer_text(cell: &str) -> bool {
+    let t = cell.trim().to_lowercase();
+    [
+        "total",
+        "grand total",
+        "subtotal",
+        "sum",
+        "source:",
+        "copyright",
+        "©",
+        "(c)",
+        "generated",
+        "confidential",
+        "filtered by",
+        "powered by",
+        "report generated",
+    ]
+    .iter()
+    .any(|k| t.starts_with(k))
+}
+
+/// A record on its way into the table (kept back a little, to spot a footer block).
+struct Pending {
+    cells: Vec<String>,
+    line: u64,
+    width: usize,
+}
+
+/// Where a quoted field opens and is never closed, as an offset into `tail`.
+fn unclosed_quote(tail: &[u8], delimiter: u8, quote: u8) -> Option<usize> {
+    let mut field_start = true;
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < tail.len() {
+        let b = tail[i];
+        if let Some(_) = open {
+            if b == quote {
+                if tail.get(i + 1) == Some(&quote) {
+                    i += 2;
+                    continue;
+                }
+                open = None;
+                field_start = false;
+            }
+        } else if b == quote && field_start {
+            open = Some(i);
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    open
+}
+
+/// Read a contact file (CSV or a workbook). `progress` gets bytes read and is checked for
+/// cancellation.
 pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Result<ContactTable> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
@@ -270,12 +347,9 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         .take(65536)
         .read_to_end(&mut head)
         .map_err(|e| Error::io(path, e))?;
-    if head.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::input(
-            path,
-            None,
-            "the file is empty (no header row): export the list again with its column names",
-        ));
+    drop(file);
+    if crate::input::workbook::is_workbook(path, &head) {
+        return read_workbook(path, opts, bytes);
     }
     if let Some(what) = sniff_not_csv(&head) {
         return Err(Error::input(
@@ -285,70 +359,76 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         ));
     }
 
-    // Encoding: UTF-8 (BOM or not) streams straight from the file; anything else is
-    // decoded to UTF-8 in memory first.
     let forced = match &opts.encoding {
         Some(label) => Some(
             encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
                 Error::Setting(format!(
-                    "unknown encoding `{label}` (try utf-8, windows-1252, utf-16le)"
+                    "unknown encoding `{label}` (try utf-8, windows-1252, utf-16le, big5)"
                 ))
             })?,
         ),
         None => None,
     };
-    let bom = encoding_rs::Encoding::for_bom(&head).map(|(e, _)| e);
-    let encoding = forced.or(bom).unwrap_or_else(|| {
-        let valid = match std::str::from_utf8(&head) {
-            Ok(_) => true,
-            // A sample cut inside a multi-byte character is still UTF-8.
-            Err(e) => e.error_len().is_none(),
-        };
-        if valid {
-            encoding_rs::UTF_8
-        } else {
-            encoding_rs::WINDOWS_1252
-        }
-    });
+    let (detected, bom_len) = detect_encoding(&head);
+    let encoding = forced.unwrap_or(detected);
     let mut warnings = Vec::new();
-    let source: Box<dyn Read + Send> = if encoding == encoding_rs::UTF_8 {
-        drop(file);
-        Box::new(BufReader::with_capacity(
-            1 << 20,
-            File::open(path).map_err(|e| Error::io(path, e))?,
-        ))
+    let mut replaced = 0u64;
+
+    // Decode the sample for sniffing; UTF-8 files then stream from disk, others are decoded
+    // to UTF-8 in memory first.
+    let (sample, _) = encoding.decode_without_bom_handling(&head[bom_len.min(head.len())..]);
+    let sample = sample.trim_start_matches('\u{feff}').to_string();
+    if sample.trim().is_empty() {
+        return Err(Error::input(
+            path,
+            None,
+            "the file is empty (no header row): export the list again with its column names",
+        ));
+    }
+    if looks_binary(&sample) {
+        return Err(Error::input(
+            path,
+            None,
+            "not a CSV file: it appears to be a binary file (mostly control characters)",
+        ));
+    }
+    let in_memory: Option<Vec<u8>> = if encoding == encoding_rs::UTF_8 {
+        None
     } else {
         let all = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let (text, _, had_errors) = encoding.decode(&all);
-        if had_errors {
-            warnings.push(format!(
-                "some bytes are not valid {}; they were replaced with �",
-                encoding.name()
-            ));
-        }
-        Box::new(std::io::Cursor::new(text.into_owned().into_bytes()))
+        let (text, _) = encoding.decode_with_bom_removal(&all);
+        replaced = text.chars().filter(|&c| c == '\u{fffd}').count() as u64;
+        Some(text.into_owned().into_bytes())
     };
-    if encoding != encoding_rs::UTF_8 && opts.encoding.is_none() && bom.is_none() {
+    if encoding != encoding_rs::UTF_8 && forced.is_none() && bom_len == 0 {
         warnings.push(format!(
-            "the file is not UTF-8; it was read as {} (use --encoding to choose another)",
+            "the file is not UTF-8; it was read as {} (choose another encoding if names look wrong)",
             encoding.name()
         ));
     }
+    let dialect = crate::input::sniff::sniff(&sample, opts.delimiter);
+    let delimiter = dialect.delimiter;
 
-    // Dialect from the sample (decoded the same way).
-    let (sample, _, _) = encoding.decode(&head);
-    let sample = sample.trim_start_matches('\u{feff}');
-    let sep_line = sample
-        .lines()
-        .next()
-        .and_then(|l| l.trim().strip_prefix("sep="))
-        .and_then(|s| s.bytes().next());
-    let delimiter = opts
-        .delimiter
-        .or(sep_line)
-        .unwrap_or_else(|| sniff_delimiter(sample));
-
-    let breaks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    // The byte stream the CSV parser sees, UTF-8, with leading BOMs skipped.
+    let mut skip = 0u64;
+    let source: Box<dyn Read + Send> = match &in_memory {
+        Some(buf) => {
+            while buf[skip as usize..].starts_with("\u{feff}".as_bytes()) {
+                skip += 3;
+            }
+            Box::new(std::io::Cursor::new(buf[skip as usize..].to_vec()))
+        }
+        None => {
+            while head[skip as usize..].starts_with(b"\xef\xbb\xbf") {
+                skip += 3;
+            }
+            let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+            std::io::copy(&mut (&mut f).take(skip), &mut std::io::sink())
+                .map_err(|e| Error::io(path, e))?;
+            Box::new(BufReader::with_capacity(1 << 20, f))
+        }
+    };
+    let breaks: Breaks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let mut cursor = LineCursor {
         breaks: breaks.clone(),
         k: 0,
@@ -356,17 +436,18 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     let source: Box<dyn Read + Send> = Box::new(LineIndex {
         inner: source,
         offset: 0,
-        breaks,
+        breaks: breaks.clone(),
         pending_cr: None,
     });
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .quote(dialect.quote)
         .has_headers(false)
         .flexible(true)
         .from_reader(source);
     let mut record = csv::ByteRecord::new();
     let mut invalid_utf8 = 0u64;
-    let field = |b: &[u8], bad: &mut u64| -> String {
+    let text = |b: &[u8], bad: &mut u64| -> String {
         match std::str::from_utf8(b) {
             Ok(s) => s.to_string(),
             Err(_) => {
@@ -381,30 +462,57 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             Error::input(path, line, format!("cannot read the CSV: {e}"))
         })
     };
-    // Header row (skipping Excel's `sep=` line).
-    let mut header_line = 0;
-    loop {
+    let mut last_offset;
+
+    // Preamble (Excel's sep= line, titles, notes), then the header row.
+    let mut skipped_lines: Vec<u64> = Vec::new();
+    let mut index = 0usize;
+    let to_skip = dialect.preamble + dialect.sep_line as usize;
+    let raw_headers: Vec<String> = loop {
         if !read(&mut rdr, &mut record)? {
             return Err(Error::input(path, None, "the file has no header row"));
         }
-        header_line = record
-            .position()
-            .map(|p| p.line())
-            .unwrap_or(header_line + 1);
-        let first = record.get(0).unwrap_or_default();
-        let is_sep = record.len() <= 2
-            && sep_line.is_some()
-            && String::from_utf8_lossy(first)
-                .trim_start_matches('\u{feff}')
-                .starts_with("sep=");
-        if !is_sep {
-            break;
+        let offset = record.position().map(|p| p.byte()).unwrap_or(0);
+        last_offset = offset;
+        let line = cursor.line(offset);
+        if index < to_skip {
+            if !(dialect.sep_line && index == 0) {
+                skipped_lines.push(line);
+            }
+            index += 1;
+            continue;
         }
+        break record.iter().map(|b| text(b, &mut invalid_utf8)).collect();
+    };
+    if !skipped_lines.is_empty() {
+        warnings.push(format!(
+            "{} line(s) before the header were skipped (line {}); the header is on line {}",
+            skipped_lines.len(),
+            skipped_lines
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            cursor.line(last_offset)
+        ));
     }
-    let raw_headers: Vec<String> = record.iter().map(|b| field(b, &mut invalid_utf8)).collect();
+    if raw_headers
+        .iter()
+        .all(|h| crate::input::roles::clean_header(h).is_empty())
+    {
+        return Err(Error::input(
+            path,
+            Some(cursor.line(last_offset)),
+            "the header row is empty: the file needs column names in its first row",
+        ));
+    }
     let (headers, notes) = unique_headers(&raw_headers);
     warnings.extend(notes);
     let width = headers.len();
+    let header_key: Vec<String> = raw_headers
+        .iter()
+        .map(|h| crate::input::roles::clean_header(h))
+        .collect();
 
     let mut builders: Vec<StringChunkedBuilder> = headers
         .iter()
@@ -413,46 +521,144 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     let mut lines = Vec::new();
     let mut ragged = 0u64;
     let mut ragged_lines = Vec::new();
-    let mut n = 0u64;
-    while read(&mut rdr, &mut record)? {
-        let line = record
-            .position()
-            .map(|p| cursor.line(p.byte()))
-            .unwrap_or(0);
-        if record.len() != width {
+    let mut repeated_header_lines = Vec::new();
+    let mut blank_rows = 0u64;
+    let mut pending: std::collections::VecDeque<Pending> = std::collections::VecDeque::new();
+    const HOLD: usize = 32;
+    let mut flush = |p: Pending, builders: &mut Vec<StringChunkedBuilder>, lines: &mut Vec<u64>| {
+        if p.width != width {
             ragged += 1;
             if ragged_lines.len() < 5 {
-                ragged_lines.push(line.to_string());
+                ragged_lines.push(p.line.to_string());
             }
         }
-        for (i, b) in builders.iter_mut().enumerate() {
-            match record.get(i) {
-                Some(v) => match std::str::from_utf8(v) {
-                    Ok(s) => b.append_value(s),
-                    Err(_) => {
-                        invalid_utf8 += 1;
-                        b.append_value(String::from_utf8_lossy(v));
-                    }
-                },
+        if p.cells.iter().all(|c| c.trim().is_empty()) {
+            blank_rows += 1;
+        }
+        let mut cells = p.cells.into_iter();
+        for b in builders.iter_mut() {
+            match cells.next() {
+                Some(v) => b.append_value(v),
                 None => b.append_value(""),
             }
         }
-        lines.push(line);
+        lines.push(p.line);
+    };
+    let mut n = 0u64;
+    while read(&mut rdr, &mut record)? {
+        let offset = record.position().map(|p| p.byte()).unwrap_or(0);
+        last_offset = offset;
+        let line = cursor.line(offset);
+        let cells: Vec<String> = record.iter().map(|b| text(b, &mut invalid_utf8)).collect();
+        if cells.len() == width
+            && cells
+                .iter()
+                .zip(&header_key)
+                .all(|(c, h)| crate::input::roles::clean_header(c) == *h)
+        {
+            repeated_header_lines.push(line);
+            continue;
+        }
+        pending.push_back(Pending {
+            width: cells.len(),
+            cells,
+            line,
+        });
+        if pending.len() > HOLD
+            && let Some(p) = pending.pop_front()
+        {
+            flush(p, &mut builders, &mut lines);
+        }
         n += 1;
         if n % 8192 == 0 {
             if progress.is_cancelled() {
                 return Err(Error::Cancelled);
             }
-            if let Some(p) = record.position() {
-                progress.set_done(p.byte());
-            }
+            progress.set_done(offset + skip);
         }
     }
     progress.set_done(bytes);
+
+    // A quote left open swallows the rest of the file into one cell: refuse, naming the
+    // line where it opened.
+    let tail: Vec<u8> = match &in_memory {
+        Some(buf) => buf[(skip + last_offset).min(buf.len() as u64) as usize..].to_vec(),
+        None => {
+            use std::io::{Seek, SeekFrom};
+            let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+            f.seek(SeekFrom::Start(skip + last_offset))
+                .map_err(|e| Error::io(path, e))?;
+            let mut t = Vec::new();
+            f.read_to_end(&mut t).map_err(|e| Error::io(path, e))?;
+            t
+        }
+    };
+    if let Some(at) = unclosed_quote(&tail, delimiter, dialect.quote) {
+        let line = line_at(&breaks, last_offset + at as u64);
+        return Err(Error::input(
+            path,
+            Some(line),
+            format!(
+                "a quoted cell opens on this line and is never closed, so everything after it would be read as one cell; close or remove the {} character",
+                dialect.quote as char
+            ),
+        ));
+    }
+
+    // A footer block (report totals, copyright, "Source:" lines) at the end is not data.
+    let mut footer_from = pending.len();
+    while footer_from > 0 {
+        let p = &pending[footer_from - 1];
+        let empty = p.cells.iter().all(|c| c.trim().is_empty());
+        if empty
+            || (p.width < width && p.cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1)
+        {
+            footer_from -= 1;
+        } else {
+            break;
+        }
+    }
+    let has_footer_text = pending
+        .iter()
+        .skip(footer_from)
+        .any(|p| p.cells.iter().any(|c| is_footer_text(c)));
+    let footer: Vec<Pending> = if has_footer_text && width > 1 {
+        pending.drain(footer_from..).collect()
+    } else {
+        Vec::new()
+    };
+    for p in pending {
+        flush(p, &mut builders, &mut lines);
+    }
+    if let (Some(first), Some(last)) = (footer.first(), footer.last()) {
+        warnings.push(format!(
+            "a footer of {} line(s) (report totals or notes, lines {}–{}) was left out",
+            footer.len(),
+            first.line,
+            last.line
+        ));
+    }
+    if !repeated_header_lines.is_empty() {
+        warnings.push(format!(
+            "the header row appears again {} time(s) inside the file (line {}); those rows were dropped",
+            repeated_header_lines.len(),
+            repeated_header_lines
+                .iter()
+                .take(5)
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     if ragged > 0 {
         warnings.push(format!(
             "{ragged} row(s) have a different number of cells than the header ({width}); short rows were padded with empty cells and long rows cut (first at line {})",
             ragged_lines.join(", ")
+        ));
+    }
+    if blank_rows > 0 {
+        warnings.push(format!(
+            "{blank_rows} row(s) have no value in any cell; they count as unmatchable rows (0 credits)"
         ));
     }
     if invalid_utf8 > 0 {
@@ -460,14 +666,21 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             "{invalid_utf8} cell(s) held bytes that are not valid UTF-8; they were replaced with �"
         ));
     }
-    if n == 0 {
+    if replaced > 0 {
+        warnings.push(format!(
+            "{replaced} byte sequence(s) are not valid {}; they were replaced with �",
+            encoding.name()
+        ));
+    }
+    let rows = lines.len();
+    if rows == 0 {
         warnings.push("the file has a header row but no data rows".to_string());
     }
     let columns: Vec<Column> = builders
         .into_iter()
         .map(|b| b.finish().into_column())
         .collect();
-    let df = DataFrame::new(n as usize, columns)?;
+    let df = DataFrame::new(rows, columns)?;
     Ok(ContactTable {
         path: path.to_path_buf(),
         headers,
@@ -475,6 +688,64 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         lines,
         delimiter,
         encoding: encoding.name(),
+        bytes,
+        warnings,
+    })
+}
+
+/// A workbook sheet becomes a table like a CSV: header on the first row with two or more
+/// values, rows keep their sheet row numbers as lines.
+fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactTable> {
+    let (sheet, rows) = crate::input::workbook::read_sheet(path, opts.sheet.as_deref())?;
+    let non_empty = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
+    let Some(h) = rows
+        .iter()
+        .position(|r| non_empty(r) >= 2)
+        .or_else(|| rows.iter().position(|r| non_empty(r) >= 1))
+    else {
+        return Err(Error::input(
+            path,
+            None,
+            format!("sheet `{sheet}` is empty"),
+        ));
+    };
+    let (headers, mut warnings) = unique_headers(&rows[h]);
+    if h > 0 {
+        warnings.push(format!(
+            "{h} row(s) above the header on sheet `{sheet}` were skipped"
+        ));
+    }
+    let width = headers.len();
+    let mut cols: Vec<StringChunkedBuilder> = headers
+        .iter()
+        .map(|n| StringChunkedBuilder::new(n.as_str().into(), rows.len()))
+        .collect();
+    let mut lines = Vec::new();
+    for (i, r) in rows.iter().enumerate().skip(h + 1) {
+        if non_empty(r) == 0 {
+            continue;
+        }
+        for (j, b) in cols.iter_mut().enumerate() {
+            b.append_value(r.get(j).map(String::as_str).unwrap_or(""));
+        }
+        lines.push(i as u64 + 1);
+    }
+    let _ = width;
+    if lines.is_empty() {
+        warnings.push("the sheet has a header row but no data rows".to_string());
+    }
+    let n = lines.len();
+    let df = DataFrame::new(
+        n,
+        cols.into_iter().map(|b| b.finish().into_column()).collect(),
+    )?;
+    Ok(ContactTable {
+        path: path.to_path_buf(),
+        headers,
+        df,
+        lines,
+        delimiter: b',',
+        encoding: "xlsx",
         bytes,
         warnings,
     })

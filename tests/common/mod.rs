@@ -43,6 +43,7 @@ pub fn load(path: &Path) -> ContactTable {
     let opts = ReadOptions {
         delimiter: Some(b','),
         encoding: None,
+        sheet: None,
     };
     engine::load_list(path, &opts, &Progress::new())
         .unwrap()

@@ -1,0 +1,179 @@
+//! Guessing how a text file is laid out (delimiter, quote, where the header is) from a
+//! sample, so the whole file is read once.
+
+/// How to split a file into records, and how many records come before the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dialect {
+    pub delimiter: u8,
+    pub quote: u8,
+    /// Records before the header row (an Excel `sep=` line, a title block, notes).
+    pub preamble: usize,
+    /// Whether the first line was Excel's `sep=X` hint.
+    pub sep_line: bool,
+}
+
+pub const DELIMITERS: [u8; 5] = [b',', b';', b'\t', b'|', b':'];
+
+fn records(sample: &str, delimiter: u8, quote: u8, limit: usize) -> Vec<Vec<String>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quote(quote)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(sample.as_bytes());
+    let mut out = Vec::new();
+    let mut rec = csv::StringRecord::new();
+    while out.len() < limit {
+        match rdr.read_record(&mut rec) {
+            Ok(true) => out.push(rec.iter().map(str::to_string).collect()),
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The most common field count above 1 and how often it occurs (ties: more fields).
+fn mode(counts: &[usize]) -> (usize, usize) {
+    let mut best = (1usize, 0usize);
+    let mut sorted: Vec<usize> = counts.to_vec();
+    sorted.sort_unstable();
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j < sorted.len() && sorted[j] == sorted[i] {
+            j += 1;
+        }
+        let (c, f) = (sorted[i], j - i);
+        if c > 1 && (f > best.1 || (f == best.1 && c > best.0)) {
+            best = (c, f);
+        }
+        i = j;
+    }
+    best
+}
+
+fn non_empty(r: &[String]) -> usize {
+    r.iter().filter(|c| !c.trim().is_empty()).count()
+}
+
+/// Sniff a dialect. `sample` is decoded text from the start of the file; a final partial
+/// line (the sample may stop mid-record) is left out. `forced` delimiter wins.
+pub fn sniff(sample: &str, forced: Option<u8>) -> Dialect {
+    let mut text = sample.trim_start_matches('\u{feff}');
+    let mut sep_line = None;
+    if let Some(first) = text.lines().next()
+        && let Some(rest) = first.trim().strip_prefix("sep=")
+        && rest.len() <= 1
+    {
+        sep_line = rest.bytes().next();
+        text = &text[first.len()..];
+        text = text.trim_start_matches(['\r', '\n']);
+    }
+    // Drop the last, possibly truncated, line.
+    let complete = match text.rfind('\n') {
+        Some(i) if text.len() >= 60_000 => &text[..=i],
+        _ => text,
+    };
+    let delimiters: Vec<u8> = match forced.or(sep_line) {
+        Some(d) => vec![d],
+        None => DELIMITERS.to_vec(),
+    };
+    // (score, delimiter, quote, mode)
+    let mut best: Option<(f64, u8, u8, usize)> = None;
+    for &d in &delimiters {
+        for q in [b'"', b'\''] {
+            if q == b'\'' && (complete.contains('"') || !complete.contains('\'')) {
+                continue;
+            }
+            let recs = records(complete, d, q, 60);
+            let counts: Vec<usize> = recs.iter().map(Vec::len).collect();
+            let (m, f) = mode(&counts);
+            let mut score = if m > 1 {
+                f as f64 * (1.0 + (m as f64).ln())
+            } else {
+                0.0
+            };
+            if q == b'\'' {
+                // Single quotes only when they clearly beat double quotes.
+                score *= 0.9;
+            }
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, d, q, m));
+            }
+        }
+    }
+    let (score, delimiter, quote, m) = best.unwrap_or((0.0, b',', b'"', 1));
+    let delimiter = if score == 0.0 {
+        forced.or(sep_line).unwrap_or(b',')
+    } else {
+        delimiter
+    };
+    // The header: the first record with the common width and at least two non-empty
+    // cells; records before it are a preamble (titles, notes).
+    let mut preamble = 0;
+    if m > 1 {
+        let recs = records(complete, delimiter, quote, 40);
+        // Wide enough to be the header (a title "Report, 2026" is not), and not a title
+        // row of one value padded with empty cells.
+        if let Some(i) = recs
+            .iter()
+            .position(|r| r.len() * 2 > m && non_empty(r) >= 2)
+        {
+            preamble = i;
+        }
+    }
+    Dialect {
+        delimiter,
+        quote,
+        preamble,
+        sep_line: sep_line.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(sniff("a;b;c\n1;2,5;3\n", None).delimiter, b';');
+        assert_eq!(sniff("a\tb\tc\nAcme, Inc.\t2\t3\n", None).delimiter, b'\t');
+        assert_eq!(sniff("a|b|c\n1|2|3\n", None).delimiter, b'|');
+        assert_eq!(sniff("a:b:c\n1:2:3\n", None).delimiter, b':');
+        assert_eq!(sniff("a,b\n\"x;y\",2\n", None).delimiter, b',');
+    }
+
+    #[test]
+    fn single_quotes_when_they_fit() {
+        let d = sniff("a;b;c\n'x;y';2;3\n'p';'q';'r'\n", None);
+        assert_eq!((d.delimiter, d.quote), (b';', b'\''));
+        // An apostrophe in a name is not a quote.
+        assert_eq!(sniff("name,co\nO'Brien,\"A, B\"\n", None).quote, b'"');
+    }
+
+    #[test]
+    fn preamble_and_sep_line() {
+        let d = sniff(
+            "Notes:\n\"Some, text\"\n\nFirst Name,Last Name,Email\nA,B,a@x.co\n",
+            None,
+        );
+        assert_eq!(
+            d.preamble, 2,
+            "two records before the header (blank lines are skipped)"
+        );
+        let d = sniff(
+            "\"This is a title row\",,\nid,name,email\n1,A,a@x.co\n",
+            None,
+        );
+        assert_eq!(d.preamble, 1);
+        let d = sniff(
+            "Report: Contacts, 2026\na,b,c,d,e,f\n1,2,3,4,5,6\n1,2,3,4,5,6\n",
+            None,
+        );
+        assert_eq!(d.preamble, 1);
+        assert_eq!(sniff("a,b,c\n1,2\n1,2,3,4\n", None).preamble, 0);
+        let d = sniff("sep=;\nA;B\n1;2\n", None);
+        assert!(d.sep_line);
+        assert_eq!((d.delimiter, d.preamble), (b';', 0));
+    }
+}
