@@ -179,3 +179,48 @@ impl Jobs {
         Some((job.kind, r))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_worker_becomes_an_error_message() {
+        let job = Job::spawn(
+            JobKind::Analyze,
+            "k".into(),
+            "Analysing x".into(),
+            None,
+            |_| panic!("boom"),
+        )
+        .unwrap();
+        match job.wait() {
+            Err(Some(m)) => assert!(m.contains("boom") && m.contains("internal error"), "{m}"),
+            _ => panic!("expected an error message"),
+        }
+    }
+
+    #[test]
+    fn one_job_per_kind_and_cancel_is_silent() {
+        let mut jobs = Jobs::default();
+        let slow = |p: &Progress| {
+            while !p.is_cancelled() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(Error::Cancelled)
+        };
+        let a = Job::spawn(JobKind::LoadList, "a".into(), "a".into(), None, slow).unwrap();
+        let first = a.progress.clone();
+        jobs.start(a);
+        assert!(jobs.is_running(JobKind::LoadList, "a"));
+        let b = Job::spawn(JobKind::LoadList, "b".into(), "b".into(), None, slow).unwrap();
+        jobs.start(b);
+        assert!(first.is_cancelled());
+        assert!(!jobs.is_running(JobKind::LoadList, "a"));
+        assert_eq!(jobs.running.len(), 1);
+        jobs.running[0].progress.cancel();
+        let (_, r) = jobs.wait_one().unwrap();
+        assert!(matches!(r, Err(None)));
+        assert!(!jobs.busy());
+    }
+}

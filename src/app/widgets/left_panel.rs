@@ -88,7 +88,7 @@ fn section(ui: &mut egui::Ui, title: &str, body: impl FnOnce(&mut egui::Ui)) {
 }
 
 fn hint(ui: &mut egui::Ui, text: &str) {
-    ui.label(RichText::new(text).weak().small());
+    ui.label(RichText::new(text).weak().size(12.0));
 }
 
 fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
@@ -112,14 +112,14 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             let current = l.read.delimiter;
             let options: [(Option<u8>, &str); 5] = [
                 (None, "detect"),
-                (Some(b','), ","),
-                (Some(b';'), ";"),
+                (Some(b','), "comma"),
+                (Some(b';'), "semicolon"),
                 (Some(b'\t'), "tab"),
-                (Some(b'|'), "|"),
+                (Some(b'|'), "pipe |"),
             ];
             let shown = match current {
-                None => format!("detect (found {})", delimiter_name(t.delimiter)),
-                Some(d) => delimiter_name(d),
+                None => format!("detected: {}", delimiter_word(t.delimiter)),
+                Some(d) => delimiter_word(d),
             };
             egui::ComboBox::from_label("Delimiter")
                 .selected_text(shown)
@@ -151,6 +151,16 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             }
         }
     });
+}
+
+/// A delimiter in words, for the source section.
+fn delimiter_word(d: u8) -> String {
+    match d {
+        b',' => "comma".into(),
+        b';' => "semicolon".into(),
+        b'|' => "pipe |".into(),
+        other => delimiter_name(other),
+    }
 }
 
 const NONE_COLUMN: &str = "(none)";
@@ -465,7 +475,11 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     if let Some(r) = c.renewal {
         // The date picker works on its own date type; go through text both ways.
         let mut d = r.format("%Y-%m-%d").to_string().parse().unwrap_or_default();
-        let resp = ui.add(egui_extras::DatePickerButton::new(&mut d).id_salt("renewal"));
+        let resp = ui.add(
+            egui_extras::DatePickerButton::new(&mut d)
+                .id_salt("renewal")
+                .show_icon(false),
+        );
         name(ui, &resp, "Renewal date");
         if let Ok(nd) = chrono::NaiveDate::parse_from_str(&d.to_string(), "%Y-%m-%d")
             && nd != r

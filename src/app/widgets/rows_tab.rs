@@ -71,7 +71,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::exact(60.0))
             .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(260.0).clip(true))
+            .column(Column::initial(340.0).clip(true))
             .column(Column::initial(70.0))
             .columns(Column::initial(140.0).clip(true), cols.len())
             .header(row_h + 2.0, |mut h| {
