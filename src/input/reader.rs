@@ -605,23 +605,39 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         ));
     }
 
-    // A footer block (report totals, copyright, "Source:" lines) at the end is not data.
-    let mut footer_from = pending.len();
-    while footer_from > 0 {
-        let p = &pending[footer_from - 1];
-        let empty = p.cells.iter().all(|c| c.trim().is_empty());
-        if empty
-            || (p.width < width && p.cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1)
-        {
-            footer_from -= 1;
-        } else {
-            break;
+    // A footer block (report totals, copyright, "Source:" lines) at the end is not data:
+    // trailing rows with at most one value that is not a contact detail, containing a
+    // footer phrase, plus a "Total" row just above them.
+    let footerish = |p: &Pending| {
+        let values: Vec<&String> = p.cells.iter().filter(|c| !c.trim().is_empty()).collect();
+        match values.as_slice() {
+            [] => true,
+            [v] => {
+                let v = v.trim();
+                crate::identity::normalize_email(v).is_none()
+                    && !v.to_lowercase().contains("linkedin.")
+                    && !crate::input::roles::looks_like_phone(v)
+            }
+            _ => false,
         }
+    };
+    let mut footer_from = pending.len();
+    while footer_from > 0 && footerish(&pending[footer_from - 1]) {
+        footer_from -= 1;
     }
     let has_footer_text = pending
         .iter()
         .skip(footer_from)
         .any(|p| p.cells.iter().any(|c| is_footer_text(c)));
+    if has_footer_text
+        && footer_from > 0
+        && pending[footer_from - 1]
+            .cells
+            .first()
+            .is_some_and(|c| c.trim().to_lowercase().starts_with("total"))
+    {
+        footer_from -= 1;
+    }
     let footer: Vec<Pending> = if has_footer_text && width > 1 {
         pending.drain(footer_from..).collect()
     } else {
