@@ -153,6 +153,7 @@ pub fn analyze(
         );
     }
     let n = list.rows();
+    excel_damage_warnings(list, mapping, &mut warnings)?;
     let (ids, n_ids) = identity::identifier_frame(&list.df, mapping)?;
     if progress.is_cancelled() {
         return Err(Error::Cancelled);
@@ -251,6 +252,50 @@ pub fn analyze(
         log: log_summary,
         warnings,
     })
+}
+
+/// Phones that Excel turned into numbers (`4.47712E+11`) still count as phones, but their
+/// last digits are gone: say so, with the first line.
+fn excel_damage_warnings(
+    list: &ContactTable,
+    mapping: &Mapping,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let (mut count, mut first) = (0u64, None);
+    for c in mapping.columns(Role::Phone) {
+        let ca = list.df.column(c)?.str()?;
+        for (r, v) in ca.iter().enumerate() {
+            if v.is_some_and(is_scientific) {
+                count += 1;
+                first = first.or(Some((
+                    list.lines[r],
+                    v.unwrap_or_default().trim().to_string(),
+                )));
+            }
+        }
+    }
+    if let Some((line, value)) = first {
+        warnings.push(format!(
+            "{count} phone cell(s) look like numbers Excel rewrote in scientific notation (first `{value}` on line {line}): digits were lost; they still count as phones, but export the column as text to keep them"
+        ));
+    }
+    Ok(())
+}
+
+/// `4.47712E+11`, `4,47712E+11`, `1E+12`.
+pub fn is_scientific(v: &str) -> bool {
+    let v = v.trim().trim_start_matches('+');
+    let Some((mantissa, exp)) = v.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exp = exp.strip_prefix('+').unwrap_or(exp);
+    !mantissa.is_empty()
+        && mantissa.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && !exp.is_empty()
+        && exp.chars().all(|c| c.is_ascii_digit())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -384,4 +429,19 @@ fn apply_log(
         ));
     }
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scientific_phones() {
+        assert!(is_scientific("4.47712E+11"));
+        assert!(is_scientific(" 4,47712E+11 "));
+        assert!(is_scientific("1E+12"));
+        assert!(!is_scientific("+44 20 7946 0018"));
+        assert!(!is_scientific("Ext 12"));
+        assert!(!is_scientific("E+12"));
+    }
 }
