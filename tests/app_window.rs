@@ -179,3 +179,39 @@ fn rows_tab_filters_by_status() {
         fmt_int(counts.rows as i64)
     ));
 }
+
+#[test]
+fn exports_are_the_reports_of_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = EnrichApp::new_for_test(Some(&sample()));
+    let out = dir.path().join("rows.csv");
+    app.export_to(enrichplan::app::Command::ExportRows, &out)
+        .unwrap();
+    let rows = std::fs::read_to_string(&out).unwrap();
+    assert!(rows.starts_with("row,line,contact_id,status,reason,credits"));
+    assert_eq!(rows.lines().count(), 2001);
+    let json = dir.path().join("estimate.json");
+    app.export_to(enrichplan::app::Command::ExportReport, &json)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let (total, _) = engine_outcome(&sample(), app.settings());
+    assert_eq!(
+        v["credits"]["expected"].as_f64().unwrap().round() as i64,
+        total
+    );
+    // Never over the input.
+    assert!(
+        app.export_to(enrichplan::app::Command::ExportRows, &sample())
+            .is_err()
+    );
+}
+
+#[test]
+fn theme_menu_switches_and_remembers() {
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_role_and_label(Role::RadioButton, "Light").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+}

@@ -102,12 +102,18 @@ impl EnrichApp {
                 let l = *l;
                 self.persisted.remember(l.table.path.clone());
                 self.mapping = l.detection.mapping.clone();
-                self.list = Some(ListState {
+                let old = self.list.replace(ListState {
                     table: Arc::new(l.table),
                     detection: l.detection,
                     read,
                 });
-                self.analysis = None;
+                // Freeing a large table takes a while: not on the UI thread.
+                let old_analysis = self.analysis.take();
+                if old.is_some() {
+                    let _ = std::thread::Builder::new()
+                        .name("enrichplan-free".into())
+                        .spawn(move || drop((old, old_analysis)));
+                }
                 self.outcome = None;
                 self.rows_cache = None;
                 self.reanalyze();
