@@ -297,6 +297,11 @@ pub fn header_score(role: Role, header: &str) -> u8 {
                     "quality",
                     "catchall",
                     "format",
+                    "name",
+                    "company",
+                    "template",
+                    "campaign",
+                    "sequence",
                 ],
             );
             if !is_mail || meta || personal_blockers {
@@ -326,6 +331,11 @@ pub fn header_score(role: Role, header: &str) -> u8 {
                     "phones",
                     "dial",
                     "mobilephone",
+                    "handynummer",
+                    "cellulare",
+                    "telefoonnummer",
+                    "mobiel",
+                    "telefone",
                     "phonenumber",
                     "telefonnummer",
                     "mobilnummer",
@@ -360,6 +370,8 @@ pub fn header_score(role: Role, header: &str) -> u8 {
                     "firma",
                     "societe",
                     "empresa",
+                    "assistant",
+                    "emergency",
                 ],
             ) && !has_any(&w, &["direct", "mobile", "cell"]);
             if !is_phone || not_personal || personal_blockers || has(&w, "fax") {
@@ -454,6 +466,7 @@ pub fn header_score(role: Role, header: &str) -> u8 {
                     | "cognome"
                     | "achternaam"
                     | "nazwisko"
+                    | "sobrenome"
                     | "efternavn"
                     | "lname"
                     | "contact lastname"
@@ -718,7 +731,8 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
         match role {
             Role::Email => p.share(p.emails) >= 0.3,
             Role::LinkedinUrl => p.share(p.person_linkedin) >= 0.3 || p.other_linkedin == 0,
-            Role::Phone => p.share(p.phones + p.emails.min(0)) >= 0.2 || p.share(p.emails) < 0.5,
+            Role::Phone => p.share(p.emails) < 0.5,
+            Role::CompanyDomain => p.share(p.person_linkedin + p.other_linkedin) < 0.5,
             _ => p.share(p.emails) < 0.5 && p.share(p.person_linkedin) < 0.5,
         }
     };
@@ -745,7 +759,10 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
             .collect();
         // Best header first; file order among equals (a list's first email is its main one).
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if !role.takes_many() {
+        if role.takes_many() {
+            // Every matching column, in file order (the first non-empty one wins per row).
+            candidates.sort_by_key(|c| c.0);
+        } else {
             candidates.truncate(1);
         }
         let mut confidence: f64 = 0.0;
