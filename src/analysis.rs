@@ -267,16 +267,14 @@ fn excel_damage_warnings(
         for (r, v) in ca.iter().enumerate() {
             if v.is_some_and(is_scientific) {
                 count += 1;
-                first = first.or(Some((
-                    list.lines[r],
-                    v.unwrap_or_default().trim().to_string(),
-                )));
+                first = first.or(Some(list.lines[r]));
             }
         }
     }
-    if let Some((line, value)) = first {
+    // The value itself stays out of the message: warnings are saved in plans.
+    if let Some(line) = first {
         warnings.push(format!(
-            "{count} phone cell(s) look like numbers Excel rewrote in scientific notation (first `{value}` on line {line}): digits were lost; they still count as phones, but export the column as text to keep them"
+            "{count} phone cell(s) look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them"
         ));
     }
     Ok(())

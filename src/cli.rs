@@ -34,6 +34,13 @@ pub enum Command {
     Open { files: Vec<PathBuf> },
     /// Estimate the credits a contact list will cost.
     Estimate(EstimateArgs),
+    /// Compare saved plans side by side.
+    Compare {
+        #[arg(required = true, num_args = 1..)]
+        plans: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// List the shipped price books.
     Pricebooks {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -73,8 +80,23 @@ impl From<ChannelArg> for Channel {
 
 #[derive(Args, Debug)]
 pub struct EstimateArgs {
-    /// The contact list (CSV).
-    pub input: PathBuf,
+    /// The contact list (CSV or a workbook).
+    #[arg(required_unless_present = "plan", conflicts_with = "plan")]
+    pub input: Option<PathBuf>,
+    /// Re-run a saved plan (its list, mapping, settings and price book).
+    #[arg(long, value_name = "PLAN.json")]
+    pub plan: Option<PathBuf>,
+    /// Save this plan (list fingerprint, mapping, settings, prices, result; no contact data).
+    #[arg(long, value_name = "FILE.json")]
+    pub save_plan: Option<PathBuf>,
+    /// The plan's name (default: the list's file name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Price of one credit, for money figures in plans and reports.
+    #[arg(long, value_name = "X")]
+    pub price_per_credit: Option<f64>,
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
     #[arg(long, value_enum, default_value_t = ChannelArg::CsvEnrichment)]
     pub channel: ChannelArg,
     /// Data points requested: email,phone (default), email or phone.
@@ -135,6 +157,9 @@ pub struct EstimateArgs {
     pub pricebook: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Write the report here: .md (Markdown), .csv (breakdown) or .json (as --format json).
+    #[arg(long, value_name = "FILE")]
+    pub report_out: Option<PathBuf>,
     /// Write the per-row report here.
     #[arg(long, value_name = "FILE.csv")]
     pub rows_out: Option<PathBuf>,
@@ -338,20 +363,172 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
     })
 }
 
-fn run_estimate(a: &EstimateArgs) -> Result<()> {
+/// What to estimate, from flags or from a saved plan.
+struct Job {
+    input: PathBuf,
+    read: ReadOptions,
+    /// An explicit mapping (from a plan), else detect and apply `overrides`.
+    mapping: Option<Mapping>,
+    overrides: Vec<(Role, String)>,
+    log: Option<(PathBuf, ReadOptions, Option<Mapping>)>,
+    log_overrides: Vec<(Role, String)>,
+    settings: Settings,
+    book: PriceBook,
+    cycle: Cycle,
+    today: chrono::NaiveDate,
+    budget: Option<f64>,
+    money: crate::plan::Money,
+    name: String,
+    notes: String,
+    created: Option<chrono::DateTime<chrono::Utc>>,
+    warnings: Vec<String>,
+}
+
+fn job_from_args(a: &EstimateArgs, input: &Path) -> Result<Job> {
     let plan = validate(a)?;
+    Ok(Job {
+        input: input.to_path_buf(),
+        read: plan.read,
+        mapping: None,
+        overrides: plan.overrides,
+        log: a
+            .revealed
+            .clone()
+            .map(|p| (p, ReadOptions::default(), None)),
+        log_overrides: plan.log_overrides,
+        settings: plan.settings,
+        book: plan.book,
+        cycle: plan.cycle,
+        today: plan.today,
+        budget: plan.budget,
+        money: crate::plan::Money {
+            price_per_credit: a.price_per_credit,
+            currency: a.currency.clone(),
+        },
+        name: a.name.clone().unwrap_or_else(|| {
+            input
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "plan".into())
+        }),
+        notes: String::new(),
+        created: None,
+        warnings: Vec::new(),
+    })
+}
+
+fn job_from_plan(a: &EstimateArgs, path: &Path) -> Result<Job> {
+    let p = crate::plan::Plan::load(path)?;
+    let src = p.source.as_ref().ok_or_else(|| {
+        Error::input(
+            path,
+            None,
+            "the plan has no contact list (a Workspace-only plan)",
+        )
+    })?;
+    let input = crate::plan::Plan::resolve(path, &src.file.path);
+    let mut warnings = Vec::new();
+    match crate::plan::Plan::source_state(path, src) {
+        crate::plan::SourceState::Missing => {
+            let saved = p
+                .result
+                .as_ref()
+                .map(|r| {
+                    let (e, l, h) = crate::pricing::shown(&r.credits);
+                    format!(" (its saved result: {e} credits expected, {l}–{h})")
+                })
+                .unwrap_or_default();
+            return Err(Error::input(
+                path,
+                None,
+                format!(
+                    "the plan's contact list {} is missing: it was moved or deleted{saved}; put it back or save the plan again with the new file",
+                    input.display()
+                ),
+            ));
+        }
+        crate::plan::SourceState::Changed => warnings.push(format!(
+            "the contact list {} changed since the plan was saved; the numbers are for the file as it is now",
+            input.display()
+        )),
+        crate::plan::SourceState::Same => {}
+    }
+    let (book, note) = p.book();
+    warnings.extend(note);
+    let today = match &a.today {
+        Some(s) => parse_date_arg("--today", s)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let log = match &p.reveal_log {
+        Some(l) => {
+            let lp = crate::plan::Plan::resolve(path, &l.file.path);
+            if !lp.exists() {
+                return Err(Error::input(
+                    path,
+                    None,
+                    format!(
+                        "the plan's reveal log {} is missing: it was moved or deleted",
+                        lp.display()
+                    ),
+                ));
+            }
+            Some((
+                lp,
+                crate::plan::Plan::read_options(l),
+                Some(l.mapping.clone()),
+            ))
+        }
+        None => None,
+    };
+    Ok(Job {
+        input,
+        read: crate::plan::Plan::read_options(src),
+        mapping: Some(src.mapping.clone()),
+        overrides: Vec::new(),
+        log,
+        log_overrides: Vec::new(),
+        settings: p.settings.clone(),
+        book,
+        cycle: p.cycle,
+        today,
+        budget: p.budget,
+        money: p.money.clone(),
+        name: p.name.clone(),
+        notes: p.notes.clone(),
+        created: Some(p.created),
+        warnings,
+    })
+}
+
+fn run_estimate(a: &EstimateArgs) -> Result<()> {
+    let job = match (&a.plan, &a.input) {
+        (Some(p), _) => job_from_plan(a, p)?,
+        (None, Some(i)) => job_from_args(a, i)?,
+        (None, None) => return Err(setting("estimate: give a contact list or --plan PLAN.json")),
+    };
     let progress = Progress::new();
-    let list = engine::load_list(&a.input, &plan.read, &progress)?;
-    let mut mapping: Mapping = list.detection.mapping.clone();
-    mapping
-        .apply_overrides(&plan.overrides, &list.table.headers)
-        .map_err(setting)?;
-    let log = match &a.revealed {
-        Some(p) => {
-            let l = engine::load_log(p, &ReadOptions::default(), &progress)?;
-            let mut m = l.detection.mapping.clone();
-            m.apply_overrides(&plan.log_overrides, &l.table.headers)
+    let list = engine::load_list(&job.input, &job.read, &progress)?;
+    let mapping: Mapping = match &job.mapping {
+        Some(m) => m.clone(),
+        None => {
+            let mut m = list.detection.mapping.clone();
+            m.apply_overrides(&job.overrides, &list.table.headers)
                 .map_err(setting)?;
+            m
+        }
+    };
+    let log = match &job.log {
+        Some((p, opts, saved)) => {
+            let l = engine::load_log(p, opts, &progress)?;
+            let m = match saved {
+                Some(m) => m.clone(),
+                None => {
+                    let mut m = l.detection.mapping.clone();
+                    m.apply_overrides(&job.log_overrides, &l.table.headers)
+                        .map_err(setting)?;
+                    m
+                }
+            };
             Some((l.table, m))
         }
         None => None,
@@ -361,25 +538,27 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             list: &list.table,
             mapping: &mapping,
             log: log.as_ref().map(|(t, m)| (t, m)),
-            cycle: plan.cycle,
-            today: plan.today,
+            cycle: job.cycle,
+            today: job.today,
         },
         &progress,
     )?;
-    let mut outcome = engine::estimate(&analysis, &plan.settings, &plan.book, plan.budget);
-    let mut warnings = list.table.warnings.clone();
+    let mut outcome = engine::estimate(&analysis, &job.settings, &job.book, job.budget);
+    let mut warnings = job.warnings.clone();
+    warnings.extend(list.table.warnings.iter().cloned());
     if let Some((t, _)) = &log {
         warnings.extend(t.warnings.iter().map(|w| format!("reveal log: {w}")));
     }
     warnings.append(&mut outcome.estimate.warnings);
     outcome.estimate.warnings = warnings;
 
-    let inputs: Vec<&Path> = std::iter::once(a.input.as_path())
-        .chain(a.revealed.as_deref())
+    let inputs: Vec<&Path> = std::iter::once(job.input.as_path())
+        .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
+        .chain(a.plan.as_deref())
         .collect();
     if let Some(out) = &a.rows_out {
         crate::fsutil::ensure_not_input(out, &inputs)?;
-        let bytes = report::rows_report(&analysis, &list.table, &plan.settings, &plan.book)?;
+        let bytes = report::rows_report(&analysis, &list.table, &job.settings, &job.book)?;
         crate::fsutil::write_atomic(out, &bytes)?;
     }
     if let Some(out) = &a.trimmed_out {
@@ -388,7 +567,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             Some(b) => b.fit.rows.clone(),
             None => (0..list.table.rows())
                 .filter(|&r| {
-                    crate::rows::row_status(&analysis, r, &plan.settings)
+                    crate::rows::row_status(&analysis, r, &job.settings)
                         == crate::rows::RowStatus::Billable
                 })
                 .map(|r| r as u32)
@@ -396,14 +575,78 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         };
         crate::fsutil::write_atomic(out, &report::trimmed_list(&list.table, &keep)?)?;
     }
+    if let Some(out) = &a.save_plan {
+        let inputs_no_plan: Vec<&Path> = std::iter::once(job.input.as_path())
+            .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
+            .collect();
+        crate::fsutil::ensure_not_input(out, &inputs_no_plan)?;
+        let now = chrono::Utc::now();
+        let mut plan = crate::plan::Plan {
+            format_version: crate::plan::FORMAT_VERSION,
+            name: job.name.clone(),
+            notes: job.notes.clone(),
+            created: job.created.unwrap_or(now),
+            modified: now,
+            source: Some(crate::plan::SourceRef {
+                file: crate::plan::Fingerprint::of(&job.input)?,
+                encoding: job.read.encoding.clone(),
+                delimiter: job.read.delimiter,
+                sheet: job.read.sheet.clone(),
+                mapping: mapping.clone(),
+            }),
+            reveal_log: match (&job.log, &log) {
+                (Some((p, opts, _)), Some((_, m))) => Some(crate::plan::SourceRef {
+                    file: crate::plan::Fingerprint::of(p)?,
+                    encoding: opts.encoding.clone(),
+                    delimiter: opts.delimiter,
+                    sheet: opts.sheet.clone(),
+                    mapping: m.clone(),
+                }),
+                _ => None,
+            },
+            settings: job.settings.clone(),
+            cycle: job.cycle,
+            budget: job.budget,
+            money: job.money.clone(),
+            pricebook: crate::plan::PriceSnapshot {
+                id: job.book.id.clone(),
+                book: job.book.clone(),
+            },
+            result: Some(crate::plan::SavedResult::of(&outcome)),
+        };
+        plan.save(out)?;
+    }
 
     let json = report::json_report(
         &outcome,
-        &plan.settings,
-        &plan.book,
+        &job.settings,
+        &job.book,
         mapping.to_json_map(&Role::LIST),
         Some(&list.table),
     );
+    if let Some(out) = &a.report_out {
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let bytes = match ext.as_str() {
+            "md" | "markdown" => {
+                report::markdown_report(&json, &outcome, &job.book, &job.name).into_bytes()
+            }
+            "csv" => report::csv_report(&outcome, &job.book)?,
+            "json" => {
+                serde_json::to_vec_pretty(&json).map_err(|e| Error::Internal(e.to_string()))?
+            }
+            _ => {
+                return Err(setting(format!(
+                    "--report-out {}: use a .md, .csv or .json file name",
+                    out.display()
+                )));
+            }
+        };
+        crate::fsutil::write_atomic(out, &bytes)?;
+    }
     match a.format {
         Format::Json => {
             println!(
@@ -413,7 +656,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         }
         Format::Csv => {
             use std::io::Write;
-            let bytes = report::csv_report(&outcome, &plan.book)?;
+            let bytes = report::csv_report(&outcome, &job.book)?;
             std::io::stdout()
                 .write_all(&bytes)
                 .map_err(|e| Error::io("stdout", e))?;
@@ -421,9 +664,25 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         Format::Table => {
             print!(
                 "{}",
-                report::table_report(&json, &outcome, &plan.book, &a.input.display().to_string())
+                report::table_report(&json, &outcome, &job.book, &job.input.display().to_string())
             );
         }
+    }
+    Ok(())
+}
+
+fn run_compare(paths: &[PathBuf], format: Format) -> Result<()> {
+    let plans = paths
+        .iter()
+        .map(|p| crate::plan::Plan::load(p).map(|plan| (p.clone(), plan)))
+        .collect::<Result<Vec<_>>>()?;
+    let c = crate::plan::compare(&plans)?;
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&c).map_err(|e| Error::Internal(e.to_string()))?
+        ),
+        _ => print!("{}", crate::plan::compare_table(&c)),
     }
     Ok(())
 }
@@ -476,6 +735,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         Some(Command::Open { files }) => return Action::Window(files),
         Some(Command::Estimate(a)) => run_estimate(&a),
         Some(Command::Pricebooks { format }) => run_pricebooks(format),
+        Some(Command::Compare { plans, format }) => run_compare(&plans, format),
     };
     match result {
         Ok(()) => Action::Exit(ExitCode::SUCCESS),

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fsutil;
 pub mod identity;
 pub mod input;
+pub mod plan;
 pub mod pricebook;
 pub mod pricing;
 pub mod progress;

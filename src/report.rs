@@ -15,7 +15,7 @@ use crate::pricing::{self, Credits, Item, Settings};
 use crate::rows;
 
 /// The breakdown in cli.md's key order.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct Breakdown {
     pub email: Credits,
     pub phone: Credits,
@@ -318,4 +318,109 @@ pub fn trimmed_list(t: &ContactTable, keep: &[u32]) -> Result<Vec<u8>> {
             .collect::<Vec<String>>()
     });
     crate::fsutil::csv_bytes(std::iter::once(t.headers.clone()).chain(body))
+}
+
+/// A Markdown report of an estimate: date, price book, assumptions, breakdown with ranges,
+/// the row funnel and warnings.
+pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: &str) -> String {
+    let mut s = String::new();
+    let e = &outcome.estimate;
+    let (exp, low, high) = pricing::shown(&e.total);
+    let _ = writeln!(s, "# Enrichment estimate — {title}\n");
+    let _ = writeln!(
+        s,
+        "- Date: {}",
+        chrono::Local::now().format("%Y-%m-%d %H:%M")
+    );
+    let _ = writeln!(
+        s,
+        "- Price book: `{}` — {} (effective {})",
+        book.id, book.name, book.effective_date
+    );
+    let ch = crate::pricing::Channel::from_key(&r.channel).unwrap_or_default();
+    let _ = writeln!(s, "- Channel: {} — {}", ch.label(), ch.rule());
+    let _ = writeln!(
+        s,
+        "- Reveal: {}{}",
+        r.reveal.join(" + "),
+        if r.only_missing {
+            " (only what the file lacks)"
+        } else {
+            ""
+        }
+    );
+    let a = &r.assumptions;
+    for (name, x) in [
+        ("Match rate", a.match_rate),
+        ("Email rate", a.email_rate),
+        ("Phone rate", a.phone_rate),
+    ] {
+        let _ = writeln!(
+            s,
+            "- {name}: {:.0}% (low {:.0}%, high {:.0}%)",
+            x.expected * 100.0,
+            x.low * 100.0,
+            x.high * 100.0
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n## Credits\n\n**{exp}** expected (low {low}, high {high})\n"
+    );
+    if let Some(b) = &outcome.budget {
+        let _ = writeln!(s, "Budget {}: **{}**", num(b.remaining), b.status.label());
+        if b.fit.kept < b.fit.billable {
+            let _ = writeln!(
+                s,
+                "; fit to budget keeps the first {} of {} billable contacts",
+                b.fit.kept, b.fit.billable
+            );
+        }
+        let _ = writeln!(s);
+    }
+    let _ = writeln!(
+        s,
+        "| Item | Rule | Low | Expected | High |\n|---|---|---:|---:|---:|"
+    );
+    for (item, c) in &e.items {
+        if c.is_zero() {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            item.label(),
+            item.rule(&book.prices),
+            num(c.low),
+            num(c.expected),
+            num(c.high)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "| **Total** | | {} | {} | {} |",
+        num(e.total.low),
+        num(e.total.expected),
+        num(e.total.high)
+    );
+    let _ = writeln!(s, "\n## Rows\n");
+    let _ = writeln!(s, "| Stage | Rows |\n|---|---:|");
+    let c = &e.counts;
+    for (label, n) in [
+        ("All rows", c.rows),
+        ("Unmatchable", c.unmatchable),
+        ("Duplicates", c.duplicate),
+        ("Already revealed this cycle", c.already_revealed),
+        ("Nothing needed", c.nothing_needed),
+        ("Billable contacts", c.billable),
+    ] {
+        let _ = writeln!(s, "| {label} | {n} |");
+    }
+    if !e.warnings.is_empty() {
+        let _ = writeln!(s, "\n## Warnings\n");
+        for w in &e.warnings {
+            let _ = writeln!(s, "- {w}");
+        }
+    }
+    s
 }

@@ -1,0 +1,411 @@
+//! Plan files (plans.md): everything needed to reproduce an estimate, as pretty JSON with
+//! a format version. Plans hold aggregates and paths, never a name, email, phone or URL from
+//! the list.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::Digest;
+
+use crate::cycle::Cycle;
+use crate::engine::Outcome;
+use crate::error::{Error, Result};
+use crate::input::reader::ReadOptions;
+use crate::input::roles::Mapping;
+use crate::pricebook::{self, PriceBook};
+use crate::pricing::{BudgetStatus, Settings};
+use crate::report::Breakdown;
+
+/// The format this build writes; higher versions are refused, lower ones migrated.
+pub const FORMAT_VERSION: u32 = 1;
+pub const EXTENSION: &str = ".enrichplan.json";
+
+/// Where a file was and what it was, to notice it moved or changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// Relative to the plan's folder when the file is inside it, else absolute.
+    pub path: PathBuf,
+    pub size: u64,
+    pub modified: Option<DateTime<Utc>>,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+}
+
+impl Fingerprint {
+    pub fn of(path: &Path) -> Result<Self> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut hasher = sha2::Sha256::new();
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        let digest = hasher.finalize();
+        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Fingerprint {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            modified: meta.modified().ok().map(DateTime::<Utc>::from),
+            sha256,
+        })
+    }
+}
+
+/// The state of a plan's source file now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceState {
+    Same,
+    Changed,
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub file: Fingerprint,
+    pub encoding: Option<String>,
+    pub delimiter: Option<u8>,
+    pub sheet: Option<String>,
+    pub mapping: Mapping,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    /// Price of one credit, in `currency`.
+    pub price_per_credit: Option<f64>,
+    pub currency: Option<String>,
+}
+
+/// The price book a plan was made with: its id and a copy of its prices, so an old plan
+/// still shows what it assumed even when the app no longer ships that book.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriceSnapshot {
+    pub id: String,
+    pub book: PriceBook,
+}
+
+/// The last result, as counts and credits (aggregates only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedResult {
+    pub computed: DateTime<Utc>,
+    pub rows: u64,
+    pub unmatchable_rows: u64,
+    pub duplicate_rows: u64,
+    pub already_revealed_rows: u64,
+    pub nothing_needed_rows: u64,
+    pub billable_contacts: u64,
+    pub credits: crate::pricing::Credits,
+    pub breakdown: Breakdown,
+    pub budget_status: Option<BudgetStatus>,
+    pub warnings: Vec<String>,
+}
+
+impl SavedResult {
+    pub fn of(o: &Outcome) -> Self {
+        let c = &o.estimate.counts;
+        SavedResult {
+            computed: Utc::now(),
+            rows: c.rows,
+            unmatchable_rows: c.unmatchable,
+            duplicate_rows: c.duplicate,
+            already_revealed_rows: c.already_revealed,
+            nothing_needed_rows: c.nothing_needed,
+            billable_contacts: c.billable,
+            credits: o.estimate.total,
+            breakdown: Breakdown::of(&o.estimate),
+            budget_status: o.budget.as_ref().map(|b| b.status),
+            warnings: o.estimate.warnings.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub format_version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub notes: String,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+    pub source: Option<SourceRef>,
+    pub reveal_log: Option<SourceRef>,
+    pub settings: Settings,
+    pub cycle: Cycle,
+    pub budget: Option<f64>,
+    #[serde(default)]
+    pub money: Money,
+    pub pricebook: PriceSnapshot,
+    pub result: Option<SavedResult>,
+}
+
+impl Plan {
+    pub fn read_options(s: &SourceRef) -> ReadOptions {
+        ReadOptions {
+            delimiter: s.delimiter,
+            encoding: s.encoding.clone(),
+            sheet: s.sheet.clone(),
+        }
+    }
+
+    /// Where a saved path points, read relative to the plan's folder.
+    pub fn resolve(plan_path: &Path, saved: &Path) -> PathBuf {
+        if saved.is_absolute() {
+            saved.to_path_buf()
+        } else {
+            plan_path.parent().unwrap_or(Path::new(".")).join(saved)
+        }
+    }
+
+    pub fn source_state(plan_path: &Path, s: &SourceRef) -> SourceState {
+        let p = Self::resolve(plan_path, &s.file.path);
+        match std::fs::metadata(&p) {
+            Err(_) => SourceState::Missing,
+            Ok(m) if m.len() != s.file.size => SourceState::Changed,
+            Ok(_) => match Fingerprint::of(&p) {
+                Ok(f) if f.sha256 == s.file.sha256 => SourceState::Same,
+                _ => SourceState::Changed,
+            },
+        }
+    }
+
+    /// The price book to use: the shipped one of that id, else the plan's own copy.
+    pub fn book(&self) -> (PriceBook, Option<String>) {
+        match pricebook::shipped()
+            .into_iter()
+            .find(|b| b.id == self.pricebook.id)
+        {
+            Some(b) => (b, None),
+            None => (
+                self.pricebook.book.clone(),
+                Some(format!(
+                    "price book `{}` is not shipped with this version; using the copy of its prices saved in the plan",
+                    self.pricebook.id
+                )),
+            ),
+        }
+    }
+
+    /// Serialise, with paths made relative to the plan's folder where the file is inside it.
+    pub fn to_json(&self, plan_path: &Path) -> Result<String> {
+        let mut p = self.clone();
+        let dir = absolute(plan_path.parent().unwrap_or(Path::new(".")));
+        for s in [p.source.as_mut(), p.reveal_log.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            let abs = absolute(&s.file.path);
+            if let Ok(rel) = abs.strip_prefix(&dir) {
+                s.file.path = rel.to_path_buf();
+            } else {
+                s.file.path = abs;
+            }
+        }
+        serde_json::to_string_pretty(&p).map_err(|e| Error::Internal(e.to_string()))
+    }
+
+    /// Save atomically (temporary file in the same folder, flushed, renamed).
+    pub fn save(&mut self, plan_path: &Path) -> Result<()> {
+        self.modified = Utc::now();
+        let text = self.to_json(plan_path)?;
+        crate::fsutil::write_atomic(plan_path, text.as_bytes())
+    }
+
+    pub fn load(path: &Path) -> Result<Plan> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Self::from_json(&text, path)
+    }
+
+    pub fn from_json(text: &str, path: &Path) -> Result<Plan> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Error::input(
+                path,
+                Some(e.line() as u64),
+                format!("not a readable plan file (truncated or corrupt?): {e}"),
+            )
+        })?;
+        let version = value
+            .get("format_version")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| {
+                Error::input(path, None, "not a plan file: it has no `format_version`")
+            })?;
+        if version > FORMAT_VERSION as u64 {
+            return Err(Error::input(
+                path,
+                None,
+                format!(
+                    "this plan was saved in format version {version}, newer than the version {FORMAT_VERSION} this enrichplan reads; update enrichplan to open it"
+                ),
+            ));
+        }
+        // Version 1 is current; older versions would be migrated here, in memory.
+        serde_json::from_value(value)
+            .map_err(|e| Error::input(path, None, format!("plan file: {e}")))
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        }
+    })
+}
+
+/// A plan's row in a comparison.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ComparedPlan {
+    pub name: String,
+    pub file: String,
+    pub pricebook: String,
+    pub channel: String,
+    pub credits: crate::pricing::Credits,
+    pub breakdown: Breakdown,
+    pub budget: Option<f64>,
+    pub budget_status: Option<&'static str>,
+    pub cheapest: bool,
+    pub money: Option<f64>,
+    pub currency: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Comparison {
+    pub plans: Vec<ComparedPlan>,
+}
+
+/// Compare plans by their saved results; the cheapest expected total is marked.
+pub fn compare(plans: &[(PathBuf, Plan)]) -> Result<Comparison> {
+    let mut out = Vec::new();
+    for (path, p) in plans {
+        let r = p.result.as_ref().ok_or_else(|| {
+            Error::input(
+                path,
+                None,
+                "the plan has no saved result; re-run and save it first",
+            )
+        })?;
+        out.push(ComparedPlan {
+            name: p.name.clone(),
+            file: path.display().to_string(),
+            pricebook: p.pricebook.id.clone(),
+            channel: p.settings.channel.key().to_string(),
+            credits: r.credits,
+            breakdown: r.breakdown.clone(),
+            budget: p.budget,
+            budget_status: r.budget_status.map(BudgetStatus::key),
+            cheapest: false,
+            money: p.money.price_per_credit.map(|c| c * r.credits.expected),
+            currency: p.money.currency.clone(),
+        });
+    }
+    if let Some(min) = out
+        .iter()
+        .map(|p| p.credits.expected)
+        .min_by(|a, b| a.total_cmp(b))
+    {
+        for p in &mut out {
+            p.cheapest = (p.credits.expected - min).abs() < 1e-9;
+        }
+    }
+    Ok(Comparison { plans: out })
+}
+
+/// The comparison as a table for people.
+pub fn compare_table(c: &Comparison) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let w = 18;
+    let _ = write!(s, "{:<24}", "");
+    for p in &c.plans {
+        let name = if p.cheapest {
+            format!("{} *", p.name)
+        } else {
+            p.name.clone()
+        };
+        let _ = write!(s, "{:>w$}", truncate(&name, w - 1));
+    }
+    let _ = writeln!(s);
+    let _ = write!(s, "{:<24}", "channel");
+    for p in &c.plans {
+        let _ = write!(s, "{:>w$}", p.channel);
+    }
+    let _ = writeln!(s);
+    let items: BTreeMap<&str, Vec<crate::pricing::Credits>> = crate::pricing::Item::ALL
+        .iter()
+        .map(|i| {
+            (
+                i.key(),
+                c.plans
+                    .iter()
+                    .map(|p| breakdown_item(&p.breakdown, *i))
+                    .collect(),
+            )
+        })
+        .collect();
+    for i in crate::pricing::Item::ALL {
+        let v = &items[i.key()];
+        if v.iter().all(|c| c.is_zero()) {
+            continue;
+        }
+        let _ = write!(s, "{:<24}", i.label());
+        for c in v {
+            let _ = write!(s, "{:>w$}", range(c));
+        }
+        let _ = writeln!(s);
+    }
+    let _ = write!(s, "{:<24}", "Total credits");
+    for p in &c.plans {
+        let _ = write!(s, "{:>w$}", range(&p.credits));
+    }
+    let _ = writeln!(s);
+    let _ = write!(s, "{:<24}", "Budget");
+    for p in &c.plans {
+        let b = match (p.budget, p.budget_status) {
+            (Some(b), Some(st)) => format!("{b} {st}"),
+            _ => "-".into(),
+        };
+        let _ = write!(s, "{:>w$}", b);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "(* cheapest expected total; ranges are low–high)");
+    s
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).chain(['…']).collect()
+    }
+}
+
+fn range(c: &crate::pricing::Credits) -> String {
+    let (e, l, h) = crate::pricing::shown(c);
+    format!("{e} ({l}–{h})")
+}
+
+pub fn breakdown_item(b: &Breakdown, i: crate::pricing::Item) -> crate::pricing::Credits {
+    use crate::pricing::Item::*;
+    match i {
+        Email => b.email,
+        Phone => b.phone,
+        RequestFees => b.request_fees,
+        Company => b.company,
+        CompanySignals => b.company_signals,
+        ContactSignals => b.contact_signals,
+        AiData => b.ai_data,
+        Signals => b.signals,
+        CsvExport => b.csv_export,
+        CrmExport => b.crm_export,
+        AiChat => b.ai_chat,
+        BlurredRows => b.blurred_rows,
+    }
+}

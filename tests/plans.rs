@@ -1,0 +1,380 @@
+//! Plans (plans.md): round trip, a committed version-1 fixture, no personal data, refusals
+//! of bad plan files, moved sources, compare JSON, reports.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_enrichplan"))
+}
+
+fn repo(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A copy of the sample list and log in a temporary folder, so plans can sit beside them.
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("sample-data/contacts.csv"),
+        dir.path().join("contacts.csv"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo("sample-data/reveal-log.csv"),
+        dir.path().join("log.csv"),
+    )
+    .unwrap();
+    dir
+}
+
+const SETTINGS: [&str; 14] = [
+    "--channel",
+    "api-bulk",
+    "--company",
+    "--reveal",
+    "email",
+    "--match-rate",
+    "0.6",
+    "--renewal-date",
+    "2026-12-15",
+    "--today",
+    "2026-11-26",
+    "--budget",
+    "1500",
+    "--only-missing",
+];
+
+#[test]
+fn round_trip_same_numbers_same_settings() {
+    let dir = workdir();
+    let list = dir.path().join("contacts.csv");
+    let log = dir.path().join("log.csv");
+    let plan = dir.path().join("q1.enrichplan.json");
+    let mut args = vec![
+        "estimate",
+        s(&list),
+        "--revealed",
+        s(&log),
+        "--format",
+        "json",
+        "--save-plan",
+        s(&plan),
+    ];
+    args.extend(SETTINGS);
+    let first = json(&args);
+    let again = json(&[
+        "estimate",
+        "--plan",
+        s(&plan),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-26",
+    ]);
+    for k in [
+        "rows",
+        "unmatchable_rows",
+        "duplicate_rows",
+        "already_revealed_rows",
+        "nothing_needed_rows",
+        "billable_contacts",
+        "credits",
+        "breakdown",
+        "budget",
+        "mapping",
+        "channel",
+        "assumptions",
+        "reveal",
+        "only_missing",
+    ] {
+        assert_eq!(first[k], again[k], "{k}");
+    }
+    // Paths beside the plan are saved relative to it, so the folder can move.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["source"]["file"]["path"], "contacts.csv");
+    assert_eq!(v["format_version"], 1);
+    let moved = tempfile::tempdir().unwrap();
+    for f in ["contacts.csv", "log.csv", "q1.enrichplan.json"] {
+        std::fs::rename(dir.path().join(f), moved.path().join(f)).unwrap();
+    }
+    let after = json(&[
+        "estimate",
+        "--plan",
+        s(&moved.path().join("q1.enrichplan.json")),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(first["credits"], after["credits"]);
+}
+
+#[test]
+fn the_committed_version_1_plan_keeps_opening() {
+    let p = repo("tests/fixtures/plan-v1.enrichplan.json");
+    let plan = enrichplan::plan::Plan::load(&p).unwrap();
+    assert_eq!(plan.format_version, 1);
+    assert_eq!(plan.name, "Q1 EMEA list, API bulk");
+    assert_eq!(plan.settings.channel, enrichplan::pricing::Channel::ApiBulk);
+    assert_eq!(plan.money.currency.as_deref(), Some("EUR"));
+    let saved = plan.result.clone().unwrap();
+    // Re-running it on the unchanged sample gives its saved result (a regression guard:
+    // if the engine's rules change on purpose, re-save the fixture and say why).
+    let v = json(&[
+        "estimate",
+        "--plan",
+        s(&p),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(v["rows"], saved.rows);
+    assert_eq!(v["billable_contacts"], saved.billable_contacts);
+    assert!((v["credits"]["expected"].as_f64().unwrap() - saved.credits.expected).abs() < 1e-6);
+}
+
+#[test]
+fn saved_plans_hold_no_personal_data() {
+    let dir = workdir();
+    let plan = dir.path().join("p.enrichplan.json");
+    let list = dir.path().join("contacts.csv");
+    let log = dir.path().join("log.csv");
+    json(&[
+        "estimate",
+        s(&list),
+        "--revealed",
+        s(&log),
+        "--format",
+        "json",
+        "--save-plan",
+        s(&plan),
+        "--budget",
+        "100",
+    ]);
+    let text = std::fs::read_to_string(&plan).unwrap().to_lowercase();
+    // Every email, phone, name and URL cell of the list must be absent from the plan.
+    let mut rdr = csv::Reader::from_path(&list).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let mut checked = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        for (h, v) in headers.iter().zip(rec.iter()) {
+            let v = v.trim().to_lowercase();
+            let personal = matches!(
+                h,
+                "First Name"
+                    | "Last Name"
+                    | "Email"
+                    | "Work Email"
+                    | "Phone"
+                    | "Mobile"
+                    | "LinkedIn URL"
+            );
+            // Short values ("Ann", "Lee") occur inside ordinary words; longer ones must not.
+            if personal && v.chars().count() >= 6 {
+                assert!(!text.contains(&v), "{h} value {v} found in the plan");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000);
+    assert!(!text.contains('@'), "no email address at all");
+    assert!(!text.contains("linkedin.com/in/"));
+}
+
+#[test]
+fn a_newer_format_is_refused_naming_both_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/plan-v1.enrichplan.json"))
+        .unwrap()
+        .replacen("\"format_version\": 1", "\"format_version\": 7", 1);
+    let p = common::write(dir.path(), "new.enrichplan.json", &text);
+    let out = run(&["estimate", "--plan", s(&p)]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("version 7") && err.contains("version 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_truncated_plan_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/plan-v1.enrichplan.json")).unwrap();
+    let p = common::write(dir.path(), "cut.enrichplan.json", &text[..text.len() / 2]);
+    let out = run(&["estimate", "--plan", s(&p)]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cut.enrichplan.json: line") && err.contains("truncated or corrupt"),
+        "{err}"
+    );
+    let out = run(&[
+        "compare",
+        s(&p),
+        s(&repo("tests/fixtures/plan-v1.enrichplan.json")),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn a_missing_source_is_a_clear_error_and_a_missing_price_book_falls_back() {
+    let dir = workdir();
+    let plan = dir.path().join("p.enrichplan.json");
+    json(&[
+        "estimate",
+        s(&dir.path().join("contacts.csv")),
+        "--format",
+        "json",
+        "--save-plan",
+        s(&plan),
+    ]);
+    // An unknown price book id: the plan's own copy of the prices is used, with a warning.
+    let text = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replace("\"id\": \"lusha-help-2026\"", "\"id\": \"retired-2024\"");
+    std::fs::write(&plan, &text).unwrap();
+    let v = json(&["estimate", "--plan", s(&plan), "--format", "json"]);
+    assert_eq!(
+        v["pricebook"], "retired-2024",
+        "the plan's own copy of the prices is used"
+    );
+    assert!(v["warnings"].to_string().contains("retired-2024"));
+    std::fs::remove_file(dir.path().join("contacts.csv")).unwrap();
+    let out = run(&["estimate", "--plan", s(&plan)]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("missing") && err.contains("contacts.csv") && err.contains("saved result"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_changed_source_is_noticed() {
+    let dir = workdir();
+    let plan = dir.path().join("p.enrichplan.json");
+    let list = dir.path().join("contacts.csv");
+    json(&[
+        "estimate",
+        s(&list),
+        "--format",
+        "json",
+        "--save-plan",
+        s(&plan),
+    ]);
+    let mut text = std::fs::read_to_string(&list).unwrap();
+    text.push_str("New,Person,NewCo,newco.example,,new@newco.example,,,,,,\n");
+    std::fs::write(&list, text).unwrap();
+    let v = json(&["estimate", "--plan", s(&plan), "--format", "json"]);
+    assert_eq!(v["rows"], 2001);
+    assert!(
+        v["warnings"]
+            .to_string()
+            .contains("changed since the plan was saved")
+    );
+}
+
+#[test]
+fn compare_json_marks_the_cheapest() {
+    let dir = workdir();
+    let list = dir.path().join("contacts.csv");
+    let a = dir.path().join("a.enrichplan.json");
+    let b = dir.path().join("b.enrichplan.json");
+    let va = json(&[
+        "estimate",
+        s(&list),
+        "--format",
+        "json",
+        "--save-plan",
+        s(&a),
+        "--name",
+        "Both points",
+    ]);
+    let vb = json(&[
+        "estimate",
+        s(&list),
+        "--format",
+        "json",
+        "--save-plan",
+        s(&b),
+        "--name",
+        "Email only",
+        "--reveal",
+        "email",
+    ]);
+    let c = json(&["compare", s(&a), s(&b), "--format", "json"]);
+    let plans = c["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0]["name"], "Both points");
+    assert_eq!(plans[0]["credits"], va["credits"]);
+    assert_eq!(plans[1]["breakdown"], vb["breakdown"]);
+    assert_eq!(plans[1]["cheapest"], true);
+    assert_eq!(plans[0]["cheapest"], false);
+    let out = run(&["compare", s(&a), s(&b)]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("Email only *"), "{table}");
+}
+
+#[test]
+fn reports_in_markdown_csv_and_json() {
+    let dir = workdir();
+    let list = dir.path().join("contacts.csv");
+    for ext in ["md", "csv", "json"] {
+        let out = dir.path().join(format!("report.{ext}"));
+        json(&[
+            "estimate",
+            s(&list),
+            "--format",
+            "json",
+            "--budget",
+            "2000",
+            "--report-out",
+            s(&out),
+        ]);
+        let text = std::fs::read_to_string(&out).unwrap();
+        match ext {
+            "md" => assert!(
+                text.contains("| **Total** |")
+                    && text.contains("Billable contacts")
+                    && text.contains("lusha-help-2026"),
+                "{text}"
+            ),
+            "csv" => assert!(text.starts_with("item,rule,low,expected,high")),
+            _ => assert!(
+                serde_json::from_str::<serde_json::Value>(&text).unwrap()["credits"].is_object()
+            ),
+        }
+    }
+    let out = run(&[
+        "estimate",
+        s(&list),
+        "--report-out",
+        s(&dir.path().join("r.txt")),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
