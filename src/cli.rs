@@ -33,7 +33,7 @@ pub enum Command {
     /// Open the desktop window (on FILE, if given).
     Open { files: Vec<PathBuf> },
     /// Estimate the credits a contact list will cost.
-    Estimate(EstimateArgs),
+    Estimate(Box<EstimateArgs>),
     /// Compare saved plans side by side.
     Compare {
         #[arg(required = true, num_args = 1..)]

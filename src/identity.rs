@@ -329,7 +329,7 @@ pub fn contacts(ids: &DataFrame, n_ids: usize) -> PolarsResult<Vec<Option<u32>>>
     for (r, f) in rows.into_no_null_iter().zip(firsts.into_no_null_iter()) {
         has_id[r as usize] = true;
         if r != f {
-            uf.union(r as u32, f as u32);
+            uf.union(r, f);
         }
     }
     Ok((0..n)

@@ -212,7 +212,7 @@ pub fn shipped() -> Vec<PriceBook> {
                 .expect("shipped price books are validated by tests")
         })
         .collect();
-    books.sort_by(|a, b| b.effective_date.cmp(&a.effective_date));
+    books.sort_by_key(|b| std::cmp::Reverse(b.effective_date));
     books
 }
 

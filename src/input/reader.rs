@@ -313,7 +313,7 @@ fn unclosed_quote(tail: &[u8], delimiter: u8, quote: u8) -> Option<usize> {
     let mut i = 0;
     while i < tail.len() {
         let b = tail[i];
-        if let Some(_) = open {
+        if open.is_some() {
             if b == quote {
                 if tail.get(i + 1) == Some(&quote) {
                     i += 2;
@@ -570,7 +570,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             flush(p, &mut builders, &mut lines);
         }
         n += 1;
-        if n % 8192 == 0 {
+        if n.is_multiple_of(8192) {
             if progress.is_cancelled() {
                 return Err(Error::Cancelled);
             }
