@@ -21,5 +21,6 @@ pub mod pricing;
 pub mod progress;
 pub mod report;
 pub mod rows;
+pub mod subscription;
 
 pub use error::{Error, Result};
