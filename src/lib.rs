@@ -6,6 +6,7 @@
 //! faces over [`engine`].
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod budget;
 pub mod cli;
