@@ -237,7 +237,12 @@ fn chart(ui: &mut egui::Ui, e: &crate::pricing::Estimate) {
     let bars: Vec<Bar> = items
         .iter()
         .enumerate()
-        .map(|(i, (item, c))| Bar::new(i as f64, c.expected).name(item.label()).width(0.6))
+        .map(|(i, (item, c))| {
+            Bar::new(i as f64, c.expected)
+                .name(item.label())
+                .width(0.6)
+                .fill(Color32::from_rgb(66, 133, 244).gamma_multiply(0.8))
+        })
         .collect();
     let names: Vec<String> = items.iter().map(|(i, _)| i.label().to_string()).collect();
     let chart = BarChart::new("expected credits", bars).color(Color32::from_rgb(66, 133, 244));
