@@ -6,6 +6,7 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     Open,
+    OpenPlan,
     OpenRevealLog,
     OpenSample,
     OpenSampleLog,
@@ -19,8 +20,9 @@ pub enum Command {
 
 impl Command {
     /// In menu order. Longer shortcuts first, so Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Command; 10] = [
+    pub const ALL: [Command; 11] = [
         Command::Open,
+        Command::OpenPlan,
         Command::OpenRevealLog,
         Command::OpenSample,
         Command::OpenSampleLog,
@@ -35,6 +37,7 @@ impl Command {
     pub fn label(self) -> &'static str {
         match self {
             Command::Open => "Open contact list...",
+            Command::OpenPlan => "Open plan...",
             Command::OpenRevealLog => "Open reveal log...",
             Command::OpenSample => "Open sample list",
             Command::OpenSampleLog => "Open sample reveal log",
@@ -61,7 +64,12 @@ impl Command {
 
     pub fn tooltip(self) -> &'static str {
         match self {
-            Command::Open => "Open a CSV contact list (or drop a file on the window)",
+            Command::Open => {
+                "Open a CSV contact list or a .enrichplan.json plan (or drop a file on the window)"
+            }
+            Command::OpenPlan => {
+                "Open a saved .enrichplan.json plan: list, mapping, settings, price book, cycle, budget"
+            }
             Command::OpenRevealLog => {
                 "Open a log of contacts already revealed this billing cycle (e.g. the vendor's contact export)"
             }
@@ -69,9 +77,12 @@ impl Command {
             Command::OpenSampleLog => {
                 "Open the bundled sample reveal log (renewal 2026-12-15, monthly)"
             }
-            Command::SavePlan | Command::SavePlanAs => "Coming with plans",
+            Command::SavePlan => {
+                "Save the plan (list reference, mapping, settings, prices, result; no personal data)"
+            }
+            Command::SavePlanAs => "Save the plan under a new name",
             Command::ExportReport => {
-                "Save the estimate as JSON, CSV (breakdown) or text, by the file extension"
+                "Save the estimate as JSON, Markdown, CSV (breakdown) or text, by the file extension"
             }
             Command::ExportRows => "Save each row's status, reason and credits as CSV",
             Command::ExportTrimmed => {
@@ -89,8 +100,13 @@ impl Command {
         )
     }
 
-    /// Plans are a later issue: their commands are shown, disabled.
+    /// Commands that need an estimate or a saved result to save.
+    pub fn needs_result(self) -> bool {
+        matches!(self, Command::SavePlan | Command::SavePlanAs)
+    }
+
+    /// Every command is available (kept for the menus' enabled state).
     pub fn is_available(self) -> bool {
-        !matches!(self, Command::SavePlan | Command::SavePlanAs)
+        true
     }
 }

@@ -101,7 +101,14 @@ impl EnrichApp {
             Ok(Output::List(l, read)) => {
                 let l = *l;
                 self.persisted.remember(l.table.path.clone());
-                self.mapping = l.detection.mapping.clone();
+                self.mapping = match self.pending.as_mut().and_then(|p| p.list.take()) {
+                    Some(m) => m,
+                    None => l.detection.mapping.clone(),
+                };
+                self.saved_view = None;
+                if matches!(self.prompt, Some(super::Prompt::SourceChanged { .. })) {
+                    self.prompt = None;
+                }
                 let old = self.list.replace(ListState {
                     table: Arc::new(l.table),
                     detection: l.detection,
@@ -119,9 +126,13 @@ impl EnrichApp {
                 self.reanalyze();
             }
             Ok(Output::Log(l)) => {
+                let mapping = match self.pending.as_mut().and_then(|p| p.log.take()) {
+                    Some(m) => m,
+                    None => l.detection.mapping,
+                };
                 self.log = Some(LogState {
                     table: Arc::new(l.table),
-                    mapping: l.detection.mapping,
+                    mapping,
                 });
                 self.reanalyze();
             }
@@ -155,6 +166,7 @@ impl EnrichApp {
         if let Some(l) = &self.log {
             warnings.extend(l.table.warnings.iter().map(|w| format!("reveal log: {w}")));
         }
+        warnings.extend(self.plan_warnings.iter().cloned());
         warnings.append(&mut outcome.estimate.warnings);
         outcome.estimate.warnings = warnings;
         self.outcome = Some(outcome);
@@ -243,12 +255,21 @@ impl EnrichApp {
         match cmd {
             Command::Open => {
                 if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Open a contact list")
-                    .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
+                    .set_title("Open a contact list or a plan")
+                    .add_filter("CSV / TSV / plan", &["csv", "tsv", "txt", "json"])
                     .add_filter("All files", &["*"])
                     .pick_file()
                 {
-                    self.open_list(p, ReadOptions::default());
+                    self.open_any(p);
+                }
+            }
+            Command::OpenPlan => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Open a plan")
+                    .add_filter("Plan (.enrichplan.json)", &["json"])
+                    .pick_file()
+                {
+                    self.open_plan(&p);
                 }
             }
             Command::OpenRevealLog => {
@@ -262,7 +283,7 @@ impl EnrichApp {
                 }
             }
             Command::OpenSample => match super::sample_path(Sample::List) {
-                Ok(p) => self.open_list(p, ReadOptions::default()),
+                Ok(p) => self.user_open_list(p),
                 Err(e) => self.errors.push(e.to_string()),
             },
             Command::OpenSampleLog => match super::sample_path(Sample::RevealLog) {
@@ -276,7 +297,8 @@ impl EnrichApp {
                 }
                 Err(e) => self.errors.push(e.to_string()),
             },
-            Command::SavePlan | Command::SavePlanAs => {}
+            Command::SavePlan => self.save_plan(false),
+            Command::SavePlanAs => self.save_plan(true),
             Command::ExportReport => self.export(cmd, "estimate.json"),
             Command::ExportRows => self.export(cmd, "rows.csv"),
             Command::ExportTrimmed => self.export(cmd, "trimmed.csv"),
@@ -300,6 +322,7 @@ impl EnrichApp {
         dialog = if cmd == Command::ExportReport {
             dialog
                 .add_filter("JSON", &["json"])
+                .add_filter("Markdown", &["md"])
                 .add_filter("CSV breakdown", &["csv"])
                 .add_filter("Text", &["txt"])
         } else {
@@ -308,7 +331,16 @@ impl EnrichApp {
         let Some(out) = dialog.save_file() else {
             return;
         };
-        match self.export_to(cmd, &out) {
+        if out.exists() {
+            self.prompt = Some(super::Prompt::Overwrite { cmd, path: out });
+        } else {
+            self.write_export(cmd, &out);
+        }
+    }
+
+    /// Write an export and say so (or show the error).
+    pub(crate) fn write_export(&mut self, cmd: Command, out: &Path) {
+        match self.export_to(cmd, out) {
             Ok(()) => self.notice = Some(format!("Saved {}", out.display())),
             Err(e) => self.errors.push(e.to_string()),
         }
@@ -335,6 +367,17 @@ impl EnrichApp {
                     .unwrap_or_default();
                 match ext.as_str() {
                     "csv" => report::csv_report(outcome, &self.book)?,
+                    "md" | "markdown" => {
+                        let json = report::json_report(
+                            outcome,
+                            &self.settings,
+                            &self.book,
+                            self.mapping.to_json_map(&Role::LIST),
+                            Some(&list.table),
+                        );
+                        report::markdown_report(&json, outcome, &self.book, &self.plan_name())
+                            .into_bytes()
+                    }
                     _ => {
                         let json = report::json_report(
                             outcome,

@@ -9,6 +9,7 @@
 mod background;
 pub mod commands;
 mod logic;
+mod plans;
 pub mod state;
 mod ui;
 mod widgets;
@@ -30,6 +31,7 @@ use crate::pricing::Settings;
 use crate::rows::RowStatus;
 
 pub use commands::Command;
+pub use plans::{CloseAnswer, Prompt, SavedView, is_plan_path};
 pub use widgets::format::int as fmt_int;
 
 /// The bundled sample list and reveal log, written to a cache directory when opened.
@@ -69,6 +71,16 @@ pub fn sample_path(which: Sample) -> crate::Result<PathBuf> {
 pub enum Tab {
     Estimate,
     Rows,
+    Compare,
+}
+
+/// The plan being edited: where it is saved, its name and notes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PlanDoc {
+    pub path: Option<PathBuf>,
+    pub name: String,
+    pub notes: String,
+    pub created: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A loaded contact list.
@@ -111,6 +123,25 @@ pub struct EnrichApp {
     pub(crate) notice: Option<String>,
     pub(crate) jobs: background::Jobs,
     pub(crate) ctx: Option<egui::Context>,
+    /// The open plan (if saved or opened).
+    pub(crate) plan: PlanDoc,
+    /// A plan whose list is missing (or not yet re-run): its saved result, read-only.
+    pub(crate) saved_view: Option<SavedView>,
+    /// The mappings of a plan being opened, applied when its files have loaded.
+    pub(crate) pending: Option<plans::PendingPlan>,
+    /// A question in a modal: unsaved changes, overwrite, changed source.
+    pub(crate) prompt: Option<Prompt>,
+    /// The plans in the Compare tab.
+    pub(crate) compare: Vec<(PathBuf, crate::plan::Plan)>,
+    /// Warnings from opening the plan (e.g. its price book fell back to the saved copy).
+    pub(crate) plan_warnings: Vec<String>,
+    /// The plan's state when last saved or opened, to tell unsaved changes.
+    pub(crate) baseline: Option<String>,
+    pub(crate) rebaseline: bool,
+    pub(crate) allow_close: bool,
+    pub(crate) last_title: String,
+    /// Text being typed in the tiers table (credits, price, currency, seats).
+    pub(crate) tier_text: Vec<[String; 4]>,
 }
 
 impl EnrichApp {
@@ -149,6 +180,17 @@ impl EnrichApp {
             notice: None,
             jobs: Default::default(),
             ctx: None,
+            plan: PlanDoc::default(),
+            saved_view: None,
+            pending: None,
+            prompt: None,
+            compare: Vec::new(),
+            plan_warnings: Vec::new(),
+            baseline: None,
+            rebaseline: true,
+            allow_close: false,
+            last_title: String::new(),
+            tier_text: Vec::new(),
         }
     }
 
@@ -167,7 +209,7 @@ impl EnrichApp {
             .next()
             .or_else(|| app.persisted.recent.first().filter(|p| p.exists()).cloned());
         match first {
-            Some(p) => app.open_list(p, ReadOptions::default()),
+            Some(p) => app.open_any(p),
             None => app.run_command(Command::OpenSample),
         }
         app
@@ -178,7 +220,7 @@ impl EnrichApp {
     pub fn new_for_test(path: Option<&Path>) -> Self {
         let mut app = Self::blank(state::Persisted::default());
         if let Some(p) = path {
-            app.open_list(p.to_path_buf(), ReadOptions::default());
+            app.open_any(p.to_path_buf());
             app.wait_for_jobs();
         }
         app
@@ -189,6 +231,7 @@ impl EnrichApp {
         while let Some((kind, r)) = self.jobs.wait_one() {
             self.handle_result(kind, r);
         }
+        self.settle();
     }
 
     /// True while a file is loading or an analysis is running.
@@ -212,9 +255,10 @@ impl EnrichApp {
         &self.errors
     }
 
-    /// Load a contact list in the background (a no-op when it is already loading).
+    /// Load a contact list in the background (a no-op when it is already loading), or open
+    /// a plan when the name ends in `.enrichplan.json`.
     pub fn open(&mut self, path: PathBuf) {
-        self.open_list(path, ReadOptions::default());
+        self.open_any(path);
     }
 
     /// Load a reveal log in the background.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cycle::CycleLength;
 use crate::pricing::Settings;
+use crate::subscription::{Tier, default_tiers};
 
 /// Dark, light or whatever the system uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +76,7 @@ impl BudgetInput {
 }
 
 /// Everything persisted between runs.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Persisted {
     pub theme: Theme,
@@ -86,6 +87,23 @@ pub struct Persisted {
     pub renewal: Option<NaiveDate>,
     pub cycle_length: CycleLength,
     pub budget: BudgetInput,
+    /// The user's subscription tiers (starting from the vendor's names, no prices).
+    pub tiers: Vec<Tier>,
+}
+
+impl Default for Persisted {
+    fn default() -> Self {
+        Persisted {
+            theme: Theme::default(),
+            recent: Vec::new(),
+            settings: None,
+            pricebook: None,
+            renewal: None,
+            cycle_length: CycleLength::default(),
+            budget: BudgetInput::default(),
+            tiers: default_tiers(),
+        }
+    }
 }
 
 /// How many recent files are kept.

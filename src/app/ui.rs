@@ -20,7 +20,7 @@ impl eframe::App for EnrichApp {
                 self.run_command(cmd);
             }
         }
-        // Drag and drop: the first dropped file becomes the list.
+        // Drag and drop: the first dropped file becomes the list (or opens as a plan).
         let dropped: Vec<_> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -33,6 +33,15 @@ impl eframe::App for EnrichApp {
         }
         if self.jobs.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.settle();
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.on_close_requested(ctx);
+        }
+        let title = self.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
         }
     }
 
@@ -61,13 +70,18 @@ impl eframe::App for EnrichApp {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.tab, Tab::Estimate, "Estimate");
                 ui.selectable_value(&mut self.tab, Tab::Rows, "Rows");
+                ui.selectable_value(&mut self.tab, Tab::Compare, "Compare");
+                ui.separator();
+                widgets::plan_bar::show(self, ui);
             });
             ui.separator();
             match self.tab {
                 Tab::Estimate => widgets::estimate_tab::show(self, ui),
                 Tab::Rows => widgets::rows_tab::show(self, ui),
+                Tab::Compare => widgets::compare_tab::show(self, ui),
             }
         });
+        widgets::prompts::show(self, ui);
         self.drop_hint(ui);
     }
 
@@ -111,7 +125,10 @@ impl EnrichApp {
     }
 
     fn command_button(&mut self, ui: &mut egui::Ui, cmd: Command) {
-        let enabled = cmd.is_available() && (!cmd.needs_analysis() || self.outcome.is_some());
+        let has_result = self.outcome.is_some() || self.saved_view.is_some();
+        let enabled = cmd.is_available()
+            && (!cmd.needs_analysis() || self.outcome.is_some())
+            && (!cmd.needs_result() || has_result);
         let mut button = egui::Button::new(cmd.label());
         if let Some(s) = cmd.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&s));
@@ -139,7 +156,7 @@ impl EnrichApp {
             for p in &self.persisted.recent {
                 if ui
                     .button(p.display().to_string())
-                    .on_hover_text("Open this list again")
+                    .on_hover_text("Open this list or plan again")
                     .clicked()
                 {
                     open = Some(p.clone());
@@ -223,7 +240,7 @@ impl EnrichApp {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop to open as the contact list",
+                "Drop to open (a list, or a .enrichplan.json plan)",
                 egui::FontId::proportional(28.0),
                 Color32::WHITE,
             );

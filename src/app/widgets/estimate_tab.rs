@@ -8,6 +8,13 @@ use crate::app::EnrichApp;
 use crate::pricing::{BudgetStatus, Channel, Credits, shown};
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    if app.outcome.is_none()
+        && !app.jobs.busy()
+        && let Some(v) = app.saved_view.clone()
+    {
+        saved_result(app, ui, &v);
+        return;
+    }
     let Some(outcome) = &app.outcome else {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
@@ -24,6 +31,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let e = &outcome.estimate;
     let (exp, low, high) = shown(&e.total);
     let money = &app.persisted.budget;
+    let needed = e.total.expected;
+    let mut tiers_open = false;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -90,7 +99,139 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                     ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
                 }
             }
+            ui.add_space(12.0);
+            ui.heading("Subscription");
+            super::tiers::summary(app, ui, needed);
+            tiers_open = true;
         });
+    if tiers_open {
+        tiers_section(app, ui);
+    }
+}
+
+fn tiers_section(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    egui::CollapsingHeader::new("Subscription tiers")
+        .id_salt("tiers")
+        .default_open(false)
+        .show(ui, |ui| super::tiers::table(app, ui));
+}
+
+/// A plan whose list is missing (or changed and not re-run): its saved result, read-only.
+fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedView) {
+    let mut locate = false;
+    let mut rerun = None;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(format!("{}: saved result (read-only)", v.plan.name));
+            match &v.missing {
+                Some(p) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "The plan's contact list {} is missing: it was moved or deleted.",
+                            p.display()
+                        ))
+                        .color(ui.visuals().warn_fg_color),
+                    );
+                }
+                None => {
+                    if let Some(s) = &v.plan.source {
+                        ui.label(
+                            RichText::new(format!(
+                                "The contact list {} changed since the plan was saved.",
+                                s.file.path.display()
+                            ))
+                            .color(ui.visuals().warn_fg_color),
+                        );
+                        if app.prompt.is_none() {
+                            rerun = Some(s.file.path.clone());
+                        }
+                    }
+                }
+            }
+            ui.horizontal(|ui| {
+                locate = ui
+                    .button("Locate the list...")
+                    .on_hover_text("Choose where the plan's contact list is now; the plan's mapping and settings are kept")
+                    .clicked();
+                if let Some(p) = rerun.take()
+                    && ui
+                        .button("Re-run on the changed file")
+                        .on_hover_text("Read the list as it is now, with the plan's mapping and settings")
+                        .clicked()
+                {
+                    rerun = Some(p);
+                }
+            });
+            for w in &app.plan_warnings {
+                ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
+            }
+            let Some(r) = &v.plan.result else {
+                ui.label("The plan has no saved result.");
+                return;
+            };
+            ui.add_space(8.0);
+            let (exp, low, high) = shown(&r.credits);
+            ui.label(
+                RichText::new(format!("{} credits expected", int(exp)))
+                    .size(40.0)
+                    .strong(),
+            );
+            ui.label(
+                RichText::new(format!(
+                    "range {} to {} credits (low to high assumptions)",
+                    int(low),
+                    int(high)
+                ))
+                .size(18.0),
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{}: {} billable contacts of {} rows, price book {}, computed {}",
+                    v.plan.settings.channel.label(),
+                    int(r.billable_contacts as i64),
+                    int(r.rows as i64),
+                    v.plan.pricebook.id,
+                    r.computed.format("%Y-%m-%d %H:%M UTC")
+                ))
+                .weak(),
+            );
+            if let Some(st) = r.budget_status {
+                ui.label(format!("Budget: {}", st.label()));
+            }
+            ui.add_space(12.0);
+            ui.heading("Breakdown");
+            egui::Grid::new("saved-breakdown")
+                .striped(true)
+                .num_columns(4)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for h in ["Item", "Low", "Expected", "High"] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for item in crate::pricing::Item::ALL {
+                        let c = crate::plan::breakdown_item(&r.breakdown, item);
+                        if c.is_zero() {
+                            continue;
+                        }
+                        let (x, l, h) = shown(&c);
+                        ui.label(item.label());
+                        ui.label(int(l));
+                        ui.label(int(x));
+                        ui.label(int(h));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(12.0);
+            ui.heading("Subscription");
+            super::tiers::summary(app, ui, r.credits.expected);
+        });
+    if locate {
+        app.locate_list_dialog();
+    } else if let Some(p) = rerun {
+        app.locate_list(p);
+    }
 }
 
 fn budget_badge(

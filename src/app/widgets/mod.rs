@@ -1,9 +1,13 @@
 //! The window's parts, one module each.
 
+pub mod compare_tab;
 pub mod estimate_tab;
 pub mod format;
 pub mod left_panel;
+pub mod plan_bar;
+pub mod prompts;
 pub mod rows_tab;
+pub mod tiers;
 
 use eframe::egui;
 

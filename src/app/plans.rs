@@ -1,0 +1,544 @@
+//! Plans in the window: the plan as it would be saved (built exactly like the CLI's
+//! `--save-plan`), saving and opening it, unsaved changes, the Compare tab's plans and the
+//! questions asked in modals. No drawing here.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use eframe::egui;
+
+use super::{Command, EnrichApp, PlanDoc};
+use crate::input::reader::ReadOptions;
+use crate::input::roles::Mapping;
+use crate::plan::{
+    self, Fingerprint, Money, Plan, PriceSnapshot, SavedResult, SourceRef, SourceState,
+};
+use crate::pricing::Channel;
+use crate::subscription::{TierChoice, cheapest_tier};
+
+/// A plan whose saved result is shown read-only (its list is missing, or changed and not
+/// re-run yet). Paths in `plan` are absolute.
+#[derive(Clone, Debug)]
+pub struct SavedView {
+    pub path: PathBuf,
+    pub plan: Plan,
+    /// The list's path when it is missing.
+    pub missing: Option<PathBuf>,
+}
+
+/// The mappings of a plan being opened, used instead of detection when its files load.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PendingPlan {
+    pub list: Option<Mapping>,
+    pub log: Option<Mapping>,
+}
+
+/// A question the window asks in a modal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Closing with unsaved changes: save, discard or cancel.
+    Close,
+    /// The chosen file exists: replace it?
+    Overwrite { cmd: Command, path: PathBuf },
+    /// The plan's list changed since it was saved: re-run on it, or locate another.
+    SourceChanged { list: PathBuf },
+}
+
+/// How the user answered the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// True for a `.enrichplan.json` file name.
+pub fn is_plan_path(p: &Path) -> bool {
+    p.file_name()
+        .map(|n| {
+            n.to_string_lossy()
+                .to_lowercase()
+                .ends_with(plan::EXTENSION)
+        })
+        .unwrap_or(false)
+}
+
+/// `x` → `x.enrichplan.json`, `x.json` → `x.enrichplan.json`.
+pub(crate) fn with_plan_extension(p: PathBuf) -> PathBuf {
+    if is_plan_path(&p) {
+        return p;
+    }
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".into());
+    let stem = name.strip_suffix(".json").unwrap_or(&name).to_string();
+    p.with_file_name(format!("{stem}{}", plan::EXTENSION))
+}
+
+fn plan_stem(p: &Path) -> String {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lower = name.to_lowercase();
+    if lower.ends_with(plan::EXTENSION) {
+        name[..name.len() - plan::EXTENSION.len()].to_string()
+    } else {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+fn absolute_sources(plan_path: &Path, p: &mut Plan) {
+    for s in [p.source.as_mut(), p.reveal_log.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        s.file.path = Plan::resolve(plan_path, &s.file.path);
+    }
+}
+
+impl EnrichApp {
+    /// Open a plan (by its `.enrichplan.json` name) or a contact list.
+    pub(crate) fn open_any(&mut self, path: PathBuf) {
+        if is_plan_path(&path) {
+            self.open_plan(&path);
+        } else {
+            self.user_open_list(path);
+        }
+    }
+
+    /// The user opens a list: it replaces the plan's list (a change to an open plan).
+    pub(crate) fn user_open_list(&mut self, path: PathBuf) {
+        self.pending = None;
+        if self.plan.path.is_none() {
+            self.rebaseline = true;
+        }
+        self.open_list(path, ReadOptions::default());
+    }
+
+    /// The plan's name: as typed, else from its file, else from the list.
+    pub fn plan_name(&self) -> String {
+        if !self.plan.name.trim().is_empty() {
+            return self.plan.name.trim().to_string();
+        }
+        if let Some(p) = &self.plan.path {
+            return plan_stem(p);
+        }
+        if let Some(l) = &self.list {
+            return plan_stem(&l.table.path);
+        }
+        "plan".into()
+    }
+
+    /// Where the open plan is saved, if it is.
+    pub fn plan_path(&self) -> Option<&Path> {
+        self.plan.path.as_deref()
+    }
+
+    /// The saved result shown read-only, if any.
+    pub fn saved_view(&self) -> Option<&SavedView> {
+        self.saved_view.as_ref()
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The plans in the Compare tab.
+    pub fn compared(&self) -> &[(PathBuf, Plan)] {
+        &self.compare
+    }
+
+    /// Warnings from opening the plan.
+    pub fn plan_warnings(&self) -> &[String] {
+        &self.plan_warnings
+    }
+
+    /// What a plan is made of, to tell unsaved changes (no personal data; never saved).
+    pub(crate) fn signature(&self) -> String {
+        let list = self.list.as_ref().map(|l| {
+            (
+                &l.table.path,
+                l.read.delimiter,
+                l.read.encoding.clone(),
+                &self.mapping,
+            )
+        });
+        let log = self.log.as_ref().map(|l| (&l.table.path, &l.mapping));
+        let view = self.saved_view.as_ref().map(|v| &v.path);
+        serde_json::to_string(&(
+            (&self.plan.name, &self.plan.notes),
+            list,
+            log,
+            view,
+            &self.settings,
+            &self.cycle,
+            &self.persisted.budget,
+            &self.book.id,
+        ))
+        .unwrap_or_default()
+    }
+
+    /// True when the plan changed since it was last saved or opened.
+    pub fn is_dirty(&self) -> bool {
+        self.baseline
+            .as_ref()
+            .is_some_and(|b| *b != self.signature())
+    }
+
+    /// After loads finish: take the state as the saved one when asked to.
+    pub(crate) fn settle(&mut self) {
+        if self.rebaseline && !self.jobs.busy() {
+            self.baseline = Some(self.signature());
+            self.rebaseline = false;
+        }
+    }
+
+    /// The window's title: the plan's name and a `*` when it has unsaved changes.
+    pub fn title(&self) -> String {
+        if self.list.is_none() && self.saved_view.is_none() && self.plan.path.is_none() {
+            return "enrichplan".into();
+        }
+        let dirty = if self.is_dirty() { " *" } else { "" };
+        format!("{}{dirty} — enrichplan", self.plan_name())
+    }
+
+    fn money(&self) -> Money {
+        let b = &self.persisted.budget;
+        Money {
+            price_per_credit: b.money.then_some(b.price_per_credit),
+            currency: (b.money && !b.currency.trim().is_empty())
+                .then(|| b.currency.trim().to_string()),
+        }
+    }
+
+    /// The plan as it would be saved now (the same fields as `estimate --save-plan`).
+    pub fn current_plan(&self) -> crate::Result<Plan> {
+        if self.list.is_none()
+            && let Some(v) = &self.saved_view
+        {
+            let mut p = v.plan.clone();
+            p.name = self.plan_name();
+            p.notes = self.plan.notes.clone();
+            return Ok(p);
+        }
+        let (Some(list), Some(outcome)) = (&self.list, &self.outcome) else {
+            return Err(crate::Error::Setting(
+                "nothing to save yet: open a contact list and wait for its estimate".into(),
+            ));
+        };
+        let now = Utc::now();
+        let log = match &self.log {
+            Some(l) => Some(SourceRef {
+                file: Fingerprint::of(&l.table.path)?,
+                encoding: None,
+                delimiter: None,
+                sheet: None,
+                mapping: l.mapping.clone(),
+            }),
+            None => None,
+        };
+        Ok(Plan {
+            format_version: plan::FORMAT_VERSION,
+            name: self.plan_name(),
+            notes: self.plan.notes.clone(),
+            created: self.plan.created.unwrap_or(now),
+            modified: now,
+            source: Some(SourceRef {
+                file: Fingerprint::of(&list.table.path)?,
+                encoding: list.read.encoding.clone(),
+                delimiter: list.read.delimiter,
+                sheet: list.read.sheet.clone(),
+                mapping: self.mapping.clone(),
+            }),
+            reveal_log: log,
+            settings: self.settings.clone(),
+            cycle: self.cycle,
+            budget: self.persisted.budget.remaining(),
+            money: self.money(),
+            pricebook: PriceSnapshot {
+                id: self.book.id.clone(),
+                book: self.book.clone(),
+            },
+            result: Some(SavedResult::of(outcome)),
+        })
+    }
+
+    /// Save the plan to `path` (atomically; never over the list or the log).
+    pub fn save_plan_to(&mut self, path: &Path) -> crate::Result<()> {
+        let path = with_plan_extension(path.to_path_buf());
+        if self.plan.name.trim().is_empty() {
+            self.plan.name = plan_stem(&path);
+        }
+        let mut plan = self.current_plan()?;
+        let mut inputs: Vec<&Path> = Vec::new();
+        if let Some(l) = &self.list {
+            inputs.push(l.table.path.as_path());
+        }
+        if let Some(l) = &self.log {
+            inputs.push(l.table.path.as_path());
+        }
+        crate::fsutil::ensure_not_input(&path, &inputs)?;
+        plan.save(&path)?;
+        self.plan.path = Some(path.clone());
+        self.plan.created = Some(plan.created);
+        if let Some(v) = &mut self.saved_view {
+            v.path = path.clone();
+            v.plan = plan;
+        }
+        self.persisted.remember(path.clone());
+        self.baseline = Some(self.signature());
+        self.notice = Some(format!("Saved plan {}", path.display()));
+        Ok(())
+    }
+
+    /// Ctrl+S (asks for a path the first time) and Save as.
+    pub(crate) fn save_plan(&mut self, as_new: bool) {
+        if !as_new && let Some(p) = self.plan.path.clone() {
+            self.finish_save(&p);
+            return;
+        }
+        let Some(p) = rfd::FileDialog::new()
+            .set_title("Save plan")
+            .add_filter("Plan", &["json"])
+            .set_file_name(format!("{}{}", self.plan_name(), plan::EXTENSION))
+            .save_file()
+        else {
+            return;
+        };
+        let p = with_plan_extension(p);
+        if p.exists() && self.plan.path.as_ref() != Some(&p) {
+            self.prompt = Some(Prompt::Overwrite {
+                cmd: Command::SavePlanAs,
+                path: p,
+            });
+            return;
+        }
+        self.finish_save(&p);
+    }
+
+    fn finish_save(&mut self, p: &Path) -> bool {
+        match self.save_plan_to(p) {
+            Ok(()) => true,
+            Err(e) => {
+                self.errors.push(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Open a plan: list, mapping, settings, price book, cycle, budget, money, reveal log.
+    pub fn open_plan(&mut self, path: &Path) {
+        let mut p = match Plan::load(path) {
+            Ok(p) => p,
+            Err(e) => {
+                self.errors.push(e.to_string());
+                return;
+            }
+        };
+        self.persisted.remember(path.to_path_buf());
+        self.jobs.cancel_all();
+        let states = p
+            .source
+            .as_ref()
+            .map(|s| (Plan::source_state(path, s), Plan::read_options(s)));
+        absolute_sources(path, &mut p);
+        let (book, note) = p.book();
+        if !self.books.iter().any(|b| b.id == book.id) {
+            self.books.push(book.clone());
+        }
+        self.book = book;
+        self.settings = p.settings.clone();
+        self.cycle = p.cycle;
+        let b = &mut self.persisted.budget;
+        b.enabled = p.budget.is_some();
+        if let Some(r) = p.budget {
+            b.remaining = r;
+        }
+        b.money = p.money.price_per_credit.is_some();
+        if let Some(x) = p.money.price_per_credit {
+            b.price_per_credit = x;
+        }
+        if let Some(c) = &p.money.currency {
+            b.currency = c.clone();
+        }
+        self.plan = PlanDoc {
+            path: Some(path.to_path_buf()),
+            name: p.name.clone(),
+            notes: p.notes.clone(),
+            created: Some(p.created),
+        };
+        self.plan_warnings = note.into_iter().collect();
+        self.pending = Some(PendingPlan {
+            list: p.source.as_ref().map(|s| s.mapping.clone()),
+            log: p.reveal_log.as_ref().map(|s| s.mapping.clone()),
+        });
+        self.log = None;
+        if let Some(l) = &p.reveal_log {
+            if l.file.path.exists() {
+                self.open_log(l.file.path.clone());
+            } else {
+                self.plan_warnings.push(format!(
+                    "the plan's reveal log {} is missing: nothing counts as already revealed",
+                    l.file.path.display()
+                ));
+            }
+        }
+        let list_path = p.source.as_ref().map(|s| s.file.path.clone());
+        let mut view = SavedView {
+            path: path.to_path_buf(),
+            plan: p,
+            missing: None,
+        };
+        match (states, list_path) {
+            (Some((SourceState::Same, read)), Some(lp)) => {
+                self.saved_view = None;
+                self.open_list(lp, read);
+            }
+            (Some((SourceState::Changed, _)), Some(lp)) => {
+                self.drop_list();
+                self.saved_view = Some(view);
+                self.prompt = Some(Prompt::SourceChanged { list: lp });
+            }
+            (_, lp) => {
+                self.drop_list();
+                view.missing = lp;
+                self.saved_view = Some(view);
+            }
+        }
+        self.rebaseline = true;
+        self.settle();
+    }
+
+    fn drop_list(&mut self) {
+        self.jobs.cancel(super::background::JobKind::LoadList);
+        self.jobs.cancel(super::background::JobKind::Analyze);
+        let old = (self.list.take(), self.analysis.take());
+        let _ = std::thread::Builder::new()
+            .name("enrichplan-free".into())
+            .spawn(move || drop(old));
+        self.outcome = None;
+        self.rows_cache = None;
+    }
+
+    /// Use `path` as the open plan's list (found elsewhere, or changed): its saved mapping
+    /// and read options are kept.
+    pub fn locate_list(&mut self, path: PathBuf) {
+        let source = self.saved_view.as_ref().and_then(|v| v.plan.source.clone());
+        let read = source.as_ref().map(Plan::read_options).unwrap_or_default();
+        let pending = self.pending.get_or_insert_with(Default::default);
+        pending.list = source.map(|s| s.mapping);
+        if matches!(self.prompt, Some(Prompt::SourceChanged { .. })) {
+            self.prompt = None;
+        }
+        self.open_list(path, read);
+    }
+
+    /// "Locate the list…": a file dialog, then [`Self::locate_list`].
+    pub(crate) fn locate_list_dialog(&mut self) {
+        if let Some(p) = rfd::FileDialog::new()
+            .set_title("Locate the plan's contact list")
+            .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+        {
+            self.locate_list(p);
+        }
+    }
+
+    /// Answer the unsaved-changes question.
+    pub fn answer_close(&mut self, a: CloseAnswer) {
+        self.prompt = None;
+        let close = match a {
+            CloseAnswer::Cancel => false,
+            CloseAnswer::Discard => true,
+            CloseAnswer::Save => {
+                self.save_plan(false);
+                !self.is_dirty() && self.prompt.is_none()
+            }
+        };
+        if close {
+            self.allow_close = true;
+            if let Some(ctx) = &self.ctx {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Closing was asked: let it through, or ask first when there are unsaved changes.
+    pub(crate) fn on_close_requested(&mut self, ctx: &egui::Context) {
+        if self.allow_close || !self.is_dirty() {
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        self.prompt = Some(Prompt::Close);
+    }
+
+    /// Answer "replace the existing file?".
+    pub fn answer_overwrite(&mut self, replace: bool) {
+        let Some(Prompt::Overwrite { cmd, path }) = self.prompt.take() else {
+            return;
+        };
+        if !replace {
+            return;
+        }
+        match cmd {
+            Command::SavePlan | Command::SavePlanAs => {
+                self.finish_save(&path);
+            }
+            _ => self.write_export(cmd, &path),
+        }
+    }
+
+    /// Add plan files to the Compare tab (a plan must have a saved result).
+    pub fn add_to_compare(&mut self, path: PathBuf) -> crate::Result<()> {
+        let p = Plan::load(&path)?;
+        if p.result.is_none() {
+            return Err(crate::Error::input(
+                &path,
+                None,
+                "the plan has no saved result; open it, let it estimate and save it first",
+            ));
+        }
+        self.compare.retain(|(q, _)| q != &path);
+        self.compare.push((path, p));
+        Ok(())
+    }
+
+    /// Add the plan as it would be saved now.
+    pub fn add_current_to_compare(&mut self) -> crate::Result<()> {
+        let p = self.current_plan()?;
+        let path = self
+            .plan
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{} (current, unsaved)", p.name)));
+        self.compare.retain(|(q, _)| q != &path);
+        self.compare.push((path, p));
+        Ok(())
+    }
+
+    pub(crate) fn add_compare_dialog(&mut self) {
+        let Some(files) = rfd::FileDialog::new()
+            .set_title("Add plans to compare")
+            .add_filter("Plan", &["json"])
+            .pick_files()
+        else {
+            return;
+        };
+        for f in files {
+            if let Err(e) = self.add_to_compare(f) {
+                self.errors.push(e.to_string());
+            }
+        }
+    }
+
+    /// The cheapest subscription tier for the current estimate's expected credits.
+    pub(crate) fn tier_choice(&self, needed: f64) -> TierChoice {
+        let needs_api = matches!(self.settings.channel, Channel::ApiSingle | Channel::ApiBulk);
+        cheapest_tier(needed, needs_api, &self.persisted.tiers)
+    }
+}

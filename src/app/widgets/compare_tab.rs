@@ -1,0 +1,235 @@
+//! The Compare tab: plans side by side (every breakdown item with its range, totals,
+//! budget status, money, the cheapest marked) and a grouped bar chart of the items.
+
+use eframe::egui::{self, Color32, RichText};
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+use super::format::int;
+use crate::app::EnrichApp;
+use crate::plan::{self, breakdown_item};
+use crate::pricing::{Credits, Item, shown};
+
+/// "1,234 (1,000–1,500)": expected, then low–high.
+pub fn range_text(c: &Credits) -> String {
+    let (e, l, h) = shown(c);
+    format!("{} ({}–{})", int(e), int(l), int(h))
+}
+
+/// A plan's heading in the table; the cheapest is marked.
+pub fn plan_heading(name: &str, cheapest: bool) -> String {
+    if cheapest {
+        format!("{name} (cheapest)")
+    } else {
+        name.to_string()
+    }
+}
+
+const COLORS: [Color32; 6] = [
+    Color32::from_rgb(66, 133, 244),
+    Color32::from_rgb(234, 67, 53),
+    Color32::from_rgb(251, 188, 5),
+    Color32::from_rgb(52, 168, 83),
+    Color32::from_rgb(171, 71, 188),
+    Color32::from_rgb(0, 172, 193),
+];
+
+pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("Add plans...")
+            .on_hover_text("Add saved .enrichplan.json plans (several at once)")
+            .clicked()
+        {
+            app.add_compare_dialog();
+        }
+        let can_add = app.outcome.is_some() || app.saved_view.is_some();
+        if ui
+            .add_enabled(can_add, egui::Button::new("Add current plan"))
+            .on_hover_text("The plan as it would be saved now")
+            .on_disabled_hover_text("Open a contact list or a plan first")
+            .clicked()
+            && let Err(e) = app.add_current_to_compare()
+        {
+            app.errors.push(e.to_string());
+        }
+        if !app.compare.is_empty()
+            && ui
+                .button("Clear")
+                .on_hover_text("Remove every plan from the comparison")
+                .clicked()
+        {
+            app.compare.clear();
+        }
+    });
+    ui.separator();
+    if app.compare.is_empty() {
+        ui.add_space(30.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Compare plans side by side.");
+            ui.label(
+                "Add saved plans, or the current plan, to see their costs next to each other.",
+            );
+        });
+        return;
+    }
+    let c = match plan::compare(&app.compare) {
+        Ok(c) => c,
+        Err(e) => {
+            ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
+            return;
+        }
+    };
+    let items: Vec<Item> = Item::ALL
+        .into_iter()
+        .filter(|i| {
+            c.plans
+                .iter()
+                .any(|p| !breakdown_item(&p.breakdown, *i).is_zero())
+        })
+        .collect();
+    let mut remove = None;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("compare")
+                .striped(true)
+                .num_columns(c.plans.len() + 1)
+                .spacing([18.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Plan").strong());
+                    for p in &c.plans {
+                        let text = RichText::new(plan_heading(&p.name, p.cheapest)).strong();
+                        let text = if p.cheapest {
+                            text.color(Color32::from_rgb(46, 160, 67))
+                        } else {
+                            text
+                        };
+                        ui.label(text).on_hover_text(&p.file);
+                    }
+                    ui.end_row();
+                    ui.label("");
+                    for (i, p) in c.plans.iter().enumerate() {
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text(format!("Remove {} from the comparison", p.name))
+                            .clicked()
+                        {
+                            remove = Some(i);
+                        }
+                    }
+                    ui.end_row();
+                    row(ui, "Channel", c.plans.iter().map(|p| p.channel.clone()));
+                    row(
+                        ui,
+                        "Price book",
+                        c.plans.iter().map(|p| p.pricebook.clone()),
+                    );
+                    for i in &items {
+                        row(
+                            ui,
+                            i.label(),
+                            c.plans
+                                .iter()
+                                .map(|p| range_text(&breakdown_item(&p.breakdown, *i))),
+                        );
+                    }
+                    ui.label(RichText::new("Total credits").strong());
+                    for p in &c.plans {
+                        ui.label(RichText::new(range_text(&p.credits)).strong());
+                    }
+                    ui.end_row();
+                    row(
+                        ui,
+                        "Budget",
+                        c.plans.iter().map(|p| match (p.budget, p.budget_status) {
+                            (Some(b), Some(st)) => format!("{} credits: {st}", int(b as i64)),
+                            (Some(b), None) => format!("{} credits", int(b as i64)),
+                            _ => "none".into(),
+                        }),
+                    );
+                    if c.plans.iter().any(|p| p.money.is_some()) {
+                        row(
+                            ui,
+                            "Money (expected)",
+                            c.plans.iter().map(|p| match p.money {
+                                Some(m) => {
+                                    format!("{} {m:.2}", p.currency.clone().unwrap_or_default())
+                                        .trim()
+                                        .to_string()
+                                }
+                                None => "no price per credit".into(),
+                            }),
+                        );
+                    }
+                });
+            ui.label(
+                RichText::new(
+                    "Ranges are expected (low–high). The cheapest expected total is marked.",
+                )
+                .weak(),
+            );
+            ui.add_space(12.0);
+            ui.heading("Credits by item and plan (expected)");
+            chart(ui, &c, &items);
+        });
+    if let Some(i) = remove {
+        app.compare.remove(i);
+    }
+}
+
+fn row(ui: &mut egui::Ui, label: &str, cells: impl Iterator<Item = String>) {
+    ui.label(label);
+    for c in cells {
+        ui.label(c);
+    }
+    ui.end_row();
+}
+
+fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item]) {
+    let n = c.plans.len().max(1) as f64;
+    let width = 0.8 / n;
+    let charts: Vec<BarChart> = c
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(j, p)| {
+            let color = COLORS[j % COLORS.len()];
+            let bars = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let x = i as f64 - 0.4 + width * (j as f64 + 0.5);
+                    Bar::new(x, breakdown_item(&p.breakdown, *item).expected)
+                        .width(width * 0.95)
+                        .name(format!("{}: {}", p.name, item.label()))
+                        .fill(color)
+                })
+                .collect();
+            BarChart::new(format!("{} ({})", p.name, j + 1), bars).color(color)
+        })
+        .collect();
+    let names: Vec<String> = items.iter().map(|i| i.label().to_string()).collect();
+    Plot::new("compare-chart")
+        .height(260.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            for ch in charts {
+                plot.bar_chart(ch);
+            }
+        });
+}

@@ -1,0 +1,54 @@
+//! The plan bar beside the tabs: name, where it is saved, unsaved changes, save / open.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::{Command, EnrichApp};
+
+fn hint(ui: &mut egui::Ui, text: &str) {
+    ui.label(RichText::new(text).weak().size(12.0));
+}
+
+/// The plan's name, where it is saved and whether it has unsaved changes (beside the tabs).
+pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    let mut run = None;
+    ui.horizontal(|ui| {
+        let l = ui.label("Plan name");
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut app.plan.name)
+                .desired_width(200.0)
+                .hint_text("from the file name"),
+        );
+        r.labelled_by(l.id);
+        if !app.plan.notes.is_empty() {
+            ui.label("Notes").on_hover_text(&app.plan.notes);
+        }
+        let status = match &app.plan.path {
+            Some(p) => {
+                let file = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let dirty = if app.is_dirty() {
+                    " (unsaved changes)"
+                } else {
+                    ""
+                };
+                format!("Saved as {file}{dirty}")
+            }
+            None => "Not saved yet.".into(),
+        };
+        hint(ui, &status);
+        for cmd in [Command::SavePlan, Command::OpenPlan] {
+            if ui
+                .small_button(cmd.label())
+                .on_hover_text(cmd.tooltip())
+                .clicked()
+            {
+                run = Some(cmd);
+            }
+        }
+    });
+    if let Some(cmd) = run {
+        app.run_command(cmd);
+    }
+}

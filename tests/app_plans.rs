@@ -1,0 +1,292 @@
+//! Plans in the window (issue 5), driven through egui_kittest: save and re-open, the
+//! Compare tab, a plan whose list is missing, unsaved changes, Markdown export, tiers.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use enrichplan::app::{CloseAnswer, Command, EnrichApp, Prompt, fmt_int};
+use enrichplan::plan::Plan;
+use enrichplan::pricing::{self, Channel};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/contacts.csv")
+}
+
+fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(12)
+        .build_eframe(|_cc| app);
+    h.run();
+    h
+}
+
+fn total_label(total: i64) -> String {
+    format!("{} credits expected", fmt_int(total))
+}
+
+fn shown_total(app: &EnrichApp) -> i64 {
+    pricing::shown(&app.outcome().expect("an estimate").estimate.total).0
+}
+
+/// `estimate` with the CLI binary, saving a plan.
+fn cli_plan(list: &Path, out: &Path, name: &str, extra: &[&str]) -> Plan {
+    let st = Process::new(env!("CARGO_BIN_EXE_enrichplan"))
+        .arg("estimate")
+        .arg(list)
+        .arg("--save-plan")
+        .arg(out)
+        .args(["--name", name])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    Plan::load(out).unwrap()
+}
+
+#[test]
+fn plan_saved_from_the_window_reopens_with_same_total_and_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    assert!(!h.state().is_dirty());
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    assert!(
+        h.state().is_dirty(),
+        "a changed setting is an unsaved change"
+    );
+    assert!(h.state().title().contains('*'), "{}", h.state().title());
+    let settings = h.state().settings().clone();
+    let total = shown_total(h.state());
+    let path = dir.path().join("platform.enrichplan.json");
+    h.state_mut().save_plan_to(&path).unwrap();
+    h.run();
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().title(), "platform — enrichplan");
+
+    // What the CLI reads back is the same plan.
+    let plan = Plan::load(&path).unwrap();
+    assert_eq!(plan.settings, settings);
+    assert_eq!(
+        pricing::shown(&plan.result.as_ref().unwrap().credits).0,
+        total
+    );
+
+    // Re-open it in a new window: the same settings and the same total.
+    let h2 = window(EnrichApp::new_for_test(Some(&path)));
+    let app = h2.state();
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+    assert_eq!(app.settings(), &settings);
+    assert_eq!(app.plan_path(), Some(path.as_path()));
+    assert_eq!(shown_total(app), total);
+    assert!(!app.is_dirty());
+    h2.get_by_label(&total_label(total));
+}
+
+#[test]
+fn compare_tab_shows_plans_totals_and_marks_the_cheapest() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.enrichplan.json");
+    let b = dir.path().join("b.enrichplan.json");
+    let pa = cli_plan(&sample(), &a, "Email and phone", &[]);
+    let pb = cli_plan(
+        &sample(),
+        &b,
+        "Email only",
+        &[
+            "--reveal",
+            "email",
+            "--price-per-credit",
+            "0.1",
+            "--currency",
+            "EUR",
+        ],
+    );
+    let ta = pa.result.as_ref().unwrap().credits;
+    let tb = pb.result.as_ref().unwrap().credits;
+    assert!(tb.expected < ta.expected);
+
+    let mut h = window(EnrichApp::new_for_test(None));
+    h.get_by_label("Compare").click();
+    h.run();
+    h.state_mut().add_to_compare(a.clone()).unwrap();
+    h.state_mut().add_to_compare(b.clone()).unwrap();
+    h.run();
+    h.get_by_label("Email and phone");
+    h.get_by_label("Email only (cheapest)");
+    assert!(h.query_by_label("Email and phone (cheapest)").is_none());
+    let range = |c: &pricing::Credits| {
+        let (e, l, hi) = pricing::shown(c);
+        format!("{} ({}–{})", fmt_int(e), fmt_int(l), fmt_int(hi))
+    };
+    assert!(h.query_all_by_label(&range(&ta)).count() >= 1);
+    assert!(h.query_all_by_label(&range(&tb)).count() >= 1);
+    h.get_by_label("Total credits");
+    h.get_by_label(&format!("EUR {:.2}", tb.expected * 0.1));
+
+    // Remove the cheapest: the other one is now marked.
+    let removes: Vec<_> = h.query_all_by_label("Remove").collect();
+    assert_eq!(removes.len(), 2);
+    removes[1].click();
+    h.run();
+    assert_eq!(h.state().compared().len(), 1);
+    h.get_by_label("Email and phone (cheapest)");
+}
+
+#[test]
+fn add_current_plan_to_compare() {
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    let total = h.state().outcome().unwrap().estimate.total;
+    h.get_by_label("Compare").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add current plan")
+        .click();
+    h.run();
+    assert_eq!(h.state().compared().len(), 1);
+    h.get_by_label("contacts (cheapest)");
+    let (e, l, hi) = pricing::shown(&total);
+    assert!(
+        h.query_all_by_label(&format!("{} ({}–{})", fmt_int(e), fmt_int(l), fmt_int(hi)))
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn plan_with_missing_list_shows_saved_result_and_locate_button() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    std::fs::copy(sample(), &list).unwrap();
+    let mut app = EnrichApp::new_for_test(Some(&list));
+    let total = shown_total(&app);
+    let path = dir.path().join("moved.enrichplan.json");
+    app.save_plan_to(&path).unwrap();
+    // The plan refers to the list relatively (it is beside it).
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"path\": \"list.csv\""), "{text}");
+    std::fs::remove_file(&list).unwrap();
+
+    let mut h = window(EnrichApp::new_for_test(Some(&path)));
+    assert!(h.state().outcome().is_none());
+    let v = h.state().saved_view().expect("the saved result is shown");
+    assert_eq!(v.missing.as_deref(), Some(list.as_path()));
+    h.get_by_label(&total_label(total));
+    h.get_by_label_contains("saved result (read-only)");
+    assert!(h.query_all_by_label_contains("is missing").count() >= 1);
+    h.get_by_role_and_label(Role::Button, "Locate the list...");
+
+    // Found elsewhere: the plan's settings are used on it.
+    let elsewhere = dir.path().join("found.csv");
+    std::fs::copy(sample(), &elsewhere).unwrap();
+    h.state_mut().locate_list(elsewhere);
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert!(h.state().saved_view().is_none());
+    assert_eq!(shown_total(h.state()), total);
+    h.get_by_label(&total_label(total));
+    assert!(h.state().is_dirty(), "the list moved: save to remember it");
+}
+
+#[test]
+fn plan_with_changed_list_asks_to_rerun_or_locate() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    std::fs::copy(sample(), &list).unwrap();
+    let mut app = EnrichApp::new_for_test(Some(&list));
+    let path = dir.path().join("p.enrichplan.json");
+    app.save_plan_to(&path).unwrap();
+    // Drop the last ten rows.
+    let text = std::fs::read_to_string(&list).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    std::fs::write(&list, lines[..lines.len() - 10].join("\n")).unwrap();
+
+    let mut h = window(EnrichApp::new_for_test(Some(&path)));
+    assert!(matches!(
+        h.state().prompt(),
+        Some(Prompt::SourceChanged { .. })
+    ));
+    h.get_by_label("The plan's contact list changed");
+    h.get_by_role_and_label(Role::Button, "Re-run on the changed file")
+        .click();
+    h.step();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert!(h.state().prompt().is_none());
+    // The numbers are for the file as it is now (ten lines shorter).
+    assert!(h.state().outcome().unwrap().estimate.counts.rows < 2000);
+    assert!(h.state().saved_view().is_none());
+}
+
+#[test]
+fn plan_with_unknown_price_book_falls_back_to_its_copy_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.enrichplan.json");
+    let mut app = EnrichApp::new_for_test(Some(&sample()));
+    app.save_plan_to(&path).unwrap();
+    let mut plan = Plan::load(&path).unwrap();
+    plan.pricebook.id = "retired-2019".into();
+    plan.pricebook.book.id = "retired-2019".into();
+    plan.save(&path).unwrap();
+    let h = window(EnrichApp::new_for_test(Some(&path)));
+    assert_eq!(h.state().pricebook().id, "retired-2019");
+    assert!(
+        h.state()
+            .plan_warnings()
+            .iter()
+            .any(|w| w.contains("retired-2019"))
+    );
+    h.get_by_label_contains("using the copy of its prices saved in the plan");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    assert!(h.state().is_dirty());
+    h.state_mut().run_command(Command::Quit);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(h.state().prompt(), Some(&Prompt::Close));
+    h.get_by_label("Save the plan before closing?");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(h.state().prompt().is_none());
+    h.state_mut().answer_close(CloseAnswer::Discard);
+}
+
+#[test]
+fn markdown_report_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = EnrichApp::new_for_test(Some(&sample()));
+    let out = dir.path().join("estimate.md");
+    app.export_to(Command::ExportReport, &out).unwrap();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with('#'), "{md}");
+    let (e, _, _) = pricing::shown(&app.outcome().unwrap().estimate.total);
+    assert!(
+        md.contains(&fmt_int(e)) || md.contains(&e.to_string()),
+        "{md}"
+    );
+}
+
+#[test]
+fn tiers_start_without_prices_and_say_what_is_missing() {
+    let h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_label_contains("Credits needed this billing cycle");
+    h.get_by_label_contains("tier data is missing");
+}
