@@ -290,3 +290,58 @@ fn tiers_start_without_prices_and_say_what_is_missing() {
     h.get_by_label_contains("Credits needed this billing cycle");
     h.get_by_label_contains("tier data is missing");
 }
+
+#[test]
+fn export_over_an_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    std::fs::write(&out, "keep me").unwrap();
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.state_mut()
+        .export_asking(Command::ExportReport, out.clone());
+    h.run();
+    assert!(matches!(h.state().prompt(), Some(Prompt::Overwrite { .. })));
+    h.get_by_label("Replace the existing file?");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    h.state_mut()
+        .export_asking(Command::ExportReport, out.clone());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Replace").click();
+    h.run();
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with('#'));
+    assert!(h.state().prompt().is_none());
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_plan_opens_as_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.enrichplan.json");
+    let plan = cli_plan(&sample(), &path, "Dropped", &["--channel", "platform"]);
+    let mut h = window(EnrichApp::new_for_test(None));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.step();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    assert_eq!(h.state().plan_path(), Some(path.as_path()));
+    assert_eq!(h.state().settings(), &plan.settings);
+    assert_eq!(h.state().title(), "Dropped — enrichplan");
+    let saved = pricing::shown(&plan.result.unwrap().credits).0;
+    assert_eq!(shown_total(h.state()), saved);
+}

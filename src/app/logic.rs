@@ -331,6 +331,11 @@ impl EnrichApp {
         let Some(out) = dialog.save_file() else {
             return;
         };
+        self.export_asking(cmd, out);
+    }
+
+    /// Export to `out`, asking first (a modal) when the file exists.
+    pub fn export_asking(&mut self, cmd: Command, out: PathBuf) {
         if out.exists() {
             self.prompt = Some(super::Prompt::Overwrite { cmd, path: out });
         } else {
