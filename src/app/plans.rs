@@ -298,9 +298,8 @@ impl EnrichApp {
     /// Ctrl+S (asks for a path the first time) and Save as.
     pub(crate) fn save_plan(&mut self, as_new: bool) {
         if self.outcome.is_none() && self.saved_view.is_none() {
-            self.errors.push(
-                "Nothing to save yet: open a contact list and wait for its estimate.".into(),
-            );
+            self.errors
+                .push("Nothing to save yet: open a contact list and wait for its estimate.".into());
             return;
         }
         if !as_new && let Some(p) = self.plan.path.clone() {
