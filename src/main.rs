@@ -9,7 +9,9 @@ fn main() -> ExitCode {
         enrichplan::cli::Action::Window(files) => enrichplan::app::run(files),
         #[cfg(not(feature = "gui"))]
         enrichplan::cli::Action::Window(_) => {
-            eprintln!("enrichplan: this build has no window (built without the `gui` feature); use `enrichplan estimate`");
+            eprintln!(
+                "enrichplan: this build has no window (built without the `gui` feature); use `enrichplan estimate`"
+            );
             ExitCode::from(2)
         }
     }

@@ -39,13 +39,41 @@ fn cell_text(c: &Data) -> String {
 
 /// The sheet names of a workbook, for the window's sheet picker.
 pub fn sheet_names(path: &Path) -> Result<Vec<String>> {
-    let wb = open_workbook_auto(path)
-        .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))?;
-    Ok(wb.sheet_names())
+    let damaged = || Error::input(path, None, "the workbook is damaged and cannot be read");
+    quietly(|| {
+        open_workbook_auto(path)
+            .map(|wb| wb.sheet_names())
+            .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))
+    })
+    .unwrap_or_else(|_| Err(damaged()))
 }
 
 /// The rows of one sheet as text (the first sheet when `sheet` is None), and its name.
+///
+/// The workbook parser can panic on a corrupt file (found by fuzzing); that becomes an
+/// error naming the file, never a crash.
 pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Vec<String>>)> {
+    match quietly(|| read_sheet_inner(path, sheet)) {
+        Ok(r) => r,
+        Err(_) => Err(Error::input(
+            path,
+            None,
+            "the workbook is damaged and cannot be read; open it in Excel and save it again, or export the sheet as CSV",
+        )),
+    }
+}
+
+/// Run `f`, turning a panic into `Err` without printing the panic message (the caller
+/// reports the damaged file instead).
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    r
+}
+
+fn read_sheet_inner(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Vec<String>>)> {
     let mut wb = open_workbook_auto(path)
         .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))?;
     let names = wb.sheet_names();
