@@ -507,7 +507,11 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         (None, None) => return Err(setting("estimate: give a contact list or --plan PLAN.json")),
     };
     let progress = Progress::new();
+    // ENRICHPLAN_TIMINGS=1 prints how long each stage took (for benchmarks).
+    let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
+    let t0 = std::time::Instant::now();
     let list = engine::load_list(&job.input, &job.read, &progress)?;
+    let t_read = t0.elapsed();
     let mapping: Mapping = match &job.mapping {
         Some(m) => m.clone(),
         None => {
@@ -543,7 +547,16 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         },
         &progress,
     )?;
+    let t_analyze = t0.elapsed();
     let mut outcome = engine::estimate(&analysis, &job.settings, &job.book, job.budget);
+    if timings {
+        eprintln!(
+            "timings: read {:.3}s, analyse {:.3}s, price {:.6}s",
+            t_read.as_secs_f64(),
+            (t_analyze - t_read).as_secs_f64(),
+            (t0.elapsed() - t_analyze).as_secs_f64()
+        );
+    }
     let mut warnings = job.warnings.clone();
     warnings.extend(list.table.warnings.iter().cloned());
     if let Some((t, _)) = &log {

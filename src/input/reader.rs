@@ -301,9 +301,8 @@ fn is_footer_text(cell: &str) -> bool {
 
 /// A record on its way into the table (kept back a little, to spot a footer block).
 struct Pending {
-    cells: Vec<String>,
+    rec: csv::ByteRecord,
     line: u64,
-    width: usize,
 }
 
 /// Where a quoted field opens and is never closed, as an offset into `tail`.
@@ -523,51 +522,59 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     let mut ragged_lines = Vec::new();
     let mut repeated_header_lines = Vec::new();
     let mut blank_rows = 0u64;
-    let mut pending: std::collections::VecDeque<Pending> = std::collections::VecDeque::new();
+    // The last rows are also kept (buffers reused) to spot a footer block at the end.
     const HOLD: usize = 32;
-    let mut flush = |p: Pending, builders: &mut Vec<StringChunkedBuilder>, lines: &mut Vec<u64>| {
-        if p.width != width {
-            ragged += 1;
-            if ragged_lines.len() < 5 {
-                ragged_lines.push(p.line.to_string());
-            }
-        }
-        if p.cells.iter().all(|c| c.trim().is_empty()) {
-            blank_rows += 1;
-        }
-        let mut cells = p.cells.into_iter();
-        for b in builders.iter_mut() {
-            match cells.next() {
-                Some(v) => b.append_value(v),
-                None => b.append_value(""),
-            }
-        }
-        lines.push(p.line);
-    };
+    let mut ring: Vec<Pending> = Vec::with_capacity(HOLD);
     let mut n = 0u64;
+    let first_key = header_key.first().cloned().unwrap_or_default();
     while read(&mut rdr, &mut record)? {
         let offset = record.position().map(|p| p.byte()).unwrap_or(0);
         last_offset = offset;
         let line = cursor.line(offset);
-        let cells: Vec<String> = record.iter().map(|b| text(b, &mut invalid_utf8)).collect();
-        if cells.len() == width
-            && cells
+        let w = record.len();
+        if w == width
+            && record
+                .get(0)
+                .is_some_and(|f| String::from_utf8_lossy(f).trim() == first_key.as_str())
+            && record
                 .iter()
                 .zip(&header_key)
-                .all(|(c, h)| crate::input::roles::clean_header(c) == *h)
+                .all(|(c, h)| crate::input::roles::clean_header(&String::from_utf8_lossy(c)) == *h)
         {
             repeated_header_lines.push(line);
             continue;
         }
-        pending.push_back(Pending {
-            width: cells.len(),
-            cells,
-            line,
-        });
-        if pending.len() > HOLD
-            && let Some(p) = pending.pop_front()
-        {
-            flush(p, &mut builders, &mut lines);
+        if w != width {
+            ragged += 1;
+            if ragged_lines.len() < 5 {
+                ragged_lines.push(line.to_string());
+            }
+        }
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            blank_rows += 1;
+        }
+        for (i, b) in builders.iter_mut().enumerate() {
+            match record.get(i) {
+                Some(v) => match std::str::from_utf8(v) {
+                    Ok(s) => b.append_value(s),
+                    Err(_) => {
+                        invalid_utf8 += 1;
+                        b.append_value(String::from_utf8_lossy(v));
+                    }
+                },
+                None => b.append_value(""),
+            }
+        }
+        lines.push(line);
+        let slot = (n as usize) % HOLD;
+        if ring.len() < HOLD {
+            ring.push(Pending {
+                rec: record.clone(),
+                line,
+            });
+        } else {
+            ring[slot].rec.clone_from(&record);
+            ring[slot].line = line;
         }
         n += 1;
         if n.is_multiple_of(8192) {
@@ -608,8 +615,24 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     // A footer block (report totals, copyright, "Source:" lines) at the end is not data:
     // trailing rows with at most one value that is not a contact detail, containing a
     // footer phrase, plus a "Total" row just above them.
-    let footerish = |p: &Pending| {
-        let values: Vec<&String> = p.cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    let mut tail_rows: Vec<(Vec<String>, u64, usize)> = Vec::with_capacity(ring.len());
+    for k in 0..ring.len() {
+        // Oldest first.
+        let idx = if ring.len() < HOLD {
+            k
+        } else {
+            (n as usize + k) % HOLD
+        };
+        let p = &ring[idx];
+        let cells: Vec<String> = p
+            .rec
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        tail_rows.push((cells, p.line, p.rec.len()));
+    }
+    let footerish = |cells: &[String]| {
+        let values: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
         match values.as_slice() {
             [] => true,
             [v] => {
@@ -621,37 +644,45 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             _ => false,
         }
     };
-    let mut footer_from = pending.len();
-    while footer_from > 0 && footerish(&pending[footer_from - 1]) {
+    let mut footer_from = tail_rows.len();
+    while footer_from > 0 && footerish(&tail_rows[footer_from - 1].0) {
         footer_from -= 1;
     }
-    let has_footer_text = pending
+    let has_footer_text = tail_rows
         .iter()
         .skip(footer_from)
-        .any(|p| p.cells.iter().any(|c| is_footer_text(c)));
+        .any(|r| r.0.iter().any(|c| is_footer_text(c)));
     if has_footer_text
         && footer_from > 0
-        && pending[footer_from - 1]
-            .cells
+        && tail_rows[footer_from - 1]
+            .0
             .first()
             .is_some_and(|c| c.trim().to_lowercase().starts_with("total"))
     {
         footer_from -= 1;
     }
-    let footer: Vec<Pending> = if has_footer_text && width > 1 {
-        pending.drain(footer_from..).collect()
+    let footer = if has_footer_text && width > 1 {
+        &tail_rows[footer_from..]
     } else {
-        Vec::new()
+        &tail_rows[tail_rows.len()..]
     };
-    for p in pending {
-        flush(p, &mut builders, &mut lines);
+    for (cells, line, w) in footer {
+        if *w != width {
+            ragged -= 1;
+            ragged_lines.retain(|l| *l != line.to_string());
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            blank_rows -= 1;
+        }
     }
+    let keep_rows = lines.len() - footer.len();
+    lines.truncate(keep_rows);
     if let (Some(first), Some(last)) = (footer.first(), footer.last()) {
         warnings.push(format!(
             "a footer of {} line(s) (report totals or notes, lines {}–{}) was left out",
             footer.len(),
-            first.line,
-            last.line
+            first.1,
+            last.1
         ));
     }
     if !repeated_header_lines.is_empty() {
@@ -696,7 +727,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         .into_iter()
         .map(|b| b.finish().into_column())
         .collect();
-    let df = DataFrame::new(rows, columns)?;
+    let df = DataFrame::new(n as usize, columns)?.slice(0, rows);
     Ok(ContactTable {
         path: path.to_path_buf(),
         headers,
