@@ -153,12 +153,21 @@ pub fn analyze(
         );
     }
     let n = list.rows();
+    let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timings {
+            eprintln!("  {what}: {:.3}s", t0.elapsed().as_secs_f64());
+        }
+    };
     excel_damage_warnings(list, mapping, &mut warnings)?;
     let (ids, n_ids) = identity::identifier_frame(&list.df, mapping)?;
+    lap("identifiers");
     if progress.is_cancelled() {
         return Err(Error::Cancelled);
     }
     let roots = identity::contacts(&ids, n_ids)?;
+    lap("contacts");
     if progress.is_cancelled() {
         return Err(Error::Cancelled);
     }
@@ -199,6 +208,7 @@ pub fn analyze(
         }
     }
 
+    lap("contact flags");
     // Companies among identifiable rows, for the API extras.
     let company = ids.column("company")?.str()?;
     let mut row_company = vec![NONE; n];
@@ -218,6 +228,7 @@ pub fn analyze(
         }
     }
 
+    lap("companies");
     let log_summary = match log {
         Some(log) => Some(apply_log(
             &ids,
