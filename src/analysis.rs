@@ -155,7 +155,16 @@ pub fn analyze(
     let n = list.rows();
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
+    // Progress in percent of the analysis, by stage (the identifier pass is most of it).
+    progress.set_total(100);
+    progress.set_done(5);
     let lap = |what: &str| {
+        progress.set_done(match what {
+            "identifiers" => 65,
+            "contacts" => 85,
+            "contact flags" => 90,
+            _ => 95,
+        });
         if timings {
             eprintln!("  {what}: {:.3}s", t0.elapsed().as_secs_f64());
         }
