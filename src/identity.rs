@@ -192,13 +192,18 @@ pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame,
         base.with_column(decoded.into_column())?;
         ids.push(linkedin_expr(&format!("__li_decoded_{k}")));
     }
+    // Stage 1 computes each normalised value once; the identifiers are built from them.
     let email_cols = m.columns(Role::Email);
-    for c in email_cols {
-        ids.push(email_expr(c));
+    let mut stage: Vec<Expr> = vec![
+        name_expr(m).alias("__name"),
+        collapsed(first_non_empty(m.columns(Role::CompanyName))).alias("__company"),
+        domain_expr(m.columns(Role::CompanyDomain)).alias("__domain"),
+    ];
+    for (k, c) in email_cols.iter().enumerate() {
+        stage.push(email_expr(c).alias(format!("__em_{k}")));
+        ids.push(col(format!("__em_{k}")));
     }
-    let name = name_expr(m);
-    let company = collapsed(first_non_empty(m.columns(Role::CompanyName)));
-    let domain = domain_expr(m.columns(Role::CompanyDomain));
+    let (name, company, domain) = (col("__name"), col("__company"), col("__domain"));
     let has_name = name.clone().neq(lit(""));
     let null_str = || lit(NULL).cast(DataType::String);
     ids.push(
@@ -225,15 +230,8 @@ pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame,
         .enumerate()
         .map(|(i, e)| e.alias(format!("id_{i}")))
         .collect();
-    let has_email = email_cols
-        .iter()
-        .map(|c| {
-            trimmed(col(c.as_str()))
-                .str()
-                .to_lowercase()
-                .str()
-                .contains(lit(EMAIL_RE), true)
-        })
+    let has_email = (0..email_cols.len())
+        .map(|k| col(format!("__em_{k}")).is_not_null())
         .reduce(|a, b| a.or(b))
         .unwrap_or(lit(false));
     exprs.push(has_email.alias("has_email"));
@@ -247,7 +245,7 @@ pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame,
             .otherwise(null_str())
             .alias("company"),
     );
-    let out = base.lazy().select(exprs).collect()?;
+    let out = base.lazy().with_columns(stage).select(exprs).collect()?;
     Ok((out, n_ids))
 }
 
