@@ -88,3 +88,27 @@ pub fn analyze(
 pub fn estimate(run: &Run, s: &Settings) -> Outcome {
     engine::estimate(&run.analysis, s, &book(), None)
 }
+
+/// A path inside the repository.
+pub fn repo(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+/// Run the `enrichplan` binary.
+pub fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_enrichplan"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Run the binary, expect success, parse its stdout as JSON.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
