@@ -220,6 +220,15 @@ pub fn unique_headers(raw: &[String]) -> (Vec<String>, Vec<String>) {
     (out, notes)
 }
 
+/// A decoded file shared by the parser and the unclosed-quote check.
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 /// Offsets of every line break seen so far, shared between the reader and its cursor.
 type Breaks = std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>;
 
@@ -391,13 +400,13 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             "not a CSV file: it appears to be a binary file (mostly control characters)",
         ));
     }
-    let in_memory: Option<Vec<u8>> = if encoding == encoding_rs::UTF_8 {
+    let in_memory: Option<std::sync::Arc<Vec<u8>>> = if encoding == encoding_rs::UTF_8 {
         None
     } else {
         let all = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let (text, _) = encoding.decode_with_bom_removal(&all);
         replaced = text.chars().filter(|&c| c == '\u{fffd}').count() as u64;
-        Some(text.into_owned().into_bytes())
+        Some(std::sync::Arc::new(text.into_owned().into_bytes()))
     };
     if encoding != encoding_rs::UTF_8 && forced.is_none() && bom_len == 0 {
         warnings.push(format!(
@@ -415,7 +424,10 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             while buf[skip as usize..].starts_with("\u{feff}".as_bytes()) {
                 skip += 3;
             }
-            Box::new(std::io::Cursor::new(buf[skip as usize..].to_vec()))
+            // Read the decoded text in place (no second copy of the file).
+            let mut c = std::io::Cursor::new(Shared(buf.clone()));
+            c.set_position(skip);
+            Box::new(c)
         }
         None => {
             while head[skip as usize..].starts_with(b"\xef\xbb\xbf") {
