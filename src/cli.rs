@@ -157,7 +157,7 @@ pub struct EstimateArgs {
     pub pricebook: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write the report here: .md (Markdown), .csv (breakdown) or .json (as --format json).
+    /// Write the report here: .md (Markdown), .csv (breakdown), .json (as --format json) or .txt.
     #[arg(long, value_name = "FILE")]
     pub report_out: Option<PathBuf>,
     /// Write the per-row report here.
@@ -576,16 +576,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     }
     if let Some(out) = &a.trimmed_out {
         crate::fsutil::ensure_not_input(out, &inputs)?;
-        let keep: Vec<u32> = match &outcome.budget {
-            Some(b) => b.fit.rows.clone(),
-            None => (0..list.table.rows())
-                .filter(|&r| {
-                    crate::rows::row_status(&analysis, r, &job.settings)
-                        == crate::rows::RowStatus::Billable
-                })
-                .map(|r| r as u32)
-                .collect(),
-        };
+        let keep = engine::trimmed_rows(&analysis, &job.settings, &outcome);
         crate::fsutil::write_atomic(out, &report::trimmed_list(&list.table, &keep)?)?;
     }
     if let Some(out) = &a.save_plan {
@@ -593,40 +584,22 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
             .collect();
         crate::fsutil::ensure_not_input(out, &inputs_no_plan)?;
-        let now = chrono::Utc::now();
-        let mut plan = crate::plan::Plan {
-            format_version: crate::plan::FORMAT_VERSION,
+        let mut plan = crate::plan::Plan::of_run(crate::plan::PlanInputs {
             name: job.name.clone(),
             notes: job.notes.clone(),
-            created: job.created.unwrap_or(now),
-            modified: now,
-            source: Some(crate::plan::SourceRef {
-                file: crate::plan::Fingerprint::of(&job.input)?,
-                encoding: job.read.encoding.clone(),
-                delimiter: job.read.delimiter,
-                sheet: job.read.sheet.clone(),
-                mapping: mapping.clone(),
-            }),
-            reveal_log: match (&job.log, &log) {
-                (Some((p, opts, _)), Some((_, m))) => Some(crate::plan::SourceRef {
-                    file: crate::plan::Fingerprint::of(p)?,
-                    encoding: opts.encoding.clone(),
-                    delimiter: opts.delimiter,
-                    sheet: opts.sheet.clone(),
-                    mapping: m.clone(),
-                }),
+            created: job.created,
+            list: (&job.input, &job.read, &mapping),
+            log: match (&job.log, &log) {
+                (Some((p, opts, _)), Some((_, m))) => Some((p.as_path(), opts, m)),
                 _ => None,
             },
-            settings: job.settings.clone(),
+            settings: &job.settings,
             cycle: job.cycle,
             budget: job.budget,
             money: job.money.clone(),
-            pricebook: crate::plan::PriceSnapshot {
-                id: job.book.id.clone(),
-                book: job.book.clone(),
-            },
-            result: Some(crate::plan::SavedResult::of(&outcome)),
-        };
+            book: &job.book,
+            outcome: &outcome,
+        })?;
         plan.save(out)?;
     }
 
@@ -639,25 +612,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     );
     if let Some(out) = &a.report_out {
         crate::fsutil::ensure_not_input(out, &inputs)?;
-        let ext = out
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let bytes = match ext.as_str() {
-            "md" | "markdown" => {
-                report::markdown_report(&json, &outcome, &job.book, &job.name).into_bytes()
-            }
-            "csv" => report::csv_report(&outcome, &job.book)?,
-            "json" => {
-                serde_json::to_vec_pretty(&json).map_err(|e| Error::Internal(e.to_string()))?
-            }
-            _ => {
-                return Err(setting(format!(
-                    "--report-out {}: use a .md, .csv or .json file name",
-                    out.display()
-                )));
-            }
-        };
+        let bytes = report::render_report(out, &json, &outcome, &job.book, &job.name)?;
         crate::fsutil::write_atomic(out, &bytes)?;
     }
     match a.format {

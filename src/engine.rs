@@ -101,3 +101,15 @@ pub fn estimate(a: &Analysis, s: &Settings, book: &PriceBook, budget: Option<f64
     });
     Outcome { estimate, budget }
 }
+
+/// The rows of the trimmed upload list: the billable rows, or the fit-to-budget cut when a
+/// budget is set.
+pub fn trimmed_rows(a: &Analysis, s: &Settings, o: &Outcome) -> Vec<u32> {
+    match &o.budget {
+        Some(b) => b.fit.rows.clone(),
+        None => (0..a.row_contact.len())
+            .filter(|&r| crate::rows::row_status(a, r, s) == crate::rows::RowStatus::Billable)
+            .map(|r| r as u32)
+            .collect(),
+    }
+}

@@ -343,10 +343,7 @@ pub fn compare_table(c: &Comparison) -> String {
         .map(|i| {
             (
                 i.key(),
-                c.plans
-                    .iter()
-                    .map(|p| breakdown_item(&p.breakdown, *i))
-                    .collect(),
+                c.plans.iter().map(|p| p.breakdown.get(*i)).collect(),
             )
         })
         .collect();
@@ -392,20 +389,59 @@ fn range(c: &crate::pricing::Credits) -> String {
     format!("{e} ({l}–{h})")
 }
 
-pub fn breakdown_item(b: &Breakdown, i: crate::pricing::Item) -> crate::pricing::Credits {
-    use crate::pricing::Item::*;
-    match i {
-        Email => b.email,
-        Phone => b.phone,
-        RequestFees => b.request_fees,
-        Company => b.company,
-        CompanySignals => b.company_signals,
-        ContactSignals => b.contact_signals,
-        AiData => b.ai_data,
-        Signals => b.signals,
-        CsvExport => b.csv_export,
-        CrmExport => b.crm_export,
-        AiChat => b.ai_chat,
-        BlurredRows => b.blurred_rows,
+/// A list or log file as a plan records it.
+impl SourceRef {
+    pub fn of(path: &Path, read: &ReadOptions, mapping: &Mapping) -> Result<Self> {
+        Ok(SourceRef {
+            file: Fingerprint::of(path)?,
+            encoding: read.encoding.clone(),
+            delimiter: read.delimiter,
+            sheet: read.sheet.clone(),
+            mapping: mapping.clone(),
+        })
+    }
+}
+
+/// What a plan is made of, from a run in the window or on the command line.
+pub struct PlanInputs<'a> {
+    pub name: String,
+    pub notes: String,
+    pub created: Option<DateTime<Utc>>,
+    pub list: (&'a Path, &'a ReadOptions, &'a Mapping),
+    pub log: Option<(&'a Path, &'a ReadOptions, &'a Mapping)>,
+    pub settings: &'a Settings,
+    pub cycle: Cycle,
+    pub budget: Option<f64>,
+    pub money: Money,
+    pub book: &'a PriceBook,
+    pub outcome: &'a Outcome,
+}
+
+impl Plan {
+    /// The plan of a run: the one constructor both faces use, so they save the same file.
+    pub fn of_run(i: PlanInputs<'_>) -> Result<Plan> {
+        let now = Utc::now();
+        let (path, read, mapping) = i.list;
+        Ok(Plan {
+            format_version: FORMAT_VERSION,
+            name: i.name,
+            notes: i.notes,
+            created: i.created.unwrap_or(now),
+            modified: now,
+            source: Some(SourceRef::of(path, read, mapping)?),
+            reveal_log: match i.log {
+                Some((p, r, m)) => Some(SourceRef::of(p, r, m)?),
+                None => None,
+            },
+            settings: i.settings.clone(),
+            cycle: i.cycle,
+            budget: i.budget,
+            money: i.money,
+            pricebook: PriceSnapshot {
+                id: i.book.id.clone(),
+                book: i.book.clone(),
+            },
+            result: Some(SavedResult::of(i.outcome)),
+        })
     }
 }

@@ -424,3 +424,51 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     }
     s
 }
+
+/// The report file for `out`, chosen by its extension: `.md`, `.csv`, `.json` or `.txt`.
+/// One place, so the window's export and `--report-out` write the same bytes.
+pub fn render_report(
+    out: &std::path::Path,
+    json: &JsonReport,
+    outcome: &Outcome,
+    book: &PriceBook,
+    title: &str,
+) -> Result<Vec<u8>> {
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Ok(match ext.as_str() {
+        "md" | "markdown" => markdown_report(json, outcome, book, title).into_bytes(),
+        "csv" => csv_report(outcome, book)?,
+        "json" => serde_json::to_vec_pretty(json)
+            .map_err(|e| crate::error::Error::Internal(e.to_string()))?,
+        "txt" => table_report(json, outcome, book, title).into_bytes(),
+        _ => {
+            return Err(crate::error::Error::Setting(format!(
+                "{}: choose a report file ending in .md, .csv, .json or .txt",
+                out.display()
+            )));
+        }
+    })
+}
+
+impl Breakdown {
+    /// One item of the breakdown.
+    pub fn get(&self, i: Item) -> Credits {
+        match i {
+            Item::Email => self.email,
+            Item::Phone => self.phone,
+            Item::RequestFees => self.request_fees,
+            Item::Company => self.company,
+            Item::CompanySignals => self.company_signals,
+            Item::ContactSignals => self.contact_signals,
+            Item::AiData => self.ai_data,
+            Item::Signals => self.signals,
+            Item::CsvExport => self.csv_export,
+            Item::CrmExport => self.crm_export,
+            Item::AiChat => self.ai_chat,
+            Item::BlurredRows => self.blurred_rows,
+        }
+    }
+}

@@ -349,11 +349,26 @@ fn reports_in_markdown_csv_and_json() {
             ),
         }
     }
+    // The window's plain-text report is one of the shared formats too.
+    let txt = dir.path().join("r.txt");
+    json(&[
+        "estimate",
+        s(&list),
+        "--format",
+        "json",
+        "--report-out",
+        s(&txt),
+    ]);
+    assert!(
+        std::fs::read_to_string(&txt)
+            .unwrap()
+            .contains("Total credits")
+    );
     let out = run(&[
         "estimate",
         s(&list),
         "--report-out",
-        s(&dir.path().join("r.txt")),
+        s(&dir.path().join("r.pdf")),
     ]);
     assert_eq!(out.status.code(), Some(2));
 }

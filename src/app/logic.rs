@@ -14,7 +14,7 @@ use crate::input::roles::Role;
 use crate::pricebook::PriceBook;
 use crate::pricing::{Assumptions, Settings};
 use crate::report;
-use crate::rows::{self, RowStatus};
+use crate::rows;
 
 fn file_name(p: &Path) -> String {
     p.file_name()
@@ -366,55 +366,18 @@ impl EnrichApp {
         crate::fsutil::ensure_not_input(out, &inputs)?;
         let bytes = match cmd {
             Command::ExportReport => {
-                let ext = out
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_lowercase())
-                    .unwrap_or_default();
-                match ext.as_str() {
-                    "csv" => report::csv_report(outcome, &self.book)?,
-                    "md" | "markdown" => {
-                        let json = report::json_report(
-                            outcome,
-                            &self.settings,
-                            &self.book,
-                            self.mapping.to_json_map(&Role::LIST),
-                            Some(&list.table),
-                        );
-                        report::markdown_report(&json, outcome, &self.book, &self.plan_name())
-                            .into_bytes()
-                    }
-                    _ => {
-                        let json = report::json_report(
-                            outcome,
-                            &self.settings,
-                            &self.book,
-                            self.mapping.to_json_map(&Role::LIST),
-                            Some(&list.table),
-                        );
-                        if ext == "txt" {
-                            report::table_report(
-                                &json,
-                                outcome,
-                                &self.book,
-                                &file_name(&list.table.path),
-                            )
-                            .into_bytes()
-                        } else {
-                            serde_json::to_vec_pretty(&json)
-                                .map_err(|e| crate::Error::Internal(e.to_string()))?
-                        }
-                    }
-                }
+                let json = report::json_report(
+                    outcome,
+                    &self.settings,
+                    &self.book,
+                    self.mapping.to_json_map(&Role::LIST),
+                    Some(&list.table),
+                );
+                report::render_report(out, &json, outcome, &self.book, &self.plan_name())?
             }
             Command::ExportRows => report::rows_report(a, &list.table, &self.settings, &self.book)?,
             Command::ExportTrimmed => {
-                let keep: Vec<u32> = match &outcome.budget {
-                    Some(b) => b.fit.rows.clone(),
-                    None => (0..list.table.rows())
-                        .filter(|&r| rows::row_status(a, r, &self.settings) == RowStatus::Billable)
-                        .map(|r| r as u32)
-                        .collect(),
-                };
+                let keep = crate::engine::trimmed_rows(a, &self.settings, outcome);
                 report::trimmed_list(&list.table, &keep)?
             }
             _ => return Ok(()),

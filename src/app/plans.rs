@@ -4,15 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
 use eframe::egui;
 
 use super::{Command, EnrichApp, PlanDoc};
 use crate::input::reader::ReadOptions;
 use crate::input::roles::Mapping;
-use crate::plan::{
-    self, Fingerprint, Money, Plan, PriceSnapshot, SavedResult, SourceRef, SourceState,
-};
+use crate::plan::{self, Money, Plan, SourceState};
 use crate::pricing::Channel;
 use crate::subscription::{TierChoice, cheapest_tier};
 
@@ -230,40 +227,22 @@ impl EnrichApp {
                 "nothing to save yet: open a contact list and wait for its estimate".into(),
             ));
         };
-        let now = Utc::now();
-        let log = match &self.log {
-            Some(l) => Some(SourceRef {
-                file: Fingerprint::of(&l.table.path)?,
-                encoding: None,
-                delimiter: None,
-                sheet: None,
-                mapping: l.mapping.clone(),
-            }),
-            None => None,
-        };
-        Ok(Plan {
-            format_version: plan::FORMAT_VERSION,
+        let no_options = crate::input::reader::ReadOptions::default();
+        Plan::of_run(plan::PlanInputs {
             name: self.plan_name(),
             notes: self.plan.notes.clone(),
-            created: self.plan.created.unwrap_or(now),
-            modified: now,
-            source: Some(SourceRef {
-                file: Fingerprint::of(&list.table.path)?,
-                encoding: list.read.encoding.clone(),
-                delimiter: list.read.delimiter,
-                sheet: list.read.sheet.clone(),
-                mapping: self.mapping.clone(),
-            }),
-            reveal_log: log,
-            settings: self.settings.clone(),
+            created: self.plan.created,
+            list: (&list.table.path, &list.read, &self.mapping),
+            log: self
+                .log
+                .as_ref()
+                .map(|l| (l.table.path.as_path(), &no_options, &l.mapping)),
+            settings: &self.settings,
             cycle: self.cycle,
             budget: self.persisted.budget.remaining(),
             money: self.money(),
-            pricebook: PriceSnapshot {
-                id: self.book.id.clone(),
-                book: self.book.clone(),
-            },
-            result: Some(SavedResult::of(outcome)),
+            book: &self.book,
+            outcome,
         })
     }
 

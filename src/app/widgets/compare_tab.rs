@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::format::int;
 use crate::app::EnrichApp;
-use crate::plan::{self, breakdown_item};
+use crate::plan;
 use crate::pricing::{Credits, Item, shown};
 
 /// "1,234 (1,000–1,500)": expected, then low–high.
@@ -81,11 +81,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     };
     let items: Vec<Item> = Item::ALL
         .into_iter()
-        .filter(|i| {
-            c.plans
-                .iter()
-                .any(|p| !breakdown_item(&p.breakdown, *i).is_zero())
-        })
+        .filter(|i| c.plans.iter().any(|p| !p.breakdown.get(*i).is_zero()))
         .collect();
     let mut remove = None;
     egui::ScrollArea::both()
@@ -128,9 +124,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         row(
                             ui,
                             i.label(),
-                            c.plans
-                                .iter()
-                                .map(|p| range_text(&breakdown_item(&p.breakdown, *i))),
+                            c.plans.iter().map(|p| range_text(&p.breakdown.get(*i))),
                         );
                     }
                     ui.label(RichText::new("Total credits").strong());
@@ -199,7 +193,7 @@ fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item]) {
                 .enumerate()
                 .map(|(i, item)| {
                     let x = i as f64 - 0.4 + width * (j as f64 + 0.5);
-                    Bar::new(x, breakdown_item(&p.breakdown, *item).expected)
+                    Bar::new(x, p.breakdown.get(*item).expected)
                         .width(width * 0.95)
                         .name(format!("{}: {}", p.name, item.label()))
                         .fill(color)

@@ -211,7 +211,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                     }
                     ui.end_row();
                     for item in crate::pricing::Item::ALL {
-                        let c = crate::plan::breakdown_item(&r.breakdown, item);
+                        let c = r.breakdown.get(item);
                         if c.is_zero() {
                             continue;
                         }
