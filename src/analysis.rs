@@ -96,11 +96,49 @@ pub struct Analysis {
     pub row_company: Vec<u32>,
     /// Per company: the first identifiable row that names it.
     pub company_first_row: Vec<u32>,
+    /// The rows of each list analysed together (one range for a single list).
+    pub table_rows: Vec<std::ops::Range<u32>>,
     pub log: Option<LogSummary>,
     pub warnings: Vec<String>,
 }
 
 impl Analysis {
+    /// The tally of some rows alone (one table of several): its rows, those unmatchable,
+    /// the duplicates (of a contact first seen in an earlier row, in any table), the
+    /// contacts it represents and the companies it names.
+    pub fn tally_of(&self, rows: std::ops::Range<u32>) -> Tally {
+        let mut t = Tally {
+            rows: (rows.end - rows.start) as u64,
+            ..Default::default()
+        };
+        let mut seen = std::collections::HashSet::new();
+        for r in rows {
+            let c = self.row_contact[r as usize];
+            if c == NONE {
+                t.unmatchable_rows += 1;
+                continue;
+            }
+            if self.contact_rep[c as usize] == r {
+                t.contacts[self.contact_flags[c as usize] as usize] += 1;
+            } else {
+                t.duplicate_rows += 1;
+            }
+            let company = self.row_company[r as usize];
+            if company != NONE && seen.insert(company) {
+                t.companies += 1;
+            }
+        }
+        t
+    }
+
+    /// Each analysed list's own tally, in order.
+    pub fn table_tallies(&self) -> Vec<Tally> {
+        self.table_rows
+            .iter()
+            .map(|r| self.tally_of(r.clone()))
+            .collect()
+    }
+
     pub fn is_representative(&self, row: usize) -> bool {
         let c = self.row_contact[row];
         c != NONE && self.contact_rep[c as usize] as usize == row
@@ -138,7 +176,20 @@ pub fn analyze(
     today: NaiveDate,
     progress: &Progress,
 ) -> Result<Analysis> {
-    check_mapping(list, mapping)?;
+    analyze_tables(&[(list, mapping)], log, cycle, today, progress)
+}
+
+/// [`analyze`] over several lists read as one (a Workspace spec's sourced tables, in table
+/// order): contacts are connected components over the rows of every list, so a contact
+/// first seen in an earlier list is a duplicate in a later one. Rows are numbered on from
+/// one list to the next; [`Analysis::table_rows`] gives each list's range.
+pub fn analyze_tables(
+    parts: &[(&ContactTable, &Mapping)],
+    log: Option<RevealLog<'_>>,
+    cycle: &Cycle,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Analysis> {
     let mut warnings = Vec::new();
     let identifying = [
         Role::Email,
@@ -146,13 +197,19 @@ pub fn analyze(
         Role::CompanyName,
         Role::CompanyDomain,
     ];
-    if identifying.iter().all(|r| mapping.columns(*r).is_empty()) {
-        warnings.push(
-            "no email, LinkedIn URL, company name or domain column is mapped: every row is unmatchable"
-                .to_string(),
-        );
+    for (list, mapping) in parts {
+        check_mapping(list, mapping)?;
+        if identifying.iter().all(|r| mapping.columns(*r).is_empty()) {
+            let whose = if parts.len() > 1 {
+                format!("{}: ", list.path.display())
+            } else {
+                String::new()
+            };
+            warnings.push(format!(
+                "{whose}no email, LinkedIn URL, company name or domain column is mapped: every row is unmatchable"
+            ));
+        }
     }
-    let n = list.rows();
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
     // Progress in percent of the analysis, by stage (the identifier pass is most of it).
@@ -169,13 +226,36 @@ pub fn analyze(
             eprintln!("  {what}: {:.3}s", t0.elapsed().as_secs_f64());
         }
     };
-    excel_damage_warnings(list, mapping, &mut warnings)?;
-    let (ids, n_ids) = identity::identifier_frame(&list.df, mapping)?;
-    lap("identifiers");
-    if progress.is_cancelled() {
-        return Err(Error::Cancelled);
+    let mut frames = Vec::with_capacity(parts.len());
+    let mut longs = Vec::with_capacity(parts.len());
+    let mut table_rows = Vec::with_capacity(parts.len());
+    let mut n = 0usize;
+    for (list, mapping) in parts {
+        excel_damage_warnings(list, mapping, &mut warnings)?;
+        let (ids, n_ids) = identity::identifier_frame(&list.df, mapping)?;
+        let rows = ids.height();
+        if n + rows > NONE as usize {
+            return Err(Error::input(
+                &list.path,
+                None,
+                format!("more than {} rows in all: too many to analyse", NONE - 1),
+            ));
+        }
+        longs.push(identity::long_ids(&ids, n_ids, n as IdxSize)?);
+        table_rows.push(n as u32..(n + rows) as u32);
+        frames.push(ids);
+        n += rows;
+        if progress.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
     }
-    let roots = identity::contacts(&ids, n_ids)?;
+    let long = match longs.len() {
+        0 => identity::empty_long(),
+        1 => longs.pop().expect("one"),
+        _ => concat(longs, UnionArgs::default())?,
+    };
+    lap("identifiers");
+    let roots = identity::contacts_of_long(long.clone(), n)?;
     lap("contacts");
     if progress.is_cancelled() {
         return Err(Error::Cancelled);
@@ -202,46 +282,43 @@ pub fn analyze(
         }
     }
     let mut contact_flags = vec![0u8; contact_rep.len()];
-    let has_email = ids.column("has_email")?.bool()?;
-    let has_phone = ids.column("has_phone")?.bool()?;
-    for (r, c) in row_contact.iter().enumerate() {
-        if *c == NONE {
-            continue;
-        }
-        let f = &mut contact_flags[*c as usize];
-        if has_email.get(r) == Some(true) {
-            *f |= flags::HAS_EMAIL;
-        }
-        if has_phone.get(r) == Some(true) {
-            *f |= flags::HAS_PHONE;
-        }
-    }
-
-    lap("contact flags");
-    // Companies among identifiable rows, for the API extras.
-    let company = ids.column("company")?.str()?;
     let mut row_company = vec![NONE; n];
     let mut company_first_row: Vec<u32> = Vec::new();
     let mut company_index: HashMap<&str, u32> = HashMap::new();
-    for (r, key) in company.iter().enumerate() {
-        if row_contact[r] == NONE {
-            continue;
-        }
-        if let Some(key) = key {
-            let next = company_first_row.len() as u32;
-            let idx = *company_index.entry(key).or_insert(next);
-            if idx == next {
-                company_first_row.push(r as u32);
+    for (ids, range) in frames.iter().zip(&table_rows) {
+        let has_email = ids.column("has_email")?.bool()?;
+        let has_phone = ids.column("has_phone")?.bool()?;
+        let company = ids.column("company")?.str()?;
+        let offset = range.start as usize;
+        for (i, key) in company.iter().enumerate() {
+            let r = offset + i;
+            let c = row_contact[r];
+            if c == NONE {
+                continue;
             }
-            row_company[r] = idx;
+            let f = &mut contact_flags[c as usize];
+            if has_email.get(i) == Some(true) {
+                *f |= flags::HAS_EMAIL;
+            }
+            if has_phone.get(i) == Some(true) {
+                *f |= flags::HAS_PHONE;
+            }
+            // Companies among identifiable rows, for the API extras.
+            if let Some(key) = key {
+                let next = company_first_row.len() as u32;
+                let idx = *company_index.entry(key).or_insert(next);
+                if idx == next {
+                    company_first_row.push(r as u32);
+                }
+                row_company[r] = idx;
+            }
         }
     }
-
+    lap("contact flags");
     lap("companies");
     let log_summary = match log {
         Some(log) => Some(apply_log(
-            &ids,
-            n_ids,
+            long,
             &row_contact,
             &mut contact_flags,
             log,
@@ -269,6 +346,7 @@ pub fn analyze(
         contact_flags,
         row_company,
         company_first_row,
+        table_rows,
         log: log_summary,
         warnings,
     })
@@ -318,8 +396,7 @@ pub fn is_scientific(v: &str) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn apply_log(
-    list_ids: &DataFrame,
-    list_n_ids: usize,
+    list_long: LazyFrame,
     row_contact: &[u32],
     contact_flags: &mut [u8],
     log: RevealLog<'_>,
@@ -377,9 +454,8 @@ fn apply_log(
     let has_phone = log_ids.column("has_phone")?.bool()?;
 
     // Entry ↔ row pairs through shared identifiers (entries never merge contacts).
-    let list_long = identity::long_ids(list_ids, list_n_ids)?;
     let log_long =
-        identity::long_ids(&log_ids, log_n_ids)?.select([col("row").alias("entry"), col("id")]);
+        identity::long_ids(&log_ids, log_n_ids, 0)?.select([col("row").alias("entry"), col("id")]);
     let pairs = log_long
         .join(
             list_long,

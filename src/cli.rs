@@ -12,7 +12,10 @@ use crate::error::{Error, Result};
 use crate::input::reader::{ReadOptions, parse_delimiter};
 use crate::input::roles::{Mapping, Role};
 use crate::pricebook::{self, PriceBook, RateRange};
-use crate::pricing::{ApiExtras, Assumptions, Channel, Selection, Settings};
+use crate::pricing::{
+    AiDataColumn, ApiExtras, Assumptions, Channel, ExportRows, Selection, Settings, SignalsColumn,
+    WorkspaceActions,
+};
 use crate::progress::Progress;
 use crate::report;
 
@@ -81,8 +84,11 @@ impl From<ChannelArg> for Channel {
 #[derive(Args, Debug)]
 pub struct EstimateArgs {
     /// The contact list (CSV or a workbook).
-    #[arg(required_unless_present = "plan", conflicts_with = "plan")]
+    #[arg(required_unless_present_any = ["plan", "spec"], conflicts_with_all = ["plan", "spec"])]
     pub input: Option<PathBuf>,
+    /// A Workspace table spec (TOML): tables, their rows or contact lists, the paid actions.
+    #[arg(long, value_name = "FILE.toml", conflicts_with = "plan")]
+    pub spec: Option<PathBuf>,
     /// Re-run a saved plan (its list, mapping, settings and price book).
     #[arg(long, value_name = "PLAN.json")]
     pub plan: Option<PathBuf>,
@@ -99,9 +105,9 @@ pub struct EstimateArgs {
     pub currency: Option<String>,
     #[arg(long, value_enum, default_value_t = ChannelArg::CsvEnrichment)]
     pub channel: ChannelArg,
-    /// Data points requested: email,phone (default), email or phone.
-    #[arg(long, default_value = "email,phone")]
-    pub reveal: String,
+    /// Data points requested: email,phone (default), email, phone, or none (Workspace only).
+    #[arg(long)]
+    pub reveal: Option<String>,
     #[arg(long, value_name = "X")]
     pub match_rate: Option<f64>,
     #[arg(long, value_name = "X")]
@@ -166,6 +172,21 @@ pub struct EstimateArgs {
     /// Write the billable rows (cut to --budget) here.
     #[arg(long, value_name = "FILE.csv")]
     pub trimmed_out: Option<PathBuf>,
+    /// Workspace: an AI Data column, with its fill rate (default 1), repeatable.
+    #[arg(long = "ai-data", value_name = "NAME[@FILL]")]
+    pub ai_data: Vec<String>,
+    /// Workspace: a Signals column, with its hit rate (default: the price book's), repeatable.
+    #[arg(long = "signal", value_name = "NAME[@HIT]")]
+    pub signal: Vec<String>,
+    /// Workspace: a CSV export of ROWS rows, or `all` for the whole table; repeatable.
+    #[arg(long = "csv-export", value_name = "ROWS|all")]
+    pub csv_export: Vec<String>,
+    /// Workspace: planned pushes to a CRM.
+    #[arg(long, value_name = "N")]
+    pub crm_exports: Option<u64>,
+    /// Workspace: AI chat prompts planned this cycle.
+    #[arg(long, value_name = "N")]
+    pub ai_chat_prompts: Option<u64>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -198,26 +219,97 @@ fn rate(
     range: Option<&str>,
     default: RateRange,
 ) -> Result<RateRange> {
-    let r = match (rate, range) {
-        (None, None) => default,
-        (Some(x), None) => RateRange::exact(x),
-        (x, Some(range)) => {
-            let (low, high) = parse_range(&format!("--{name}-range"), range)?;
-            if low > high {
+    let range = range
+        .map(|r| parse_range(&format!("--{name}-range"), r))
+        .transpose()?;
+    RateRange::resolve(&format!("--{name}-rate"), rate, range, default).map_err(setting)
+}
+
+/// `--reveal`: `email`, `phone`, `email,phone`; `none` (or empty) reveals nothing.
+fn parse_reveal(text: &str) -> Result<Selection> {
+    let mut selection = Selection {
+        email: false,
+        phone: false,
+    };
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part {
+            "email" => selection.email = true,
+            "phone" => selection.phone = true,
+            "none" => {}
+            other => {
                 return Err(setting(format!(
-                    "--{name}-range {range}: low is above high"
+                    "--reveal {text}: unknown data point `{other}` (use email, phone, email,phone or none)"
                 )));
             }
-            let expected = x.unwrap_or_else(|| default.expected.clamp(low, high));
-            RateRange {
-                low,
-                expected,
-                high,
-            }
         }
+    }
+    Ok(selection)
+}
+
+/// `NAME@RATE` → the name and the exact rate, or the name alone (`default`).
+fn named_rate(flag: &str, arg: &str, default: RateRange) -> Result<(String, RateRange)> {
+    let (name, rate) = match arg.rsplit_once('@') {
+        Some((name, rate)) => {
+            let r = rate.trim().parse::<f64>().map_err(|_| {
+                setting(format!(
+                    "{flag} {arg}: `{rate}` is not a rate between 0 and 1 (give NAME or NAME@RATE)"
+                ))
+            })?;
+            (name, RateRange::exact(r))
+        }
+        None => (arg, default),
     };
-    r.validate(&format!("--{name}-rate")).map_err(setting)?;
-    Ok(r)
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(setting(format!("{flag} {arg}: give the column's name")));
+    }
+    rate.validate(&format!("{flag} {arg}")).map_err(setting)?;
+    Ok((name.to_string(), rate))
+}
+
+/// The Workspace options of a list on the workspace channel (workspace.md).
+fn workspace_actions(a: &EstimateArgs, book: &PriceBook) -> Result<WorkspaceActions> {
+    let ai_data = a
+        .ai_data
+        .iter()
+        .map(|s| {
+            named_rate("--ai-data", s, RateRange::exact(1.0))
+                .map(|(name, fill)| AiDataColumn { name, fill })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let signals = a
+        .signal
+        .iter()
+        .map(|s| {
+            named_rate("--signal", s, book.assumptions.signal_hit_rate)
+                .map(|(name, hit)| SignalsColumn { name, hit })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let csv_exports = a
+        .csv_export
+        .iter()
+        .map(|s| {
+            let t = s.trim();
+            if t.eq_ignore_ascii_case("all") {
+                Ok(ExportRows::All)
+            } else {
+                t.parse::<u64>().map(ExportRows::Rows).map_err(|_| {
+                    setting(format!(
+                        "--csv-export {s}: give the rows in the export (0 or more) or `all`"
+                    ))
+                })
+            }
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(WorkspaceActions {
+        ai_data,
+        signals,
+        csv_exports,
+        crm_exports: a.crm_exports.unwrap_or(0),
+        ai_chat_prompts: a.ai_chat_prompts.unwrap_or(0),
+        lusha_columns: Vec::new(),
+        crm_columns: Vec::new(),
+    })
 }
 
 fn parse_date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
@@ -260,24 +352,20 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
         Some(p) => pricebook::resolve(p)?,
         None => pricebook::default_book(),
     };
-    let mut selection = Selection {
-        email: false,
-        phone: false,
-    };
-    for part in a.reveal.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part {
-            "email" => selection.email = true,
-            "phone" => selection.phone = true,
-            other => {
-                return Err(setting(format!(
-                    "--reveal {}: unknown data point `{other}` (use email, phone or email,phone)",
-                    a.reveal
-                )));
-            }
-        }
-    }
+    let channel: Channel = a.channel.into();
+    let workspace = workspace_actions(a, &book)?;
+    let selection = parse_reveal(a.reveal.as_deref().unwrap_or("email,phone"))?;
     if !selection.email && !selection.phone {
-        return Err(setting("--reveal: choose email, phone or both"));
+        if channel != Channel::Workspace {
+            return Err(setting(
+                "--reveal: choose email, phone or both (nothing to reveal is for the workspace channel, with a paid Workspace action)",
+            ));
+        }
+        if !workspace.has_paid() {
+            return Err(setting(
+                "--reveal none: nothing would be priced; add a Workspace action (--ai-data, --signal, --csv-export, --crm-exports, --ai-chat-prompts) or reveal email or phone",
+            ));
+        }
     }
     let d = &book.assumptions;
     let assumptions = Assumptions {
@@ -314,7 +402,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
         )));
     }
     let settings = Settings {
-        channel: a.channel.into(),
+        channel,
         selection,
         only_missing: a.only_missing,
         assumptions,
@@ -324,7 +412,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
             company_signals: a.company_signals,
             contact_signals: a.contact_signals,
         },
-        workspace: Default::default(),
+        workspace,
     };
     let read = ReadOptions {
         delimiter: a
@@ -336,21 +424,8 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
         encoding: a.encoding.clone(),
         sheet: a.sheet.clone(),
     };
-    let cycle = Cycle {
-        renewal: a
-            .renewal_date
-            .as_deref()
-            .map(|s| parse_date_arg("--renewal-date", s))
-            .transpose()?,
-        length: match a.cycle {
-            CycleArg::Monthly => CycleLength::Monthly,
-            CycleArg::Annual => CycleLength::Annual,
-        },
-    };
-    let today = match &a.today {
-        Some(s) => parse_date_arg("--today", s)?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let cycle = cycle_of(a)?;
+    let today = today_of(a)?;
     Ok(EstimatePlan {
         book,
         settings,
@@ -455,10 +530,7 @@ fn job_from_plan(a: &EstimateArgs, path: &Path) -> Result<Job> {
     }
     let (book, note) = p.book();
     warnings.extend(note);
-    let today = match &a.today {
-        Some(s) => parse_date_arg("--today", s)?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let today = today_of(a)?;
     let log = match &p.reveal_log {
         Some(l) => {
             let lp = crate::plan::Plan::resolve(path, &l.file.path);
@@ -500,7 +572,151 @@ fn job_from_plan(a: &EstimateArgs, path: &Path) -> Result<Job> {
     })
 }
 
+/// Flags that describe a list and have no meaning for a spec (its tables carry their own).
+fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
+    let given = [
+        ("--reveal", a.reveal.is_some()),
+        ("--match-rate", a.match_rate.is_some()),
+        ("--email-rate", a.email_rate.is_some()),
+        ("--phone-rate", a.phone_rate.is_some()),
+        ("--match-range", a.match_range.is_some()),
+        ("--email-range", a.email_range.is_some()),
+        ("--phone-range", a.phone_range.is_some()),
+        ("--batch-size", a.batch_size.is_some()),
+        ("--company", a.company),
+        ("--company-signals", a.company_signals),
+        ("--contact-signals", a.contact_signals),
+        ("--only-missing", a.only_missing),
+        ("--map", !a.map.is_empty()),
+        ("--delimiter", a.delimiter.is_some()),
+        ("--encoding", a.encoding.is_some()),
+        ("--sheet", a.sheet.is_some()),
+        ("--rows-out", a.rows_out.is_some()),
+        ("--trimmed-out", a.trimmed_out.is_some()),
+        ("--ai-data", !a.ai_data.is_empty()),
+        ("--signal", !a.signal.is_empty()),
+        ("--csv-export", !a.csv_export.is_empty()),
+        ("--crm-exports", a.crm_exports.is_some()),
+        ("--ai-chat-prompts", a.ai_chat_prompts.is_some()),
+    ];
+    given.iter().filter(|(_, g)| *g).map(|(f, _)| *f).collect()
+}
+
+/// `estimate --spec FILE.toml`: every table of a Workspace spec, and the total.
+fn run_spec(a: &EstimateArgs, spec_path: &Path) -> Result<()> {
+    let bad = list_only_flags(a);
+    if !bad.is_empty() {
+        return Err(setting(format!(
+            "--spec: {} describe(s) a contact list; in a spec each [[table]] sets its own (reveal, rates, map, ai_data_columns, signals_columns, csv_exports, crm_exports; ai_chat_prompts at the top)",
+            bad.join(", ")
+        )));
+    }
+    let flag_book = a.pricebook.as_deref().map(pricebook::resolve).transpose()?;
+    let (spec, book) = crate::workspace::Spec::load(spec_path, flag_book.as_ref())?;
+    if let Some(b) = a.budget
+        && !(b.is_finite() && b >= 0.0)
+    {
+        return Err(setting(format!(
+            "--budget {b}: give the remaining credits, 0 or more"
+        )));
+    }
+    let cycle = cycle_of(a)?;
+    let today = today_of(a)?;
+    let progress = Progress::new();
+    let sources = engine::load_spec_sources(&spec, spec_path, &progress)?;
+    let log = match &a.revealed {
+        Some(p) => {
+            let l = engine::load_log(p, &ReadOptions::default(), &progress)?;
+            let mut m = l.detection.mapping.clone();
+            m.apply_overrides(&parse_maps("--log-map", &a.log_map)?, &l.table.headers)
+                .map_err(setting)?;
+            Some((l.table, m))
+        }
+        None => None,
+    };
+    let sa = engine::analyze_spec(
+        &spec,
+        spec_path,
+        &sources,
+        log.as_ref().map(|(t, m)| (t, m)),
+        cycle,
+        today,
+        &progress,
+    )?;
+    let mut run = engine::estimate_spec(&spec, &sa, &book, a.budget);
+    if let Some((t, _)) = &log {
+        let mut w: Vec<String> = t
+            .warnings
+            .iter()
+            .map(|w| format!("reveal log: {w}"))
+            .collect();
+        w.append(&mut run.outcome.estimate.warnings);
+        run.outcome.estimate.warnings = w;
+    }
+    let json = report::spec_json_report(&spec, &sources, &run, &book);
+    let title = spec_path.display().to_string();
+    if let Some(out) = &a.report_out {
+        let mut inputs: Vec<&Path> = vec![spec_path];
+        inputs.extend(spec.sources());
+        inputs.extend(a.revealed.as_deref());
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let bytes = report::render_report(out, &json, &run.outcome, &book, &title)?;
+        crate::fsutil::write_atomic(out, &bytes)?;
+    }
+    print_report(a.format, &json, &run.outcome, &book, &title)
+}
+
+fn print_report(
+    format: Format,
+    json: &report::JsonReport,
+    outcome: &engine::Outcome,
+    book: &PriceBook,
+    title: &str,
+) -> Result<()> {
+    match format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(json).map_err(|e| Error::Internal(e.to_string()))?
+            );
+        }
+        Format::Csv => {
+            use std::io::Write;
+            let bytes = report::csv_report(outcome, book)?;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| Error::io("stdout", e))?;
+        }
+        Format::Table => print!("{}", report::table_report(json, outcome, book, title)),
+    }
+    Ok(())
+}
+
+fn cycle_of(a: &EstimateArgs) -> Result<Cycle> {
+    Ok(Cycle {
+        renewal: a
+            .renewal_date
+            .as_deref()
+            .map(|s| parse_date_arg("--renewal-date", s))
+            .transpose()?,
+        length: match a.cycle {
+            CycleArg::Monthly => CycleLength::Monthly,
+            CycleArg::Annual => CycleLength::Annual,
+        },
+    })
+}
+
+fn today_of(a: &EstimateArgs) -> Result<chrono::NaiveDate> {
+    match &a.today {
+        Some(s) => parse_date_arg("--today", s),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
 fn run_estimate(a: &EstimateArgs) -> Result<()> {
+    if let Some(spec) = &a.spec {
+        return run_spec(a, spec);
+    }
     let job = match (&a.plan, &a.input) {
         (Some(p), _) => job_from_plan(a, p)?,
         (None, Some(i)) => job_from_args(a, i)?,
@@ -548,6 +764,12 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         &progress,
     )?;
     let t_analyze = t0.elapsed();
+    // A list on the Workspace channel is a one-table spec (workspace.md).
+    let one_table = (job.settings.channel == Channel::Workspace)
+        .then(|| crate::workspace::TableSpec::of_list(&job.input, &job.settings));
+    if let Some(t) = &one_table {
+        t.check_exports(analysis.tally.rows, &job.input)?;
+    }
     let mut outcome = engine::estimate(&analysis, &job.settings, &job.book, job.budget);
     if timings {
         eprintln!(
@@ -603,40 +825,35 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         plan.save(out)?;
     }
 
-    let json = report::json_report(
+    let mut json = report::json_report(
         &outcome,
         &job.settings,
         &job.book,
         mapping.to_json_map(&Role::LIST),
         Some(&list.table),
     );
+    if let Some(table) = &one_table {
+        let e = crate::pricing::price(&analysis.tally, &table.settings(), &job.book);
+        json.tables = Some(vec![report::TableJson::of(
+            &table.name,
+            Some(&job.input),
+            Some(&mapping),
+            &table.actions,
+            &e,
+        )]);
+    }
     if let Some(out) = &a.report_out {
         crate::fsutil::ensure_not_input(out, &inputs)?;
         let bytes = report::render_report(out, &json, &outcome, &job.book, &job.name)?;
         crate::fsutil::write_atomic(out, &bytes)?;
     }
-    match a.format {
-        Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json).map_err(|e| Error::Internal(e.to_string()))?
-            );
-        }
-        Format::Csv => {
-            use std::io::Write;
-            let bytes = report::csv_report(&outcome, &job.book)?;
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| Error::io("stdout", e))?;
-        }
-        Format::Table => {
-            print!(
-                "{}",
-                report::table_report(&json, &outcome, &job.book, &job.input.display().to_string())
-            );
-        }
-    }
-    Ok(())
+    print_report(
+        a.format,
+        &json,
+        &outcome,
+        &job.book,
+        &job.input.display().to_string(),
+    )
 }
 
 fn run_compare(paths: &[PathBuf], format: Format) -> Result<()> {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::analysis::{self, Analysis, RevealLog};
+use crate::analysis::{self, Analysis, RevealLog, Tally};
 use crate::budget::{self, Fit};
 use crate::cycle::Cycle;
 use crate::error::Result;
@@ -14,6 +14,7 @@ use crate::input::roles::{self, Detection, Mapping, Role};
 use crate::pricebook::PriceBook;
 use crate::pricing::{self, BudgetStatus, Estimate, Settings};
 use crate::progress::Progress;
+use crate::workspace::{Spec, TableSource};
 
 /// Rows sampled for detecting roles from contents.
 const PROFILE_SAMPLE: usize = 2000;
@@ -36,6 +37,148 @@ pub fn load_log(path: &Path, opts: &ReadOptions, progress: &Progress) -> Result<
     let table = reader::read_table(path, opts, progress)?;
     let detection = roles::detect(&table.headers, &table.profiles(PROFILE_SAMPLE), &Role::ALL);
     Ok(LoadedList { table, detection })
+}
+
+/// A sourced table of a Workspace spec, loaded: its list and the mapping in force
+/// (detected, then the table's `map` applied).
+#[derive(Clone, Debug)]
+pub struct SourcedTable {
+    pub list: LoadedList,
+    pub mapping: Mapping,
+}
+
+/// Load every sourced table of a spec (None for a row-count table). A source that cannot be
+/// read, or a `map` naming a column it lacks, is an error naming the spec and the table.
+pub fn load_spec_sources(
+    spec: &Spec,
+    spec_path: &Path,
+    progress: &Progress,
+) -> Result<Vec<Option<SourcedTable>>> {
+    spec.tables
+        .iter()
+        .map(|t| {
+            let TableSource::List { path, read, map } = &t.source else {
+                return Ok(None);
+            };
+            let in_table = |msg: String| {
+                crate::error::Error::input(spec_path, None, format!("table `{}`: {msg}", t.name))
+            };
+            let list = load_list(path, &read.options(), progress)
+                .map_err(|e| in_table(format!("source {e}")))?;
+            let mut mapping = list.detection.mapping.clone();
+            mapping
+                .apply_overrides(map, &list.table.headers)
+                .map_err(|m| in_table(format!("`map`: {}", m.trim_start_matches("--map "))))?;
+            Ok(Some(SourcedTable { list, mapping }))
+        })
+        .collect()
+}
+
+/// The expensive pass over a spec: the sourced tables' rows analysed as one (contacts
+/// across tables, the reveal log), and each table's own tally.
+#[derive(Clone, Debug, Default)]
+pub struct SpecAnalysis {
+    pub analysis: Analysis,
+    /// One per table, in spec order.
+    pub tallies: Vec<Tally>,
+}
+
+pub fn analyze_spec(
+    spec: &Spec,
+    spec_path: &Path,
+    sources: &[Option<SourcedTable>],
+    log: Option<(&ContactTable, &Mapping)>,
+    cycle: Cycle,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<SpecAnalysis> {
+    let parts: Vec<(&ContactTable, &Mapping)> = sources
+        .iter()
+        .flatten()
+        .map(|s| (&s.list.table, &s.mapping))
+        .collect();
+    let mut analysis = analysis::analyze_tables(
+        &parts,
+        log.map(|(table, mapping)| RevealLog { table, mapping }),
+        &cycle,
+        today,
+        progress,
+    )?;
+    let mut sourced = analysis.table_tallies().into_iter();
+    let mut tallies = Vec::with_capacity(spec.tables.len());
+    for (t, src) in spec.tables.iter().zip(sources) {
+        let tally = match (&t.source, src) {
+            (TableSource::Rows(n), _) => Tally::of_rows(*n),
+            (TableSource::List { .. }, Some(s)) => {
+                let tally = sourced.next().unwrap_or_default();
+                for w in &s.list.table.warnings {
+                    analysis.warnings.push(format!("table `{}`: {w}", t.name));
+                }
+                if tally.rows == 0 {
+                    analysis.warnings.push(format!(
+                        "table `{}`: its source {} has no data rows, so the table costs nothing; check the file (or its sheet)",
+                        t.name,
+                        s.list.table.path.display()
+                    ));
+                } else if tally.unmatchable_rows == tally.rows
+                    && (t.selection.email || t.selection.phone)
+                {
+                    analysis.warnings.push(format!(
+                        "table `{}`: none of its {} rows has an email, a LinkedIn URL or a name with a company, so no reveal can match; check the column roles (`map`)",
+                        t.name, tally.rows
+                    ));
+                }
+                tally
+            }
+            (TableSource::List { .. }, None) => {
+                return Err(crate::error::Error::Internal(format!(
+                    "table `{}`: its source was not loaded",
+                    t.name
+                )));
+            }
+        };
+        t.check_exports(tally.rows, spec_path)?;
+        if !t.selection.email && !t.selection.phone && !t.actions.has_paid() {
+            analysis.warnings.push(format!(
+                "table `{}`: nothing planned on it costs credits (no reveal, AI Data, Signals or export)",
+                t.name
+            ));
+        }
+        tallies.push(tally);
+    }
+    Ok(SpecAnalysis { analysis, tallies })
+}
+
+/// A spec priced: each table's estimate and the total outcome (with the budget status).
+#[derive(Clone, Debug)]
+pub struct SpecOutcome {
+    pub tables: Vec<Estimate>,
+    pub outcome: Outcome,
+}
+
+/// Price a spec's analysis: a pure function, like [`estimate`].
+pub fn estimate_spec(
+    spec: &Spec,
+    sa: &SpecAnalysis,
+    book: &PriceBook,
+    budget: Option<f64>,
+) -> SpecOutcome {
+    let settings: Vec<Settings> = spec.tables.iter().map(|t| t.settings()).collect();
+    let pairs: Vec<(&Tally, &Settings)> = sa.tallies.iter().zip(&settings).collect();
+    let priced = pricing::price_tables(&pairs, spec.ai_chat_prompts, book);
+    let mut estimate = priced.total;
+    let mut warnings = sa.analysis.warnings.clone();
+    warnings.append(&mut estimate.warnings);
+    estimate.warnings = warnings;
+    let budget = budget.map(|remaining| BudgetOutcome {
+        remaining,
+        status: pricing::budget_status(&estimate.total, remaining),
+        fit: None,
+    });
+    SpecOutcome {
+        tables: priced.tables,
+        outcome: Outcome { estimate, budget },
+    }
 }
 
 /// The list-side inputs of an analysis.
@@ -85,7 +228,8 @@ pub struct Outcome {
 pub struct BudgetOutcome {
     pub remaining: f64,
     pub status: BudgetStatus,
-    pub fit: Fit,
+    /// The fit-to-budget cut of a list (a Workspace spec of several tables has none).
+    pub fit: Option<Fit>,
 }
 
 /// Price an analysis; with a budget, also its status and the fit-to-budget cut.
@@ -97,7 +241,7 @@ pub fn estimate(a: &Analysis, s: &Settings, book: &PriceBook, budget: Option<f64
     let budget = budget.map(|remaining| BudgetOutcome {
         remaining,
         status: pricing::budget_status(&estimate.total, remaining),
-        fit: budget::fit_to_budget(a, s, book, remaining),
+        fit: Some(budget::fit_to_budget(a, s, book, remaining)),
     });
     Outcome { estimate, budget }
 }
@@ -105,8 +249,8 @@ pub fn estimate(a: &Analysis, s: &Settings, book: &PriceBook, budget: Option<f64
 /// The rows of the trimmed upload list: the billable rows, or the fit-to-budget cut when a
 /// budget is set.
 pub fn trimmed_rows(a: &Analysis, s: &Settings, o: &Outcome) -> Vec<u32> {
-    match &o.budget {
-        Some(b) => b.fit.rows.clone(),
+    match o.budget.as_ref().and_then(|b| b.fit.as_ref()) {
+        Some(fit) => fit.rows.clone(),
         None => (0..a.row_contact.len())
             .filter(|&r| crate::rows::row_status(a, r, s) == crate::rows::RowStatus::Billable)
             .map(|r| r as u32)

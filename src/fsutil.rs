@@ -33,6 +33,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The absolute, canonical form of a path where it exists, else joined to the current
+/// folder: to compare and relativise paths saved in plans and specs.
+pub fn absolute(p: &Path) -> std::path::PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        }
+    })
+}
+
 /// Refuse to write an output over one of the inputs.
 pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
     let canon = |p: &Path| std::fs::canonicalize(p).ok();

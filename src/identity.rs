@@ -280,9 +280,10 @@ impl UnionFind {
     }
 }
 
-/// All (row, identifier) pairs of an identifier frame, as one long frame.
-pub fn long_ids(ids: &DataFrame, n_ids: usize) -> PolarsResult<LazyFrame> {
-    let lf = ids.clone().lazy().with_row_index("row", None);
+/// All (row, identifier) pairs of an identifier frame, as one long frame; rows are numbered
+/// from `offset` (the frame's first row in a set of tables read as one).
+pub fn long_ids(ids: &DataFrame, n_ids: usize, offset: IdxSize) -> PolarsResult<LazyFrame> {
+    let lf = ids.clone().lazy().with_row_index("row", Some(offset));
     let parts: Vec<LazyFrame> = (0..n_ids)
         .map(|i| {
             lf.clone()
@@ -291,23 +292,32 @@ pub fn long_ids(ids: &DataFrame, n_ids: usize) -> PolarsResult<LazyFrame> {
         })
         .collect();
     if parts.is_empty() {
-        return Ok(DataFrame::new(
-            0,
-            vec![
-                Column::new_empty("row".into(), &IDX_DTYPE),
-                Column::new_empty("id".into(), &DataType::String),
-            ],
-        )?
-        .lazy());
+        return Ok(empty_long());
     }
     concat(parts, UnionArgs::default())
+}
+
+/// A long frame with no pairs.
+pub fn empty_long() -> LazyFrame {
+    DataFrame::new(
+        0,
+        vec![
+            Column::new_empty("row".into(), &IDX_DTYPE),
+            Column::new_empty("id".into(), &DataType::String),
+        ],
+    )
+    .expect("two empty columns of one height")
+    .lazy()
 }
 
 /// Group rows into contacts: `root[row]` is the contact's first row, or None when the row
 /// has no identifier (unmatchable).
 pub fn contacts(ids: &DataFrame, n_ids: usize) -> PolarsResult<Vec<Option<u32>>> {
-    let n = ids.height();
-    let long = long_ids(ids, n_ids)?;
+    contacts_of_long(long_ids(ids, n_ids, 0)?, ids.height())
+}
+
+/// [`contacts`] over a long frame of `n` rows (possibly several tables' rows, numbered on).
+pub fn contacts_of_long(long: LazyFrame, n: usize) -> PolarsResult<Vec<Option<u32>>> {
     // Each identifier's first row; every row joins the first row of each of its identifiers.
     let edges = long
         .clone()

@@ -23,5 +23,6 @@ pub mod progress;
 pub mod report;
 pub mod rows;
 pub mod subscription;
+pub mod workspace;
 
 pub use error::{Error, Result};

@@ -13,6 +13,7 @@ use sha2::Digest;
 use crate::cycle::Cycle;
 use crate::engine::Outcome;
 use crate::error::{Error, Result};
+use crate::fsutil::absolute;
 use crate::input::reader::ReadOptions;
 use crate::input::roles::Mapping;
 use crate::pricebook::{self, PriceBook};
@@ -248,16 +249,6 @@ impl Plan {
         serde_json::from_value(value)
             .map_err(|e| Error::input(path, None, format!("plan file: {e}")))
     }
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    std::fs::canonicalize(p).unwrap_or_else(|_| {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        }
-    })
 }
 
 /// A plan's row in a comparison.

@@ -64,6 +64,35 @@ impl RateRange {
         }
     }
 
+    /// A rate as cli.md and workspace.md read it: a rate alone has low = high = the rate; a
+    /// range alone takes the default's expected value clamped into it; neither gives the
+    /// default. The result is validated; `what` names it in the message.
+    pub fn resolve(
+        what: &str,
+        rate: Option<f64>,
+        range: Option<(f64, f64)>,
+        default: RateRange,
+    ) -> std::result::Result<RateRange, String> {
+        let r = match (rate, range) {
+            (None, None) => default,
+            (Some(x), None) => RateRange::exact(x),
+            (x, Some((low, high))) => {
+                if low > high {
+                    return Err(format!(
+                        "{what}: the range {low}..{high} has low above high"
+                    ));
+                }
+                RateRange {
+                    low,
+                    expected: x.unwrap_or_else(|| default.expected.clamp(low, high)),
+                    high,
+                }
+            }
+        };
+        r.validate(what)?;
+        Ok(r)
+    }
+
     /// A rate must be a share, and lie inside its own range.
     pub fn validate(&self, what: &str) -> std::result::Result<(), String> {
         for (end, v) in [
@@ -91,6 +120,16 @@ pub struct DefaultAssumptions {
     pub match_rate: RateRange,
     pub email_rate: RateRange,
     pub phone_rate: RateRange,
+    /// Share of rows where a Workspace Signals column finds a signal (workspace.md), for
+    /// columns planned without their own hit rate. Books (and plans' saved copies of them)
+    /// written before it existed take the newest shipped book's value.
+    #[serde(default = "default_signal_hit_rate")]
+    pub signal_hit_rate: RateRange,
+}
+
+fn default_signal_hit_rate() -> RateRange {
+    // The shipped books all carry the key (tested), so this never recurses.
+    default_book().assumptions.signal_hit_rate
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -167,6 +206,7 @@ impl PriceBook {
             ("match_rate", a.match_rate),
             ("email_rate", a.email_rate),
             ("phone_rate", a.phone_rate),
+            ("signal_hit_rate", a.signal_hit_rate),
         ] {
             r.validate(key).map_err(|m| {
                 Error::input(origin, key_line(text, key), format!("price book: {m}"))
@@ -219,6 +259,11 @@ pub fn shipped() -> Vec<PriceBook> {
 /// The newest shipped price book: the default.
 pub fn default_book() -> PriceBook {
     shipped().remove(0)
+}
+
+/// True when `id` names a shipped price book.
+pub fn is_shipped(id: &str) -> bool {
+    shipped().iter().any(|b| b.id == id)
 }
 
 /// `--pricebook ID|FILE.toml`: a shipped id, or a path to a TOML file.
@@ -317,6 +362,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("match_rate"), "{msg}");
+    }
+
+    #[test]
+    fn every_shipped_book_has_its_own_signal_hit_rate() {
+        for (name, text) in SHIPPED {
+            assert!(
+                text.contains("[assumptions.signal_hit_rate]"),
+                "{name} lacks the Signals hit rate"
+            );
+        }
+        let b = default_book();
+        b.assumptions.signal_hit_rate.validate("hit").unwrap();
+    }
+
+    #[test]
+    fn a_book_without_the_signal_hit_rate_takes_the_shipped_default() {
+        let text = help_text();
+        let cut = text.find("[assumptions.signal_hit_rate]").unwrap();
+        let old = PriceBook::from_toml(&text[..cut], Path::new("old.toml")).unwrap();
+        assert_eq!(
+            old.assumptions.signal_hit_rate,
+            default_book().assumptions.signal_hit_rate
+        );
     }
 
     #[test]

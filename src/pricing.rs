@@ -144,32 +144,82 @@ impl ApiExtras {
     }
 }
 
-/// One Workspace table's paid actions (workspace.md).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkspaceTable {
+/// A Workspace AI Data column: one cell per row, charged where it is filled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AiDataColumn {
     pub name: String,
-    pub rows: u64,
-    /// Fill rate of each AI Data column.
-    pub ai_fill_rates: Vec<f64>,
-    /// Hit rate of each Signals column.
-    pub signal_hit_rates: Vec<f64>,
-    /// Rows in each planned CSV export.
-    pub csv_exports: Vec<u64>,
+    /// Share of rows whose cell gets filled (default 1, exact).
+    pub fill: RateRange,
+}
+
+/// A Workspace Signals column: charged per row where a signal is found.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignalsColumn {
+    pub name: String,
+    /// Share of rows where a signal is found (default: the price book's).
+    pub hit: RateRange,
+}
+
+/// The size of one planned CSV export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportRows {
+    /// The whole table.
+    All,
+    Rows(u64),
+}
+
+impl ExportRows {
+    /// Rows exported from a table of `rows` (an export cannot hold more than the table).
+    pub fn of(self, rows: u64) -> u64 {
+        match self {
+            ExportRows::All => rows,
+            ExportRows::Rows(n) => n.min(rows),
+        }
+    }
+}
+
+/// One Workspace table's paid actions (workspace.md); the table's rows come from its tally.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkspaceActions {
+    pub ai_data: Vec<AiDataColumn>,
+    pub signals: Vec<SignalsColumn>,
+    pub csv_exports: Vec<ExportRows>,
+    /// Planned pushes to a CRM.
     pub crm_exports: u64,
+    /// AI chat prompts (account-wide: in a spec they belong to the spec, not a table).
+    pub ai_chat_prompts: u64,
     /// Lusha Data and CRM columns: listed so a plan shows them, and always free.
     pub lusha_columns: Vec<String>,
     pub crm_columns: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkspacePlan {
-    pub tables: Vec<WorkspaceTable>,
-    pub ai_chat_prompts: u64,
-}
+impl WorkspaceActions {
+    /// True when some action costs credits (free columns aside).
+    pub fn has_paid(&self) -> bool {
+        !self.ai_data.is_empty()
+            || !self.signals.is_empty()
+            || !self.csv_exports.is_empty()
+            || self.crm_exports > 0
+            || self.ai_chat_prompts > 0
+    }
 
-impl WorkspacePlan {
     pub fn is_empty(&self) -> bool {
-        self.tables.is_empty() && self.ai_chat_prompts == 0
+        !self.has_paid() && self.lusha_columns.is_empty() && self.crm_columns.is_empty()
+    }
+
+    /// Every rate of the actions, named, for validation.
+    pub fn validate(&self) -> Result<(), String> {
+        for c in &self.ai_data {
+            c.fill
+                .validate(&format!("AI Data column `{}` fill rate", c.name))?;
+        }
+        for c in &self.signals {
+            c.hit
+                .validate(&format!("Signals column `{}` hit rate", c.name))?;
+        }
+        Ok(())
     }
 }
 
@@ -183,7 +233,9 @@ pub struct Settings {
     /// api-bulk batch size; None = the price book's maximum.
     pub batch_size: Option<u32>,
     pub extras: ApiExtras,
-    pub workspace: WorkspacePlan,
+    /// Workspace actions on the list (the `workspace` channel only).
+    #[serde(default)]
+    pub workspace: WorkspaceActions,
 }
 
 impl Settings {
@@ -195,7 +247,7 @@ impl Settings {
             assumptions: Assumptions::from_book(book),
             batch_size: None,
             extras: ApiExtras::default(),
-            workspace: WorkspacePlan::default(),
+            workspace: WorkspaceActions::default(),
         }
     }
 
@@ -227,6 +279,14 @@ pub enum ContactNeed {
 /// What a contact with `f` ([`flags`]) needs under `s` (pricing.md §1 status order, §4).
 pub fn contact_need(f: u8, s: &Settings) -> ContactNeed {
     let req = s.requested();
+    if !req.email && !req.phone {
+        // Nothing to reveal (a Workspace table with AI Data only): the contact is still a
+        // contact of the table, with no data point to pay for.
+        return ContactNeed::Billable {
+            email: false,
+            phone: false,
+        };
+    }
     let open_e = req.email && f & flags::REV_EMAIL == 0;
     let open_p = req.phone && f & flags::REV_PHONE == 0;
     if !open_e && !open_p {
@@ -549,7 +609,7 @@ pub fn price(t: &Tally, s: &Settings, book: &PriceBook) -> Estimate {
                 .to_string(),
         );
     }
-    if !s.workspace.is_empty() && s.channel != Channel::Workspace {
+    if s.workspace.has_paid() && s.channel != Channel::Workspace {
         warnings.push(format!(
             "Workspace actions (AI Data, Signals, exports, AI chat) apply to the workspace channel only; ignored on {}",
             s.channel.key()
@@ -575,12 +635,7 @@ pub fn price(t: &Tally, s: &Settings, book: &PriceBook) -> Estimate {
             }
         }
         if s.channel == Channel::Workspace {
-            let w = workspace_items(&s.workspace, p);
-            v[6] = w[0];
-            v[7] = w[1];
-            v[8] = w[2];
-            v[9] = w[3];
-            v[10] = w[4];
+            v[6..=10].copy_from_slice(&workspace_items(&s.workspace, t.rows, p, pick));
         }
         if s.channel == Channel::Recommendations {
             v[11] = counts.billable as f64 * p.blurred_row;
@@ -612,21 +667,93 @@ pub fn price(t: &Tally, s: &Settings, book: &PriceBook) -> Estimate {
     }
 }
 
-/// ai_data, signals, csv_export, crm_export, ai_chat of a Workspace plan (no rates apply).
-pub fn workspace_items(w: &WorkspacePlan, p: &Prices) -> [f64; 5] {
-    let mut v = [0.0; 5];
-    for t in &w.tables {
-        v[0] += t.rows as f64 * t.ai_fill_rates.iter().sum::<f64>() * p.ai_cell;
-        v[1] += t.rows as f64 * t.signal_hit_rates.iter().sum::<f64>() * p.signal;
-        v[2] += t
-            .csv_exports
-            .iter()
-            .map(|r| r.div_ceil(p.csv_export_block_rows as u64) as f64 * p.csv_export_block)
-            .sum::<f64>();
-        v[3] += t.crm_exports as f64 * p.crm_export;
+/// ai_data, signals, csv_export, crm_export, ai_chat of one Workspace table of `rows` rows,
+/// at one end of the fill and hit rates. AI Data and Signals run on every row, matched or
+/// not; exports count rows whatever was revealed.
+pub fn workspace_items(
+    w: &WorkspaceActions,
+    rows: u64,
+    p: &Prices,
+    pick: fn(&RateRange) -> f64,
+) -> [f64; 5] {
+    let fill: f64 = w.ai_data.iter().map(|c| pick(&c.fill)).sum();
+    let hit: f64 = w.signals.iter().map(|c| pick(&c.hit)).sum();
+    let block = p.csv_export_block_rows.max(1) as u64;
+    let csv: f64 = w
+        .csv_exports
+        .iter()
+        .map(|e| e.of(rows).div_ceil(block) as f64 * p.csv_export_block)
+        .sum();
+    [
+        rows as f64 * fill * p.ai_cell,
+        rows as f64 * hit * p.signal,
+        csv,
+        w.crm_exports as f64 * p.crm_export,
+        ai_chat_credits(w.ai_chat_prompts, p),
+    ]
+}
+
+/// AI chat prompts are charged per started block of prompts.
+pub fn ai_chat_credits(prompts: u64, p: &Prices) -> f64 {
+    prompts.div_ceil(p.ai_chat_block_prompts.max(1) as u64) as f64 * p.ai_chat_block
+}
+
+/// A Workspace spec priced: each table on its own (its tally, its settings) and the total,
+/// which adds the account-wide AI chat prompts to the tables' sums.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TablesEstimate {
+    pub tables: Vec<Estimate>,
+    pub total: Estimate,
+}
+
+pub fn price_tables(
+    tables: &[(&Tally, &Settings)],
+    ai_chat_prompts: u64,
+    book: &PriceBook,
+) -> TablesEstimate {
+    let priced: Vec<Estimate> = tables.iter().map(|(t, s)| price(t, s, book)).collect();
+    let mut counts = StatusCounts::default();
+    let mut items: Vec<(Item, Credits)> =
+        Item::ALL.iter().map(|i| (*i, Credits::default())).collect();
+    let mut warnings: Vec<String> = Vec::new();
+    for e in &priced {
+        let c = &e.counts;
+        counts.rows += c.rows;
+        counts.unmatchable += c.unmatchable;
+        counts.duplicate += c.duplicate;
+        counts.already_revealed += c.already_revealed;
+        counts.nothing_needed += c.nothing_needed;
+        counts.billable += c.billable;
+        counts.need_email += c.need_email;
+        counts.need_phone += c.need_phone;
+        for ((_, sum), (_, c)) in items.iter_mut().zip(&e.items) {
+            sum.add(*c);
+        }
+        for w in &e.warnings {
+            if !warnings.contains(w) {
+                warnings.push(w.clone());
+            }
+        }
     }
-    v[4] = w.ai_chat_prompts.div_ceil(p.ai_chat_block_prompts as u64) as f64 * p.ai_chat_block;
-    v
+    let chat = ai_chat_credits(ai_chat_prompts, &book.prices);
+    for (item, c) in items.iter_mut() {
+        if *item == Item::AiChat {
+            c.add(Credits::exact(chat));
+        }
+    }
+    let mut total = Credits::default();
+    for (_, c) in &items {
+        total.add(*c);
+    }
+    TablesEstimate {
+        tables: priced,
+        total: Estimate {
+            counts,
+            items,
+            total,
+            warnings,
+        },
+    }
 }
 
 /// Budget status (pricing.md §5).

@@ -91,6 +91,57 @@ pub struct JsonReport {
     pub needs: NeedsJson,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceJson>,
+    /// Workspace tables (a spec, or a list on the workspace channel as one table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables: Option<Vec<TableJson>>,
+}
+
+/// One Workspace table of the JSON report (workspace.md): its own counts and credits.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TableJson {
+    pub name: String,
+    /// The table's contact list, or null for a row count.
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<BTreeMap<String, Vec<String>>>,
+    pub rows: u64,
+    pub unmatchable_rows: u64,
+    pub duplicate_rows: u64,
+    pub already_revealed_rows: u64,
+    pub nothing_needed_rows: u64,
+    pub billable_contacts: u64,
+    pub credits: Credits,
+    pub breakdown: Breakdown,
+    /// Free columns planned on the table (listed, never charged).
+    pub lusha_columns: Vec<String>,
+    pub crm_columns: Vec<String>,
+}
+
+impl TableJson {
+    pub fn of(
+        name: &str,
+        source: Option<&std::path::Path>,
+        mapping: Option<&crate::input::roles::Mapping>,
+        actions: &pricing::WorkspaceActions,
+        e: &pricing::Estimate,
+    ) -> Self {
+        let c = &e.counts;
+        TableJson {
+            name: name.to_string(),
+            source: source.map(|p| p.display().to_string()),
+            mapping: mapping.map(|m| m.to_json_map(&crate::input::roles::Role::LIST)),
+            rows: c.rows,
+            unmatchable_rows: c.unmatchable,
+            duplicate_rows: c.duplicate,
+            already_revealed_rows: c.already_revealed,
+            nothing_needed_rows: c.nothing_needed,
+            billable_contacts: c.billable,
+            credits: e.total,
+            breakdown: Breakdown::of(e),
+            lusha_columns: actions.lusha_columns.clone(),
+            crm_columns: actions.crm_columns.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -138,9 +189,9 @@ pub fn json_report(
         budget: outcome.budget.as_ref().map(|b| BudgetJson {
             remaining: b.remaining,
             status: b.status.key(),
-            fit_contacts: b.fit.kept,
-            billable_contacts: b.fit.billable,
-            fit_credits: b.fit.estimate.total,
+            fit_contacts: b.fit.as_ref().map_or(c.billable, |f| f.kept),
+            billable_contacts: b.fit.as_ref().map_or(c.billable, |f| f.billable),
+            fit_credits: b.fit.as_ref().map_or(e.total, |f| f.estimate.total),
         }),
         warnings: e.warnings.clone(),
         pricebook_name: book.name.clone(),
@@ -160,7 +211,50 @@ pub fn json_report(
             encoding: t.encoding.to_string(),
             delimiter: crate::input::reader::delimiter_name(t.delimiter),
         }),
+        tables: None,
     }
+}
+
+/// The JSON of a Workspace spec (workspace.md): the fixed keys over all tables, an empty
+/// top-level `mapping`, and `tables` with each table's own counts, credits and breakdown.
+pub fn spec_json_report(
+    spec: &crate::workspace::Spec,
+    sources: &[Option<crate::engine::SourcedTable>],
+    run: &crate::engine::SpecOutcome,
+    book: &PriceBook,
+) -> JsonReport {
+    let any = |f: fn(&pricing::Selection) -> bool| spec.tables.iter().any(|t| f(&t.selection));
+    let settings = Settings {
+        channel: pricing::Channel::Workspace,
+        selection: pricing::Selection {
+            email: any(|s| s.email),
+            phone: any(|s| s.phone),
+        },
+        assumptions: pricing::Assumptions::from_book(book),
+        ..Settings::defaults(book)
+    };
+    let mut json = json_report(&run.outcome, &settings, book, BTreeMap::new(), None);
+    json.tables = Some(
+        spec.tables
+            .iter()
+            .zip(sources)
+            .zip(&run.tables)
+            .map(|((t, src), e)| {
+                let path = match &t.source {
+                    crate::workspace::TableSource::List { path, .. } => Some(path.as_path()),
+                    crate::workspace::TableSource::Rows(_) => None,
+                };
+                TableJson::of(
+                    &t.name,
+                    path,
+                    src.as_ref().map(|s| &s.mapping),
+                    &t.actions,
+                    e,
+                )
+            })
+            .collect(),
+    );
+    json
 }
 
 fn num(v: f64) -> String {
@@ -179,10 +273,16 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
     let _ = writeln!(s, "Price book: {} ({})", book.id, book.name);
     let ch = crate::pricing::Channel::from_key(&r.channel).unwrap_or_default();
     let _ = writeln!(s, "Channel:    {} — {}", ch.label(), ch.rule());
+    let tables = r.tables.as_deref().filter(|v| v.len() > 1).unwrap_or(&[]);
     let a = &r.assumptions;
     let _ = writeln!(
         s,
-        "Rates:      match {:.0}% ({:.0}–{:.0}%), email {:.0}% ({:.0}–{:.0}%), phone {:.0}% ({:.0}–{:.0}%)",
+        "Rates:      {}match {:.0}% ({:.0}–{:.0}%), email {:.0}% ({:.0}–{:.0}%), phone {:.0}% ({:.0}–{:.0}%)",
+        if tables.is_empty() {
+            ""
+        } else {
+            "(defaults; each table has its own) "
+        },
         a.match_rate.expected * 100.0,
         a.match_rate.low * 100.0,
         a.match_rate.high * 100.0,
@@ -193,24 +293,91 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
         a.phone_rate.low * 100.0,
         a.phone_rate.high * 100.0,
     );
+    for t in tables {
+        let _ = writeln!(s);
+        let from = match &t.source {
+            Some(p) => format!("from {p}"),
+            None => format!("{} rows", t.rows),
+        };
+        let _ = writeln!(s, "Table `{}` ({from})", t.name);
+        rows_line(
+            &mut s,
+            t.rows,
+            [
+                t.unmatchable_rows,
+                t.duplicate_rows,
+                t.already_revealed_rows,
+                t.nothing_needed_rows,
+                t.billable_contacts,
+            ],
+        );
+        items_block(
+            &mut s,
+            Item::ALL.iter().map(|i| (*i, t.breakdown.get(*i))),
+            &t.credits,
+            "Table credits",
+        );
+    }
     let _ = writeln!(s);
+    if !tables.is_empty() {
+        let _ = writeln!(s, "All {} tables", tables.len());
+    }
+    rows_line(
+        &mut s,
+        r.rows,
+        [
+            r.unmatchable_rows,
+            r.duplicate_rows,
+            r.already_revealed_rows,
+            r.nothing_needed_rows,
+            r.billable_contacts,
+        ],
+    );
+    items_block(&mut s, e.items.iter().copied(), &e.total, "Total credits");
+    if let Some(b) = &outcome.budget {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Budget {}: {}", num(b.remaining), b.status.label());
+        if let Some(fit) = b.fit.as_ref().filter(|f| f.kept < f.billable) {
+            let (fe, _, fh) = pricing::shown(&fit.estimate.total);
+            let _ = writeln!(
+                s,
+                "Fit to budget: keep the first {} of {} billable contacts (expected {fe}, high {fh})",
+                fit.kept, fit.billable
+            );
+        }
+    }
+    if !e.warnings.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Warnings:");
+        for w in &e.warnings {
+            let _ = writeln!(s, "  - {w}");
+        }
+    }
+    s
+}
+
+/// "Rows N: unmatchable … · billable …" and a blank line.
+fn rows_line(s: &mut String, rows: u64, [u, d, a, n, b]: [u64; 5]) {
     let _ = writeln!(
         s,
-        "Rows {}: unmatchable {} · duplicates {} · already revealed {} · nothing needed {} · billable {}",
-        r.rows,
-        r.unmatchable_rows,
-        r.duplicate_rows,
-        r.already_revealed_rows,
-        r.nothing_needed_rows,
-        r.billable_contacts
+        "Rows {rows}: unmatchable {u} · duplicates {d} · already revealed {a} · nothing needed {n} · billable {b}"
     );
     let _ = writeln!(s);
+}
+
+/// The items that cost something, low / expected / high, and the total line.
+fn items_block(
+    s: &mut String,
+    items: impl Iterator<Item = (Item, Credits)>,
+    total: &Credits,
+    total_label: &str,
+) {
     let _ = writeln!(
         s,
         "{:<24} {:>12} {:>12} {:>12}",
         "Item", "Low", "Expected", "High"
     );
-    for (item, c) in &e.items {
+    for (item, c) in items {
         if c.is_zero() {
             continue;
         }
@@ -223,33 +390,9 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
             num(c.high)
         );
     }
-    let (exp, low, high) = pricing::shown(&e.total);
+    let (exp, low, high) = pricing::shown(total);
     let _ = writeln!(s, "{}", "-".repeat(63));
-    let _ = writeln!(
-        s,
-        "{:<24} {:>12} {:>12} {:>12}",
-        "Total credits", low, exp, high
-    );
-    if let Some(b) = &outcome.budget {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Budget {}: {}", num(b.remaining), b.status.label());
-        if b.fit.kept < b.fit.billable {
-            let (fe, _, fh) = pricing::shown(&b.fit.estimate.total);
-            let _ = writeln!(
-                s,
-                "Fit to budget: keep the first {} of {} billable contacts (expected {fe}, high {fh})",
-                b.fit.kept, b.fit.billable
-            );
-        }
-    }
-    if !e.warnings.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Warnings:");
-        for w in &e.warnings {
-            let _ = writeln!(s, "  - {w}");
-        }
-    }
-    s
+    let _ = writeln!(s, "{total_label:<24} {low:>12} {exp:>12} {high:>12}");
 }
 
 /// The breakdown as CSV: item, rule, low, expected, high, and a total line.
@@ -369,11 +512,11 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     );
     if let Some(b) = &outcome.budget {
         let _ = writeln!(s, "Budget {}: **{}**", num(b.remaining), b.status.label());
-        if b.fit.kept < b.fit.billable {
+        if let Some(fit) = b.fit.as_ref().filter(|f| f.kept < f.billable) {
             let _ = writeln!(
                 s,
                 "; fit to budget keeps the first {} of {} billable contacts",
-                b.fit.kept, b.fit.billable
+                fit.kept, fit.billable
             );
         }
         let _ = writeln!(s);

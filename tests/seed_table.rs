@@ -6,9 +6,7 @@ mod common;
 
 use enrichplan::analysis::Tally;
 use enrichplan::cycle::{Cycle, CycleLength};
-use enrichplan::pricing::{
-    self, ApiExtras, Assumptions, Channel, Item, Selection, Settings, WorkspacePlan, WorkspaceTable,
-};
+use enrichplan::pricing::{self, ApiExtras, Assumptions, Channel, Item, Selection, Settings};
 use enrichplan::rows::{RowStatus, row_status};
 
 const LIST: &str = "\
@@ -64,17 +62,22 @@ fn item(run: &common::Run, s: &Settings, i: Item) -> f64 {
     common::estimate(run, s).estimate.item(i).expected
 }
 
-fn workspace(tables: Vec<WorkspaceTable>, prompts: u64) -> Settings {
-    let mut s = exact(Channel::Workspace, true, true);
-    s.workspace = WorkspacePlan {
-        tables,
-        ai_chat_prompts: prompts,
-    };
-    s
+/// `enrichplan estimate --spec` on a spec written into a temporary folder (with `files`
+/// beside it), as JSON: the Workspace rows go through the CLI, not only the pricing function.
+fn spec_json(spec: &str, files: &[(&str, &str)], extra: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        common::write(dir.path(), name, text);
+    }
+    let path = common::write(dir.path(), "spec.toml", spec);
+    let path = path.display().to_string();
+    let mut args = vec!["estimate", "--spec", path.as_str(), "--format", "json"];
+    args.extend_from_slice(extra);
+    common::json(&args)
 }
 
-fn ws_total(s: &Settings, rows: u64) -> pricing::Estimate {
-    pricing::price(&Tally::of_rows(rows), s, &common::book())
+fn expected(v: &serde_json::Value, item: &str) -> f64 {
+    v["breakdown"][item]["expected"].as_f64().unwrap()
 }
 
 // ---- Platform & Extension ----
@@ -215,110 +218,123 @@ fn row_13_api_signals_contacts_signals_1_credit_per_contact() {
     assert_eq!(item(&three(), &s, Item::ContactSignals), 3.0);
 }
 
-// ---- Workspace ----
+// ---- Workspace (through `enrichplan estimate --spec`) ----
 
 #[test]
 fn row_14_workspace_contact_or_company_reveal_same_as_platform_rate() {
     assert_eq!(total(&one(), &exact(Channel::Workspace, true, true)), 6.0);
     assert_eq!(total(&one(), &exact(Channel::Workspace, true, false)), 1.0);
     assert_eq!(total(&one(), &exact(Channel::Workspace, false, true)), 5.0);
+    for (reveal, credits) in [
+        ("\"email\", \"phone\"", 6.0),
+        ("\"email\"", 1.0),
+        ("\"phone\"", 5.0),
+    ] {
+        let v = spec_json(
+            &format!(
+                "[[table]]\nname = \"T\"\nrows = 1\nreveal = [{reveal}]\nmatch_rate = 1\nemail_rate = 1\nphone_rate = 1\n"
+            ),
+            &[],
+            &[],
+        );
+        assert_eq!(v["credits"]["expected"], credits, "{reveal}");
+    }
 }
 
 #[test]
 fn row_15_workspace_ai_chat_prompts_1_credit_per_5_prompts() {
-    for (prompts, credits) in [(0, 0.0), (1, 1.0), (5, 1.0), (6, 2.0), (12, 3.0)] {
-        let e = ws_total(&workspace(vec![], prompts), 0);
-        assert_eq!(e.item(Item::AiChat).expected, credits, "{prompts} prompts");
+    for (prompts, credits) in [(1, 1.0), (5, 1.0), (6, 2.0), (12, 3.0)] {
+        let v = spec_json(
+            &format!("ai_chat_prompts = {prompts}\n[[table]]\nname = \"T\"\nrows = 0\n"),
+            &[],
+            &[],
+        );
+        assert_eq!(expected(&v, "ai_chat"), credits, "{prompts} prompts");
+        assert_eq!(v["credits"]["expected"], credits);
+        assert_eq!(v["tables"][0]["breakdown"]["ai_chat"]["expected"], 0.0);
     }
 }
 
 #[test]
 fn row_16_workspace_ai_data_enrichment_1_credit_per_cell_enriched() {
-    let t = WorkspaceTable {
-        rows: 10,
-        ai_fill_rates: vec![1.0, 1.0, 0.5],
-        ..Default::default()
-    };
-    let e = ws_total(&workspace(vec![t], 0), 10);
-    assert_eq!(e.item(Item::AiData).expected, 25.0);
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nrows = 10\nai_data_columns = [{ name = \"A\" }, { name = \"B\", fill_rate = 1.0 }, { name = \"C\", fill_rate = 0.5 }]\n",
+        &[],
+        &[],
+    );
+    assert_eq!(expected(&v, "ai_data"), 25.0, "10 rows × (1 + 1 + 0.5)");
+    assert_eq!(v["credits"]["expected"], 25.0);
 }
 
 #[test]
 fn row_17_workspace_signals_enrichment_signal_found_1_credit_per_signal() {
-    let t = WorkspaceTable {
-        rows: 100,
-        signal_hit_rates: vec![0.1, 0.25],
-        ..Default::default()
-    };
-    let e = ws_total(&workspace(vec![t], 0), 100);
-    assert_eq!(e.item(Item::Signals).expected, 35.0);
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nrows = 100\nsignals_columns = [{ name = \"Job change\", hit_rate = 0.1 }, { name = \"Funding\", hit_rate = 0.25 }]\n",
+        &[],
+        &[],
+    );
+    assert_eq!(expected(&v, "signals"), 35.0, "100 × (0.1 + 0.25)");
 }
 
 #[test]
 fn row_18_workspace_signals_enrichment_no_signal_found_0_credits() {
-    let t = WorkspaceTable {
-        rows: 100,
-        signal_hit_rates: vec![0.0],
-        ..Default::default()
-    };
-    let e = ws_total(&workspace(vec![t], 0), 100);
-    assert_eq!(e.item(Item::Signals).expected, 0.0);
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nrows = 100\nsignals_columns = [{ name = \"Job change\", hit_rate = 0.0 }]\n",
+        &[],
+        &[],
+    );
+    assert_eq!(expected(&v, "signals"), 0.0);
+    assert_eq!(v["credits"]["high"], 0.0);
 }
 
 #[test]
 fn row_19_workspace_csv_export_1_credit_per_25_rows() {
-    let t = WorkspaceTable {
-        rows: 1200,
-        csv_exports: vec![1200, 300, 26, 1],
-        ..Default::default()
-    };
-    let e = ws_total(&workspace(vec![t], 0), 1200);
-    assert_eq!(e.item(Item::CsvExport).expected, 48.0 + 12.0 + 2.0 + 1.0);
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nrows = 1200\ncsv_exports = [1200, 300, 26, 1, \"all\"]\n",
+        &[],
+        &[],
+    );
+    assert_eq!(expected(&v, "csv_export"), 48.0 + 12.0 + 2.0 + 1.0 + 48.0);
 }
 
 #[test]
 fn row_20_workspace_crm_export_1_credit_per_export() {
-    let t = WorkspaceTable {
-        rows: 10,
-        crm_exports: 2,
-        ..Default::default()
-    };
-    let e = ws_total(&workspace(vec![t], 0), 10);
-    assert_eq!(e.item(Item::CrmExport).expected, 2.0);
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nrows = 10\ncrm_exports = 2\n",
+        &[],
+        &[],
+    );
+    assert_eq!(expected(&v, "crm_export"), 2.0);
 }
 
-#[test]
-fn row_21_workspace_lusha_data_columns_0_credits() {
-    let t = WorkspaceTable {
-        rows: 10,
-        lusha_columns: vec!["Job Title".into(), "Seniority".into()],
-        ..Default::default()
-    };
-    let mut s = workspace(vec![t], 0);
-    s.selection = Selection {
-        email: true,
-        phone: false,
-    };
-    let e = ws_total(&s, 10);
+/// Free columns are read, kept (the report lists them) and cost nothing: the same table
+/// without them costs the same, so a parser that priced or dropped them fails here.
+fn free_columns(key: &str) {
+    let base = "[[table]]\nname = \"T\"\nrows = 10\nreveal = [\"email\"]\nmatch_rate = 1\nemail_rate = 1\nai_data_columns = [{ name = \"ICP\" }]\n";
+    let with = spec_json(
+        &format!("{base}{key} = [\"Job Title\", \"Seniority\"]\n"),
+        &[],
+        &[],
+    );
+    let without = spec_json(base, &[], &[]);
+    assert_eq!(with["credits"], without["credits"]);
+    assert_eq!(with["breakdown"], without["breakdown"]);
+    assert_eq!(with["credits"]["expected"], 20.0, "10 emails + 10 AI cells");
     assert_eq!(
-        e.total.expected, 10.0,
-        "only the 10 email reveals are charged"
+        with["tables"][0][key],
+        serde_json::json!(["Job Title", "Seniority"]),
+        "the {key} are listed with the table"
     );
 }
 
 #[test]
+fn row_21_workspace_lusha_data_columns_0_credits() {
+    free_columns("lusha_columns");
+}
+
+#[test]
 fn row_22_workspace_crm_columns_live_field_values_0_credits() {
-    let t = WorkspaceTable {
-        rows: 10,
-        crm_columns: vec!["Owner".into(), "Stage".into()],
-        ..Default::default()
-    };
-    let mut s = workspace(vec![t], 0);
-    s.selection = Selection {
-        email: true,
-        phone: false,
-    };
-    assert_eq!(ws_total(&s, 10).total.expected, 10.0);
+    free_columns("crm_columns");
 }
 
 // ---- CSV Enrichment ----
@@ -469,59 +485,66 @@ fn rule_company_info_free_on_platform_but_1_credit_via_api() {
 #[test]
 fn rule_ai_data_charges_per_cell_not_per_row() {
     // "a row with 3 AI Data columns costs 3 credits to enrich, not 1"
-    let t = WorkspaceTable {
-        rows: 1,
-        ai_fill_rates: vec![1.0; 3],
-        ..Default::default()
-    };
-    assert_eq!(
-        ws_total(&workspace(vec![t], 0), 1)
-            .item(Item::AiData)
-            .expected,
-        3.0
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nrows = 1\nai_data_columns = [{ name = \"A\" }, { name = \"B\" }, { name = \"C\" }]\n",
+        &[],
+        &[],
     );
+    assert_eq!(expected(&v, "ai_data"), 3.0);
 }
 
 #[test]
 fn rule_signals_charge_only_when_found_and_per_table() {
-    let t = |name: &str| WorkspaceTable {
-        name: name.into(),
-        rows: 50,
-        signal_hit_rates: vec![0.2],
-        ..Default::default()
+    // The same 50 contacts in two sourced tables: reveals once, Signals in each table.
+    let list: String = std::iter::once("Email\n".to_string())
+        .chain((0..50).map(|i| format!("p{i}@example.com\n")))
+        .collect();
+    let table = |name: &str, file: &str| {
+        format!(
+            "[[table]]\nname = \"{name}\"\nsource = \"{file}\"\nreveal = [\"email\"]\nmatch_rate = 1\nemail_rate = 1\nsignals_columns = [{{ name = \"Job change\", hit_rate = 0.2 }}]\n"
+        )
     };
-    let one = ws_total(&workspace(vec![t("A")], 0), 50)
-        .item(Item::Signals)
-        .expected;
-    let two = ws_total(&workspace(vec![t("A"), t("B")], 0), 100)
-        .item(Item::Signals)
-        .expected;
-    assert_eq!(one, 10.0);
+    let one = spec_json(&table("A", "a.csv"), &[("a.csv", &list)], &[]);
+    let two = spec_json(
+        &format!("{}{}", table("A", "a.csv"), table("B", "b.csv")),
+        &[("a.csv", &list), ("b.csv", &list)],
+        &[],
+    );
+    assert_eq!(expected(&one, "signals"), 10.0, "50 × 0.2");
     assert_eq!(
-        two, 20.0,
+        expected(&two, "signals"),
+        20.0,
         "the same contacts in two tables are charged in each"
     );
+    assert_eq!(
+        expected(&two, "email"),
+        50.0,
+        "a data point is charged once"
+    );
+    assert_eq!(two["tables"][1]["duplicate_rows"], 50);
 }
 
 #[test]
 fn rule_csv_export_is_charged_even_for_revealed_rows() {
-    let t = WorkspaceTable {
-        rows: 50,
-        csv_exports: vec![50],
-        ..Default::default()
-    };
-    let mut tally = Tally::of_rows(0);
-    // All 50 contacts already revealed: no reveal credits, the export still costs.
-    tally.contacts[(enrichplan::analysis::flags::REV_EMAIL | enrichplan::analysis::flags::REV_PHONE)
-        as usize] = 50;
-    tally.rows = 50;
-    let e = pricing::price(&tally, &workspace(vec![t], 0), &common::book());
-    assert_eq!(e.counts.already_revealed, 50);
-    assert_eq!(
-        e.item(Item::Email).expected + e.item(Item::Phone).expected,
-        0.0
+    // Every contact of the table was revealed this cycle (a reveal log without dates):
+    // no reveal credits, and the export of its 50 rows still costs 2 blocks.
+    let list: String = std::iter::once("Email,Phone\n".to_string())
+        .chain((0..50).map(|i| format!("p{i}@example.com,\n")))
+        .collect();
+    let log: String = std::iter::once("Email,Phone\n".to_string())
+        .chain((0..50).map(|i| format!("p{i}@example.com,+1 555 01{i:02}\n")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = common::write(dir.path(), "log.csv", &log);
+    let v = spec_json(
+        "[[table]]\nname = \"T\"\nsource = \"list.csv\"\nreveal = [\"email\", \"phone\"]\ncsv_exports = [\"all\"]\n",
+        &[("list.csv", &list)],
+        &["--revealed", &log_path.display().to_string()],
     );
-    assert_eq!(e.item(Item::CsvExport).expected, 2.0);
+    assert_eq!(v["already_revealed_rows"], 50);
+    assert_eq!(expected(&v, "email") + expected(&v, "phone"), 0.0);
+    assert_eq!(expected(&v, "csv_export"), 2.0);
+    assert_eq!(v["credits"]["expected"], 2.0);
 }
 
 #[test]
@@ -594,9 +617,9 @@ fn fit_to_budget_keeps_the_largest_prefix_whose_high_fits() {
     let o = enrichplan::engine::estimate(&run.analysis, &s, &common::book(), Some(13.0));
     let b = o.budget.unwrap();
     assert_eq!(b.status, pricing::BudgetStatus::Over);
-    assert_eq!(b.fit.kept, 2);
-    assert_eq!(b.fit.rows, vec![0, 1]);
-    assert_eq!(b.fit.estimate.total.high, 12.0);
+    assert_eq!(b.fit.as_ref().unwrap().kept, 2);
+    assert_eq!(b.fit.as_ref().unwrap().rows, vec![0, 1]);
+    assert_eq!(b.fit.as_ref().unwrap().estimate.total.high, 12.0);
 }
 
 #[test]

@@ -71,7 +71,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 });
                 if let Some(b) = &outcome.budget {
                     ui.add_space(24.0);
-                    budget_badge(ui, b.status, b.remaining, &e.total, b.fit.kept, b.fit.billable);
+                    budget_badge(ui, b.status, b.remaining, &e.total, b.fit.as_ref().map(|f| (f.kept, f.billable)));
                 }
             });
             if app.settings.channel == Channel::Platform {
@@ -239,8 +239,7 @@ fn budget_badge(
     status: BudgetStatus,
     remaining: f64,
     total: &Credits,
-    kept: u64,
-    billable: u64,
+    fit: Option<(u64, u64)>,
 ) {
     let color = match status {
         BudgetStatus::Fits => Color32::from_rgb(46, 160, 67),
@@ -267,7 +266,7 @@ fn budget_badge(
                 ))
                 .color(Color32::WHITE),
             );
-            if status != BudgetStatus::Fits {
+            if let Some((kept, billable)) = fit.filter(|_| status != BudgetStatus::Fits) {
                 ui.label(
                     RichText::new(format!(
                         "The first {} of {} billable contacts fit",
