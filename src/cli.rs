@@ -602,63 +602,131 @@ fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
     given.iter().filter(|(_, g)| *g).map(|(f, _)| *f).collect()
 }
 
-/// `estimate --spec FILE.toml`: every table of a Workspace spec, and the total.
-fn run_spec(a: &EstimateArgs, spec_path: &Path) -> Result<()> {
-    let bad = list_only_flags(a);
-    if !bad.is_empty() {
-        return Err(setting(format!(
-            "--spec: {} describe(s) a contact list; in a spec each [[table]] sets its own (reveal, rates, map, ai_data_columns, signals_columns, csv_exports, crm_exports; ai_chat_prompts at the top)",
-            bad.join(", ")
-        )));
-    }
-    let flag_book = a.pricebook.as_deref().map(pricebook::resolve).transpose()?;
+/// `estimate --spec FILE.toml` (or `--plan` of a plan made from a spec): every table of a
+/// Workspace spec, and the total.
+fn run_spec(
+    a: &EstimateArgs,
+    spec_path: &Path,
+    plan: Option<(&Path, &crate::plan::Plan)>,
+) -> Result<()> {
+    let mut warnings = Vec::new();
+    let (flag_book, budget, cycle, log_file, name) = match plan {
+        None => {
+            let bad = list_only_flags(a);
+            if !bad.is_empty() {
+                return Err(setting(format!(
+                    "--spec: {} describe(s) a contact list; in a spec each [[table]] sets its own (reveal, rates, map, ai_data_columns, signals_columns, csv_exports, crm_exports; ai_chat_prompts at the top)",
+                    bad.join(", ")
+                )));
+            }
+            if let Some(b) = a.budget
+                && !(b.is_finite() && b >= 0.0)
+            {
+                return Err(setting(format!(
+                    "--budget {b}: give the remaining credits, 0 or more"
+                )));
+            }
+            let log = a
+                .revealed
+                .clone()
+                .map(|p| (p, ReadOptions::default(), None));
+            let name = a.name.clone().unwrap_or_else(|| {
+                spec_path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Workspace plan".into())
+            });
+            let book = a.pricebook.as_deref().map(pricebook::resolve).transpose()?;
+            (book, a.budget, cycle_of(a)?, log, name)
+        }
+        Some((plan_path, p)) => {
+            let (book, note) = p.book();
+            warnings.extend(note);
+            if let Some(sr) = &p.spec {
+                let changed = std::iter::once(&sr.file)
+                    .chain(&sr.sources)
+                    .filter(|f| {
+                        let now = crate::plan::Fingerprint::of(&crate::plan::Plan::resolve(
+                            plan_path, &f.path,
+                        ));
+                        now.map_or(true, |n| n.sha256 != f.sha256)
+                    })
+                    .map(|f| f.path.display().to_string())
+                    .collect::<Vec<_>>();
+                if !changed.is_empty() {
+                    warnings.push(format!(
+                        "changed since the plan was saved: {}; the numbers are for the files as they are now",
+                        changed.join(", ")
+                    ));
+                }
+            }
+            let log = p.reveal_log.as_ref().map(|l| {
+                (
+                    crate::plan::Plan::resolve(plan_path, &l.file.path),
+                    crate::plan::Plan::read_options(l),
+                    Some(l.mapping.clone()),
+                )
+            });
+            (Some(book), p.budget, p.cycle, log, p.name.clone())
+        }
+    };
     let (spec, book) = crate::workspace::Spec::load(spec_path, flag_book.as_ref())?;
-    if let Some(b) = a.budget
-        && !(b.is_finite() && b >= 0.0)
-    {
-        return Err(setting(format!(
-            "--budget {b}: give the remaining credits, 0 or more"
-        )));
-    }
-    let cycle = cycle_of(a)?;
     let today = today_of(a)?;
     let progress = Progress::new();
     let sources = engine::load_spec_sources(&spec, spec_path, &progress)?;
-    let log = match &a.revealed {
-        Some(p) => {
-            let l = engine::load_log(p, &ReadOptions::default(), &progress)?;
-            let mut m = l.detection.mapping.clone();
-            m.apply_overrides(&parse_maps("--log-map", &a.log_map)?, &l.table.headers)
-                .map_err(setting)?;
+    let log = match &log_file {
+        Some((p, opts, saved)) => {
+            let l = engine::load_log(p, opts, &progress)?;
+            let m = match saved {
+                Some(m) => m.clone(),
+                None => {
+                    let mut m = l.detection.mapping.clone();
+                    m.apply_overrides(&parse_maps("--log-map", &a.log_map)?, &l.table.headers)
+                        .map_err(setting)?;
+                    m
+                }
+            };
             Some((l.table, m))
         }
         None => None,
     };
     let sa = engine::analyze_spec(
-        &spec,
-        spec_path,
         &sources,
         log.as_ref().map(|(t, m)| (t, m)),
         cycle,
         today,
         &progress,
     )?;
-    let mut run = engine::estimate_spec(&spec, &sa, &book, a.budget);
+    let mut run = engine::estimate_spec(&spec, &sa, &book, budget, spec_path)?;
     if let Some((t, _)) = &log {
-        let mut w: Vec<String> = t
-            .warnings
-            .iter()
-            .map(|w| format!("reveal log: {w}"))
-            .collect();
-        w.append(&mut run.outcome.estimate.warnings);
-        run.outcome.estimate.warnings = w;
+        warnings.extend(t.warnings.iter().map(|w| format!("reveal log: {w}")));
     }
+    warnings.append(&mut run.outcome.estimate.warnings);
+    run.outcome.estimate.warnings = warnings;
+    let mut inputs: Vec<&Path> = vec![spec_path];
+    inputs.extend(spec.sources());
+    inputs.extend(log_file.as_ref().map(|(p, _, _)| p.as_path()));
+    if let Some(out) = &a.save_plan {
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let mut plan = crate::plan::Plan::of_spec(crate::plan::SpecPlanInputs {
+            name: name.clone(),
+            spec_path,
+            spec: &spec,
+            log: match (&log_file, &log) {
+                (Some((p, opts, _)), Some((_, m))) => Some((p.as_path(), opts, m)),
+                _ => None,
+            },
+            cycle,
+            budget,
+            book: &book,
+            outcome: &run.outcome,
+        })?;
+        plan.save(out)?;
+    }
+    inputs.extend(a.plan.as_deref());
     let json = report::spec_json_report(&spec, &sources, &run, &book);
     let title = spec_path.display().to_string();
     if let Some(out) = &a.report_out {
-        let mut inputs: Vec<&Path> = vec![spec_path];
-        inputs.extend(spec.sources());
-        inputs.extend(a.revealed.as_deref());
         crate::fsutil::ensure_not_input(out, &inputs)?;
         let bytes = report::render_report(out, &json, &run.outcome, &book, &title)?;
         crate::fsutil::write_atomic(out, &bytes)?;
@@ -715,7 +783,24 @@ fn today_of(a: &EstimateArgs) -> Result<chrono::NaiveDate> {
 
 fn run_estimate(a: &EstimateArgs) -> Result<()> {
     if let Some(spec) = &a.spec {
-        return run_spec(a, spec);
+        return run_spec(a, spec, None);
+    }
+    if let Some(plan_path) = &a.plan {
+        let p = crate::plan::Plan::load(plan_path)?;
+        if let Some(sr) = &p.spec {
+            let spec_path = crate::plan::Plan::resolve(plan_path, &sr.file.path);
+            if !spec_path.exists() {
+                return Err(Error::input(
+                    plan_path,
+                    None,
+                    format!(
+                        "the plan's Workspace spec {} is missing: it was moved or deleted; put it back or save the plan again",
+                        spec_path.display()
+                    ),
+                ));
+            }
+            return run_spec(a, &spec_path, Some((plan_path, &p)));
+        }
     }
     let job = match (&a.plan, &a.input) {
         (Some(p), _) => job_from_plan(a, p)?,

@@ -47,19 +47,21 @@ pub struct SourcedTable {
     pub mapping: Mapping,
 }
 
-/// Load every sourced table of a spec (None for a row-count table). A source that cannot be
-/// read, or a `map` naming a column it lacks, is an error naming the spec and the table.
+/// Load the sourced tables of a spec, in table order (row-count tables have none). A
+/// source that cannot be read, or a `map` naming a column it lacks, is an error naming the
+/// spec and the table.
 pub fn load_spec_sources(
     spec: &Spec,
     spec_path: &Path,
     progress: &Progress,
-) -> Result<Vec<Option<SourcedTable>>> {
+) -> Result<Vec<SourcedTable>> {
     spec.tables
         .iter()
-        .map(|t| {
-            let TableSource::List { path, read, map } = &t.source else {
-                return Ok(None);
-            };
+        .filter_map(|t| match &t.source {
+            TableSource::List { path, read, map } => Some((t, path, read, map)),
+            TableSource::Rows(_) => None,
+        })
+        .map(|(t, path, read, map)| {
             let in_table = |msg: String| {
                 crate::error::Error::input(spec_path, None, format!("table `{}`: {msg}", t.name))
             };
@@ -69,24 +71,31 @@ pub fn load_spec_sources(
             mapping
                 .apply_overrides(map, &list.table.headers)
                 .map_err(|m| in_table(format!("`map`: {}", m.trim_start_matches("--map "))))?;
-            Ok(Some(SourcedTable { list, mapping }))
+            Ok(SourcedTable { list, mapping })
         })
         .collect()
 }
 
-/// The expensive pass over a spec: the sourced tables' rows analysed as one (contacts
-/// across tables, the reveal log), and each table's own tally.
+/// The expensive pass over a spec: its sourced tables' rows analysed as one (contacts
+/// across tables, the reveal log), and each sourced table's own tally. Row-count tables
+/// need no pass, so editing them re-prices without this.
 #[derive(Clone, Debug, Default)]
 pub struct SpecAnalysis {
     pub analysis: Analysis,
-    /// One per table, in spec order.
-    pub tallies: Vec<Tally>,
+    /// One per sourced table, in table order.
+    pub sourced: Vec<SourcedTally>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SourcedTally {
+    pub tally: Tally,
+    pub path: std::path::PathBuf,
+    /// The reader's warnings about the source file.
+    pub warnings: Vec<String>,
 }
 
 pub fn analyze_spec(
-    spec: &Spec,
-    spec_path: &Path,
-    sources: &[Option<SourcedTable>],
+    sources: &[SourcedTable],
     log: Option<(&ContactTable, &Mapping)>,
     cycle: Cycle,
     today: NaiveDate,
@@ -94,59 +103,26 @@ pub fn analyze_spec(
 ) -> Result<SpecAnalysis> {
     let parts: Vec<(&ContactTable, &Mapping)> = sources
         .iter()
-        .flatten()
         .map(|s| (&s.list.table, &s.mapping))
         .collect();
-    let mut analysis = analysis::analyze_tables(
+    let analysis = analysis::analyze_tables(
         &parts,
         log.map(|(table, mapping)| RevealLog { table, mapping }),
         &cycle,
         today,
         progress,
     )?;
-    let mut sourced = analysis.table_tallies().into_iter();
-    let mut tallies = Vec::with_capacity(spec.tables.len());
-    for (t, src) in spec.tables.iter().zip(sources) {
-        let tally = match (&t.source, src) {
-            (TableSource::Rows(n), _) => Tally::of_rows(*n),
-            (TableSource::List { .. }, Some(s)) => {
-                let tally = sourced.next().unwrap_or_default();
-                for w in &s.list.table.warnings {
-                    analysis.warnings.push(format!("table `{}`: {w}", t.name));
-                }
-                if tally.rows == 0 {
-                    analysis.warnings.push(format!(
-                        "table `{}`: its source {} has no data rows, so the table costs nothing; check the file (or its sheet)",
-                        t.name,
-                        s.list.table.path.display()
-                    ));
-                } else if tally.unmatchable_rows == tally.rows
-                    && (t.selection.email || t.selection.phone)
-                {
-                    analysis.warnings.push(format!(
-                        "table `{}`: none of its {} rows has an email, a LinkedIn URL or a name with a company, so no reveal can match; check the column roles (`map`)",
-                        t.name, tally.rows
-                    ));
-                }
-                tally
-            }
-            (TableSource::List { .. }, None) => {
-                return Err(crate::error::Error::Internal(format!(
-                    "table `{}`: its source was not loaded",
-                    t.name
-                )));
-            }
-        };
-        t.check_exports(tally.rows, spec_path)?;
-        if !t.selection.email && !t.selection.phone && !t.actions.has_paid() {
-            analysis.warnings.push(format!(
-                "table `{}`: nothing planned on it costs credits (no reveal, AI Data, Signals or export)",
-                t.name
-            ));
-        }
-        tallies.push(tally);
-    }
-    Ok(SpecAnalysis { analysis, tallies })
+    let sourced = analysis
+        .table_tallies()
+        .into_iter()
+        .zip(sources)
+        .map(|(tally, s)| SourcedTally {
+            tally,
+            path: s.list.table.path.clone(),
+            warnings: s.list.table.warnings.clone(),
+        })
+        .collect();
+    Ok(SpecAnalysis { analysis, sourced })
 }
 
 /// A spec priced: each table's estimate and the total outcome (with the budget status).
@@ -156,18 +132,64 @@ pub struct SpecOutcome {
     pub outcome: Outcome,
 }
 
-/// Price a spec's analysis: a pure function, like [`estimate`].
+/// Price a spec over its analysis (a pure function, like [`estimate`]). Refused when a
+/// CSV export is larger than its table, or when the analysis is not of this spec's sources.
 pub fn estimate_spec(
     spec: &Spec,
     sa: &SpecAnalysis,
     book: &PriceBook,
     budget: Option<f64>,
-) -> SpecOutcome {
+    spec_path: &Path,
+) -> Result<SpecOutcome> {
+    let mut warnings = sa.analysis.warnings.clone();
+    let mut sourced = sa.sourced.iter();
+    let mut tallies = Vec::with_capacity(spec.tables.len());
+    for t in &spec.tables {
+        let tally = match &t.source {
+            TableSource::Rows(n) => Tally::of_rows(*n),
+            TableSource::List { path, .. } => {
+                let s = sourced.next().filter(|s| &s.path == path).ok_or_else(|| {
+                    crate::error::Error::Internal(format!(
+                        "table `{}`: its source {} has not been read",
+                        t.name,
+                        path.display()
+                    ))
+                })?;
+                warnings.extend(
+                    s.warnings
+                        .iter()
+                        .map(|w| format!("table `{}`: {w}", t.name)),
+                );
+                if s.tally.rows == 0 {
+                    warnings.push(format!(
+                        "table `{}`: its source {} has no data rows, so the table costs nothing; check the file (or its sheet)",
+                        t.name,
+                        path.display()
+                    ));
+                } else if s.tally.unmatchable_rows == s.tally.rows
+                    && (t.selection.email || t.selection.phone)
+                {
+                    warnings.push(format!(
+                        "table `{}`: none of its {} rows has an email, a LinkedIn URL or a name with a company, so no reveal can match; check the column roles (`map`)",
+                        t.name, s.tally.rows
+                    ));
+                }
+                s.tally.clone()
+            }
+        };
+        t.check_exports(tally.rows, spec_path)?;
+        if !t.selection.email && !t.selection.phone && !t.actions.has_paid() {
+            warnings.push(format!(
+                "table `{}`: nothing planned on it costs credits (no reveal, AI Data, Signals or export)",
+                t.name
+            ));
+        }
+        tallies.push(tally);
+    }
     let settings: Vec<Settings> = spec.tables.iter().map(|t| t.settings()).collect();
-    let pairs: Vec<(&Tally, &Settings)> = sa.tallies.iter().zip(&settings).collect();
+    let pairs: Vec<(&Tally, &Settings)> = tallies.iter().zip(&settings).collect();
     let priced = pricing::price_tables(&pairs, spec.ai_chat_prompts, book);
     let mut estimate = priced.total;
-    let mut warnings = sa.analysis.warnings.clone();
     warnings.append(&mut estimate.warnings);
     estimate.warnings = warnings;
     let budget = budget.map(|remaining| BudgetOutcome {
@@ -175,10 +197,10 @@ pub fn estimate_spec(
         status: pricing::budget_status(&estimate.total, remaining),
         fit: None,
     });
-    SpecOutcome {
+    Ok(SpecOutcome {
         tables: priced.tables,
         outcome: Outcome { estimate, budget },
-    }
+    })
 }
 
 /// The list-side inputs of an analysis.

@@ -76,6 +76,13 @@ pub struct SourceRef {
     pub mapping: Mapping,
 }
 
+/// A Workspace spec as a plan records it: the spec file and each sourced table's list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpecRef {
+    pub file: Fingerprint,
+    pub sources: Vec<Fingerprint>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Money {
     /// Price of one credit, in `currency`.
@@ -135,6 +142,9 @@ pub struct Plan {
     pub created: DateTime<Utc>,
     pub modified: DateTime<Utc>,
     pub source: Option<SourceRef>,
+    /// A Workspace spec the plan was made from, instead of a contact list (workspace.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<SpecRef>,
     pub reveal_log: Option<SourceRef>,
     pub settings: Settings,
     pub cycle: Cycle,
@@ -196,15 +206,21 @@ impl Plan {
     pub fn to_json(&self, plan_path: &Path) -> Result<String> {
         let mut p = self.clone();
         let dir = absolute(plan_path.parent().unwrap_or(Path::new(".")));
-        for s in [p.source.as_mut(), p.reveal_log.as_mut()]
+        let files = [p.source.as_mut(), p.reveal_log.as_mut()]
             .into_iter()
             .flatten()
-        {
-            let abs = absolute(&s.file.path);
+            .map(|s| &mut s.file);
+        let spec_files = p
+            .spec
+            .as_mut()
+            .into_iter()
+            .flat_map(|s| std::iter::once(&mut s.file).chain(s.sources.iter_mut()));
+        for f in files.chain(spec_files) {
+            let abs = absolute(&f.path);
             if let Ok(rel) = abs.strip_prefix(&dir) {
-                s.file.path = rel.to_path_buf();
+                f.path = rel.to_path_buf();
             } else {
-                s.file.path = abs;
+                f.path = abs;
             }
         }
         serde_json::to_string_pretty(&p).map_err(|e| Error::Internal(e.to_string()))
@@ -420,6 +436,7 @@ impl Plan {
             created: i.created.unwrap_or(now),
             modified: now,
             source: Some(SourceRef::of(path, read, mapping)?),
+            spec: None,
             reveal_log: match i.log {
                 Some((p, r, m)) => Some(SourceRef::of(p, r, m)?),
                 None => None,
@@ -428,6 +445,55 @@ impl Plan {
             cycle: i.cycle,
             budget: i.budget,
             money: i.money,
+            pricebook: PriceSnapshot {
+                id: i.book.id.clone(),
+                book: i.book.clone(),
+            },
+            result: Some(SavedResult::of(i.outcome)),
+        })
+    }
+}
+
+/// What a plan of a Workspace spec is made of.
+pub struct SpecPlanInputs<'a> {
+    pub name: String,
+    pub spec_path: &'a Path,
+    pub spec: &'a crate::workspace::Spec,
+    pub log: Option<(&'a Path, &'a ReadOptions, &'a Mapping)>,
+    pub cycle: Cycle,
+    pub budget: Option<f64>,
+    pub book: &'a PriceBook,
+    pub outcome: &'a Outcome,
+}
+
+impl Plan {
+    /// The plan of a Workspace spec's run: the spec and its sources fingerprinted, the
+    /// spec's summary settings, and the result.
+    pub fn of_spec(i: SpecPlanInputs<'_>) -> Result<Plan> {
+        let now = Utc::now();
+        Ok(Plan {
+            format_version: FORMAT_VERSION,
+            name: i.name,
+            notes: String::new(),
+            created: now,
+            modified: now,
+            source: None,
+            spec: Some(SpecRef {
+                file: Fingerprint::of(i.spec_path)?,
+                sources: i
+                    .spec
+                    .sources()
+                    .map(Fingerprint::of)
+                    .collect::<Result<_>>()?,
+            }),
+            reveal_log: match i.log {
+                Some((p, r, m)) => Some(SourceRef::of(p, r, m)?),
+                None => None,
+            },
+            settings: i.spec.summary_settings(i.book),
+            cycle: i.cycle,
+            budget: i.budget,
+            money: Money::default(),
             pricebook: PriceSnapshot {
                 id: i.book.id.clone(),
                 book: i.book.clone(),

@@ -219,38 +219,28 @@ pub fn json_report(
 /// top-level `mapping`, and `tables` with each table's own counts, credits and breakdown.
 pub fn spec_json_report(
     spec: &crate::workspace::Spec,
-    sources: &[Option<crate::engine::SourcedTable>],
+    sources: &[crate::engine::SourcedTable],
     run: &crate::engine::SpecOutcome,
     book: &PriceBook,
 ) -> JsonReport {
-    let any = |f: fn(&pricing::Selection) -> bool| spec.tables.iter().any(|t| f(&t.selection));
-    let settings = Settings {
-        channel: pricing::Channel::Workspace,
-        selection: pricing::Selection {
-            email: any(|s| s.email),
-            phone: any(|s| s.phone),
-        },
-        assumptions: pricing::Assumptions::from_book(book),
-        ..Settings::defaults(book)
-    };
+    let settings = spec.summary_settings(book);
     let mut json = json_report(&run.outcome, &settings, book, BTreeMap::new(), None);
+    let mut sources = sources.iter();
     json.tables = Some(
         spec.tables
             .iter()
-            .zip(sources)
             .zip(&run.tables)
-            .map(|((t, src), e)| {
-                let path = match &t.source {
-                    crate::workspace::TableSource::List { path, .. } => Some(path.as_path()),
-                    crate::workspace::TableSource::Rows(_) => None,
-                };
-                TableJson::of(
+            .map(|(t, e)| match &t.source {
+                crate::workspace::TableSource::List { path, .. } => TableJson::of(
                     &t.name,
-                    path,
-                    src.as_ref().map(|s| &s.mapping),
+                    Some(path),
+                    sources.next().map(|s| &s.mapping),
                     &t.actions,
                     e,
-                )
+                ),
+                crate::workspace::TableSource::Rows(_) => {
+                    TableJson::of(&t.name, None, None, &t.actions, e)
+                }
             })
             .collect(),
     );

@@ -312,6 +312,24 @@ impl Spec {
         ))
     }
 
+    /// The settings that sum the spec up in reports and plans: the Workspace channel, every
+    /// data point some table reveals, the book's default rates (each table has its own).
+    pub fn summary_settings(&self, book: &PriceBook) -> Settings {
+        let any = |f: fn(&Selection) -> bool| self.tables.iter().any(|t| f(&t.selection));
+        Settings {
+            channel: Channel::Workspace,
+            selection: Selection {
+                email: any(|s| s.email),
+                phone: any(|s| s.phone),
+            },
+            workspace: WorkspaceActions {
+                ai_chat_prompts: self.ai_chat_prompts,
+                ..WorkspaceActions::default()
+            },
+            ..Settings::defaults(book)
+        }
+    }
+
     /// Save atomically.
     pub fn save(&self, path: &Path) -> Result<()> {
         crate::fsutil::write_atomic(path, self.to_toml(path)?.as_bytes())

@@ -1,0 +1,367 @@
+//! Workspace specs end to end: the bundled sample spec, the spec file round trip, a list on
+//! the Workspace channel equal to its one-table spec, plans made from specs, refusals.
+//! (Hand-computed specs written from the spec alone are in `workspace_hand.rs`.)
+
+mod common;
+
+use std::path::Path;
+
+use common::{json, repo, run};
+use enrichplan::workspace::{Spec, TableSource};
+
+fn sample_spec() -> String {
+    repo("sample-data/workspace-plan.toml")
+        .display()
+        .to_string()
+}
+
+fn f(v: &serde_json::Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+const COUNTS: [&str; 6] = [
+    "rows",
+    "unmatchable_rows",
+    "duplicate_rows",
+    "already_revealed_rows",
+    "nothing_needed_rows",
+    "billable_contacts",
+];
+
+#[test]
+fn the_sample_spec_prints_the_fixed_keys_and_tables_that_add_up() {
+    let v = json(&["estimate", "--spec", &sample_spec(), "--format", "json"]);
+    for k in [
+        "pricebook",
+        "channel",
+        "mapping",
+        "rows",
+        "credits",
+        "breakdown",
+        "warnings",
+        "tables",
+    ] {
+        assert!(v.get(k).is_some(), "missing {k}");
+    }
+    assert_eq!(v["channel"], "workspace");
+    assert_eq!(v["mapping"], serde_json::json!({}));
+    let tables = v["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0]["name"], "CRM prospects");
+    assert!(
+        tables[0]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("contacts.csv")
+    );
+    assert!(
+        tables[0]["mapping"]["email"].is_array(),
+        "sourced tables show their mapping"
+    );
+    for k in COUNTS {
+        let sum: f64 = tables.iter().map(|t| f(&t[k])).sum();
+        assert_eq!(sum, f(&v[k]), "{k}");
+    }
+    // The tables share contacts: the booth scans repeat 200 people of the CRM list.
+    assert!(f(&tables[1]["duplicate_rows"]) >= 190.0);
+    for end in ["low", "expected", "high"] {
+        let tables_sum: f64 = tables.iter().map(|t| f(&t["credits"][end])).sum();
+        let chat = f(&v["breakdown"]["ai_chat"][end]);
+        assert!(chat > 0.0);
+        assert!(
+            (tables_sum + chat - f(&v["credits"][end])).abs() < 1e-6,
+            "{end}: {tables_sum} + {chat} vs {}",
+            v["credits"][end]
+        );
+        for t in tables {
+            assert_eq!(f(&t["breakdown"]["ai_chat"][end]), 0.0);
+        }
+    }
+    // Every row of each table gets its AI Data cells, matched or not.
+    let rows0 = f(&tables[0]["rows"]);
+    assert_eq!(
+        f(&tables[0]["breakdown"]["ai_data"]["expected"]),
+        rows0 * (1.0 + 0.9)
+    );
+}
+
+#[test]
+fn the_table_report_has_one_block_per_table_and_the_total() {
+    let out = run(&["estimate", "--spec", &sample_spec()]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let crm = text
+        .find("Table `CRM prospects`")
+        .expect("first table block");
+    let booth = text
+        .find("Table `Booth scans`")
+        .expect("second table block");
+    let all = text.find("All 2 tables").expect("the total block");
+    assert!(crm < booth && booth < all, "{text}");
+    assert_eq!(text.matches("Table credits").count(), 2);
+    assert_eq!(text.matches("Total credits").count(), 1);
+}
+
+#[test]
+fn a_spec_reads_back_the_same_after_saving() {
+    let (spec, book) = Spec::load(&repo("sample-data/workspace-plan.toml"), None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Saved elsewhere, the sources stay where they are (absolute paths).
+    let out = dir.path().join("copy.toml");
+    spec.save(&out).unwrap();
+    let (again, _) = Spec::load(&out, Some(&book)).unwrap();
+    assert_eq!(again, spec);
+    // Saved beside its sources, they are written relative to it.
+    let text = spec
+        .to_toml(&repo("sample-data/workspace-plan.toml"))
+        .unwrap();
+    assert!(text.contains("source = \"contacts.csv\""), "{text}");
+    let (spec_again, _) = Spec::parse(&text, &repo("sample-data/x.toml"), Some(&book)).unwrap();
+    assert_eq!(spec_again, spec);
+    match &spec.tables[0].source {
+        TableSource::List { path, .. } => assert!(path.ends_with("contacts.csv")),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The same list, actions and rates as a one-table spec and as a list on the Workspace
+/// channel give the same numbers: both run the same pricing of the same tally.
+#[test]
+fn a_list_on_the_workspace_channel_is_its_one_table_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = repo("sample-data/contacts.csv");
+    let spec = common::write(
+        dir.path(),
+        "one.toml",
+        &format!(
+            "ai_chat_prompts = 7\n[[table]]\nname = \"contacts\"\nsource = {:?}\nreveal = [\"email\"]\nai_data_columns = [{{ name = \"ICP\" }}, {{ name = \"Sum\", fill_rate = 0.5 }}]\nsignals_columns = [{{ name = \"Job\", hit_rate = 0.25 }}, {{ name = \"Hiring\" }}]\ncsv_exports = [\"all\", 10]\ncrm_exports = 2\n",
+            list.display().to_string()
+        ),
+    );
+    let by_spec = json(&[
+        "estimate",
+        "--spec",
+        &spec.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let by_list = json(&[
+        "estimate",
+        &list.display().to_string(),
+        "--channel",
+        "workspace",
+        "--reveal",
+        "email",
+        "--ai-data",
+        "ICP",
+        "--ai-data",
+        "Sum@0.5",
+        "--signal",
+        "Job@0.25",
+        "--signal",
+        "Hiring",
+        "--csv-export",
+        "all",
+        "--csv-export",
+        "10",
+        "--crm-exports",
+        "2",
+        "--ai-chat-prompts",
+        "7",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(by_spec["credits"], by_list["credits"]);
+    assert_eq!(by_spec["breakdown"], by_list["breakdown"]);
+    for k in COUNTS {
+        assert_eq!(by_spec[k], by_list[k], "{k}");
+    }
+    let t = &by_list["tables"];
+    assert_eq!(t.as_array().unwrap().len(), 1);
+    assert_eq!(t[0]["name"], "contacts");
+    assert_eq!(t[0]["credits"], by_spec["tables"][0]["credits"]);
+    assert!(
+        f(&by_list["breakdown"]["signals"]["low"]) < f(&by_list["breakdown"]["signals"]["high"])
+    );
+}
+
+#[test]
+fn nothing_to_reveal_is_allowed_only_with_a_paid_workspace_action() {
+    let list = repo("sample-data/contacts.csv").display().to_string();
+    let bare = run(&[
+        "estimate",
+        &list,
+        "--channel",
+        "workspace",
+        "--reveal",
+        "none",
+    ]);
+    assert_eq!(bare.status.code(), Some(2));
+    let other = run(&["estimate", &list, "--reveal", "none", "--ai-data", "ICP"]);
+    assert_eq!(other.status.code(), Some(2), "only the workspace channel");
+    let v = json(&[
+        "estimate",
+        &list,
+        "--channel",
+        "workspace",
+        "--reveal",
+        "none",
+        "--ai-data",
+        "ICP",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(f(&v["breakdown"]["email"]["high"]), 0.0);
+    assert_eq!(f(&v["breakdown"]["phone"]["high"]), 0.0);
+    assert_eq!(
+        f(&v["credits"]["expected"]),
+        f(&v["rows"]),
+        "one cell per row"
+    );
+    assert_eq!(
+        f(&v["already_revealed_rows"]),
+        0.0,
+        "no log: nothing is revealed"
+    );
+}
+
+#[test]
+fn workspace_actions_on_another_channel_are_ignored_with_a_warning() {
+    let list = repo("sample-data/contacts.csv").display().to_string();
+    let plain = json(&["estimate", &list, "--format", "json"]);
+    let with = json(&["estimate", &list, "--ai-data", "ICP", "--format", "json"]);
+    assert_eq!(plain["credits"], with["credits"]);
+    let w = with["warnings"].as_array().unwrap();
+    assert!(
+        w.iter()
+            .any(|w| w.as_str().unwrap().contains("workspace channel only")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_plan_of_a_spec_reruns_and_compares_beside_a_list_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["workspace-plan.toml", "contacts.csv", "event-leads.csv"] {
+        std::fs::copy(repo("sample-data").join(f), dir.path().join(f)).unwrap();
+    }
+    let d = |n: &str| dir.path().join(n).display().to_string();
+    let first = json(&[
+        "estimate",
+        "--spec",
+        &d("workspace-plan.toml"),
+        "--save-plan",
+        &d("ws.enrichplan.json"),
+        "--format",
+        "json",
+    ]);
+    let text = std::fs::read_to_string(d("ws.enrichplan.json")).unwrap();
+    assert!(text.contains("\"spec\""), "the plan refers to its spec");
+    assert!(!text.contains('@'), "no email address in a plan");
+    let again = json(&[
+        "estimate",
+        "--plan",
+        &d("ws.enrichplan.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(first["credits"], again["credits"]);
+    assert_eq!(first["tables"], again["tables"]);
+    json(&[
+        "estimate",
+        &d("contacts.csv"),
+        "--save-plan",
+        &d("list.enrichplan.json"),
+        "--format",
+        "json",
+    ]);
+    let c = json(&[
+        "compare",
+        &d("ws.enrichplan.json"),
+        &d("list.enrichplan.json"),
+        "--format",
+        "json",
+    ]);
+    let plans = c["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0]["channel"], "workspace");
+    assert_eq!(plans[0]["credits"], first["credits"]);
+    // The spec moved away: the plan says so and names the file.
+    std::fs::remove_file(d("workspace-plan.toml")).unwrap();
+    let gone = run(&["estimate", "--plan", &d("ws.enrichplan.json")]);
+    assert_eq!(gone.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("workspace-plan.toml"));
+}
+
+#[test]
+fn list_flags_with_a_spec_are_refused_naming_them() {
+    let out = run(&["estimate", "--spec", &sample_spec(), "--match-rate", "0.5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--match-rate"));
+}
+
+#[test]
+fn a_reveal_log_applies_across_the_spec_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(dir.path(), "a.csv", "Email\nann@x.example\nbob@x.example\n");
+    common::write(dir.path(), "b.csv", "Email\nBOB@x.example\ncy@x.example\n");
+    let log = common::write(dir.path(), "log.csv", "Email\ncy@x.example\n");
+    let spec = common::write(
+        dir.path(),
+        "s.toml",
+        "[[table]]\nname = \"A\"\nsource = \"a.csv\"\nreveal = [\"email\"]\nmatch_rate = 1\nemail_rate = 1\n[[table]]\nname = \"B\"\nsource = \"b.csv\"\nreveal = [\"email\"]\nmatch_rate = 1\nemail_rate = 1\n",
+    );
+    let v = json(&[
+        "estimate",
+        "--spec",
+        &spec.display().to_string(),
+        "--revealed",
+        &log.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    // A: ann, bob billable. B: bob is A's duplicate, cy was revealed this cycle.
+    assert_eq!(v["tables"][0]["billable_contacts"], 2);
+    assert_eq!(v["tables"][1]["duplicate_rows"], 1);
+    assert_eq!(v["tables"][1]["already_revealed_rows"], 1);
+    assert_eq!(f(&v["credits"]["expected"]), 2.0);
+}
+
+#[test]
+fn an_empty_source_is_explained_not_a_silent_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(dir.path(), "empty.csv", "Email,Name\n");
+    let spec = common::write(
+        dir.path(),
+        "s.toml",
+        "[[table]]\nname = \"Empty\"\nsource = \"empty.csv\"\nreveal = [\"email\"]\n",
+    );
+    let v = json(&[
+        "estimate",
+        "--spec",
+        &spec.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["rows"], 0);
+    let w = v["warnings"].to_string();
+    assert!(w.contains("Empty") && w.contains("no data rows"), "{w}");
+}
+
+#[test]
+fn spec_errors_name_the_line_of_an_unknown_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = common::write(
+        dir.path(),
+        "typo.toml",
+        "[[table]]\nname = \"T\"\nrows = 5\nai_data_colums = [{ name = \"X\" }]\n",
+    );
+    let out = run(&["estimate", "--spec", &spec.display().to_string()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("typo.toml: line 4"), "{err}");
+    assert!(err.contains("ai_data_colums"), "{err}");
+    assert!(err.contains("table `T`"), "{err}");
+    assert!(!err.contains("panicked"));
+    assert!(Path::new(&spec).exists());
+}
