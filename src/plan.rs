@@ -470,35 +470,53 @@ impl Plan {
     /// The plan of a Workspace spec's run: the spec and its sources fingerprinted, the
     /// spec's summary settings, and the result.
     pub fn of_spec(i: SpecPlanInputs<'_>) -> Result<Plan> {
+        let spec_ref = SpecRef {
+            file: Fingerprint::of(i.spec_path)?,
+            sources: i
+                .spec
+                .sources()
+                .map(Fingerprint::of)
+                .collect::<Result<_>>()?,
+        };
+        let reveal_log = match i.log {
+            Some((p, r, m)) => Some(SourceRef::of(p, r, m)?),
+            None => None,
+        };
+        let mut plan = Plan::of_spec_result(&i.name, i.spec, i.cycle, i.budget, i.book, i.outcome);
+        plan.spec = Some(spec_ref);
+        plan.reveal_log = reveal_log;
+        Ok(plan)
+    }
+
+    /// A spec's result as a plan without its files (an unsaved Workspace plan beside others
+    /// in the window's Compare view): no file is read.
+    pub fn of_spec_result(
+        name: &str,
+        spec: &crate::workspace::Spec,
+        cycle: Cycle,
+        budget: Option<f64>,
+        book: &PriceBook,
+        outcome: &Outcome,
+    ) -> Plan {
         let now = Utc::now();
-        Ok(Plan {
+        Plan {
             format_version: FORMAT_VERSION,
-            name: i.name,
+            name: name.to_string(),
             notes: String::new(),
             created: now,
             modified: now,
             source: None,
-            spec: Some(SpecRef {
-                file: Fingerprint::of(i.spec_path)?,
-                sources: i
-                    .spec
-                    .sources()
-                    .map(Fingerprint::of)
-                    .collect::<Result<_>>()?,
-            }),
-            reveal_log: match i.log {
-                Some((p, r, m)) => Some(SourceRef::of(p, r, m)?),
-                None => None,
-            },
-            settings: i.spec.summary_settings(i.book),
-            cycle: i.cycle,
-            budget: i.budget,
+            spec: None,
+            reveal_log: None,
+            settings: spec.summary_settings(book),
+            cycle,
+            budget,
             money: Money::default(),
             pricebook: PriceSnapshot {
-                id: i.book.id.clone(),
-                book: i.book.clone(),
+                id: book.id.clone(),
+                book: book.clone(),
             },
-            result: Some(SavedResult::of(i.outcome)),
-        })
+            result: Some(SavedResult::of(outcome)),
+        }
     }
 }

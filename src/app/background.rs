@@ -6,17 +6,25 @@ use std::sync::{Arc, mpsc};
 
 use eframe::egui;
 
+use std::path::PathBuf;
+
 use crate::analysis::Analysis;
-use crate::engine::LoadedList;
+use crate::engine::{LoadedList, SpecAnalysis};
 use crate::error::Error;
 use crate::input::reader::ReadOptions;
+use crate::input::roles::Mapping;
+use crate::pricebook::PriceBook;
 use crate::progress::Progress;
+use crate::workspace::Spec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JobKind {
     LoadList,
     LoadLog,
     Analyze,
+    OpenSpec,
+    SaveSpec,
+    AnalyzeSpec,
 }
 
 impl JobKind {
@@ -25,6 +33,9 @@ impl JobKind {
             JobKind::LoadList => "enrichplan-load-list",
             JobKind::LoadLog => "enrichplan-load-log",
             JobKind::Analyze => "enrichplan-analyze",
+            JobKind::OpenSpec => "enrichplan-open-spec",
+            JobKind::SaveSpec => "enrichplan-save-spec",
+            JobKind::AnalyzeSpec => "enrichplan-analyze-spec",
         }
     }
 }
@@ -34,6 +45,13 @@ pub enum Output {
     List(Box<LoadedList>, ReadOptions),
     Log(Box<LoadedList>),
     Analysis(Box<Analysis>),
+    /// A Workspace spec read from its file, with its price book.
+    Spec(Box<(Spec, PriceBook, PathBuf)>),
+    /// A price book opened where a spec was expected.
+    Book(Box<PriceBook>),
+    SpecSaved(Box<(Spec, PathBuf)>),
+    /// The analysis of a spec's sourced tables: the sources it is of, and their mappings.
+    SpecAnalysis(Box<(String, SpecAnalysis, Vec<Mapping>)>),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.

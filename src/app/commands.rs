@@ -7,6 +7,9 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 pub enum Command {
     Open,
     OpenPlan,
+    NewWorkspace,
+    OpenWorkspace,
+    SaveWorkspace,
     OpenRevealLog,
     OpenSample,
     OpenSampleLog,
@@ -20,9 +23,12 @@ pub enum Command {
 
 impl Command {
     /// In menu order. Longer shortcuts first, so Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 14] = [
         Command::Open,
         Command::OpenPlan,
+        Command::NewWorkspace,
+        Command::OpenWorkspace,
+        Command::SaveWorkspace,
         Command::OpenRevealLog,
         Command::OpenSample,
         Command::OpenSampleLog,
@@ -38,6 +44,9 @@ impl Command {
         match self {
             Command::Open => "Open contact list...",
             Command::OpenPlan => "Open plan...",
+            Command::NewWorkspace => "New Workspace plan",
+            Command::OpenWorkspace => "Open Workspace plan...",
+            Command::SaveWorkspace => "Save Workspace plan...",
             Command::OpenRevealLog => "Open reveal log...",
             Command::OpenSample => "Open sample list",
             Command::OpenSampleLog => "Open sample reveal log",
@@ -65,11 +74,18 @@ impl Command {
     pub fn tooltip(self) -> &'static str {
         match self {
             Command::Open => {
-                "Open a CSV contact list or a .enrichplan.json plan (or drop a file on the window)"
+                "Open a contact list (CSV, Excel), a .enrichplan.json plan or a Workspace .toml (or drop a file on the window)"
             }
             Command::OpenPlan => {
                 "Open a saved .enrichplan.json plan: list, mapping, settings, price book, cycle, budget"
             }
+            Command::NewWorkspace => {
+                "Plan Workspace tables: row counts or contact lists, with AI Data, Signals and exports"
+            }
+            Command::OpenWorkspace => {
+                "Open a Workspace plan (.toml), the file `enrichplan estimate --spec` reads"
+            }
+            Command::SaveWorkspace => "Save the Workspace plan as TOML",
             Command::OpenRevealLog => {
                 "Open a log of contacts already revealed this billing cycle (e.g. the vendor's contact export)"
             }

@@ -16,7 +16,7 @@ use crate::pricing::{Assumptions, Settings};
 use crate::report;
 use crate::rows;
 
-fn file_name(p: &Path) -> String {
+pub(crate) fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
@@ -49,7 +49,7 @@ impl EnrichApp {
         self.start(job);
     }
 
-    fn start(&mut self, job: Result<Job, String>) {
+    pub(crate) fn start(&mut self, job: Result<Job, String>) {
         match job {
             Ok(j) => self.jobs.start(j),
             Err(e) => self.errors.push(e),
@@ -135,10 +135,31 @@ impl EnrichApp {
                     mapping,
                 });
                 self.reanalyze();
+                self.reanalyze_workspace();
             }
             Ok(Output::Analysis(a)) => {
                 self.analysis = Some(Arc::new(*a));
                 self.reprice();
+            }
+            Ok(Output::Spec(b)) => {
+                let (spec, book, path) = *b;
+                self.spec_opened(spec, book, path);
+            }
+            Ok(Output::Book(b)) => {
+                let b = *b;
+                self.notice = Some(format!("Opened price book {} ({})", b.name, b.id));
+                if !self.books.iter().any(|x| x.id == b.id) {
+                    self.books.push(b.clone());
+                }
+                self.set_book(b);
+            }
+            Ok(Output::SpecSaved(b)) => {
+                let (spec, path) = *b;
+                self.spec_saved(spec, path);
+            }
+            Ok(Output::SpecAnalysis(b)) => {
+                let (key, sa, mappings) = *b;
+                self.spec_analysed(key, sa, mappings);
             }
             Err(Some(message)) => self.errors.push(message),
             Err(None) => self.notice = Some("Cancelled.".into()),
@@ -179,6 +200,15 @@ impl EnrichApp {
     /// Settings changed: re-price at once.
     pub(crate) fn settings_changed(&mut self) {
         self.reprice();
+        self.reprice_workspace();
+    }
+
+    /// The reveal log or the cycle changed: the Workspace tables' analysis is stale.
+    pub(crate) fn reanalyze_workspace(&mut self) {
+        if let Some(doc) = &mut self.workspace {
+            doc.analysis = None;
+            self.workspace_changed();
+        }
     }
 
     pub(crate) fn set_mapping(&mut self, role: Role, columns: Vec<String>) {
@@ -192,6 +222,7 @@ impl EnrichApp {
             self.persisted.renewal = cycle.renewal;
             self.persisted.cycle_length = cycle.length;
             self.reanalyze();
+            self.reanalyze_workspace();
         }
     }
 
@@ -199,6 +230,7 @@ impl EnrichApp {
         self.jobs.cancel(JobKind::LoadLog);
         if self.log.take().is_some() {
             self.reanalyze();
+            self.reanalyze_workspace();
         }
     }
 
@@ -206,6 +238,7 @@ impl EnrichApp {
         self.settings.assumptions = Assumptions::from_book(&book);
         self.book = book;
         self.reprice();
+        self.reprice_workspace();
     }
 
     pub(crate) fn reset_assumptions(&mut self) {
@@ -256,7 +289,12 @@ impl EnrichApp {
             Command::Open => {
                 if let Some(p) = rfd::FileDialog::new()
                     .set_title("Open a contact list or a plan")
-                    .add_filter("CSV / TSV / plan", &["csv", "tsv", "txt", "json"])
+                    .add_filter(
+                        "List / plan / Workspace plan",
+                        &[
+                            "csv", "tsv", "txt", "xlsx", "xls", "xlsm", "ods", "json", "toml",
+                        ],
+                    )
                     .add_filter("All files", &["*"])
                     .pick_file()
                 {
@@ -272,6 +310,17 @@ impl EnrichApp {
                     self.open_plan(&p);
                 }
             }
+            Command::NewWorkspace => self.new_workspace(),
+            Command::OpenWorkspace => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Open a Workspace plan")
+                    .add_filter("Workspace plan (TOML)", &["toml"])
+                    .pick_file()
+                {
+                    self.open_spec(p);
+                }
+            }
+            Command::SaveWorkspace => self.save_spec_dialog(false),
             Command::OpenRevealLog => {
                 if let Some(p) = rfd::FileDialog::new()
                     .set_title("Open a reveal log")

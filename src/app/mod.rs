@@ -13,6 +13,7 @@ mod plans;
 pub mod state;
 mod ui;
 mod widgets;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,6 +72,7 @@ pub fn sample_path(which: Sample) -> crate::Result<PathBuf> {
 pub enum Tab {
     Estimate,
     Rows,
+    Workspace,
     Compare,
 }
 
@@ -142,6 +144,8 @@ pub struct EnrichApp {
     pub(crate) last_title: String,
     /// Text being typed in the tiers table (credits, price, currency, seats).
     pub(crate) tier_text: Vec<[String; 4]>,
+    /// The Workspace plan (tables, actions), when one is open or being made.
+    pub(crate) workspace: Option<workspace::WorkspaceDoc>,
 }
 
 impl EnrichApp {
@@ -191,6 +195,7 @@ impl EnrichApp {
             allow_close: false,
             last_title: String::new(),
             tier_text: Vec::new(),
+            workspace: None,
         }
     }
 

@@ -102,6 +102,8 @@ impl EnrichApp {
     pub(crate) fn open_any(&mut self, path: PathBuf) {
         if is_plan_path(&path) {
             self.open_plan(&path);
+        } else if crate::workspace::is_spec_path(&path) {
+            self.open_spec(path);
         } else {
             self.user_open_list(path);
         }
@@ -324,6 +326,26 @@ impl EnrichApp {
             }
         };
         self.persisted.remember(path.to_path_buf());
+        if let Some(sr) = &p.spec {
+            // A plan made from a Workspace spec opens the spec, with the plan's settings.
+            let spec = Plan::resolve(path, &sr.file.path);
+            if !spec.exists() {
+                self.errors.push(format!(
+                    "{}: the plan's Workspace spec {} is missing: it was moved or deleted",
+                    path.display(),
+                    spec.display()
+                ));
+                return;
+            }
+            self.cycle = p.cycle;
+            let b = &mut self.persisted.budget;
+            b.enabled = p.budget.is_some();
+            if let Some(r) = p.budget {
+                b.remaining = r;
+            }
+            self.open_spec(spec);
+            return;
+        }
         self.jobs.cancel_all();
         let states = p
             .source

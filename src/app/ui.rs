@@ -70,6 +70,12 @@ impl eframe::App for EnrichApp {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.tab, Tab::Estimate, "Estimate");
                 ui.selectable_value(&mut self.tab, Tab::Rows, "Rows");
+                let w = ui
+                    .selectable_value(&mut self.tab, Tab::Workspace, "Workspace")
+                    .on_hover_text(
+                        "Plan Workspace tables: AI Data, Signals, exports, several lists",
+                    );
+                widgets::name(ui, &w, "Workspace view");
                 ui.selectable_value(&mut self.tab, Tab::Compare, "Compare");
                 ui.separator();
                 widgets::plan_bar::show(self, ui);
@@ -78,6 +84,7 @@ impl eframe::App for EnrichApp {
             match self.tab {
                 Tab::Estimate => widgets::estimate_tab::show(self, ui),
                 Tab::Rows => widgets::rows_tab::show(self, ui),
+                Tab::Workspace => widgets::workspace_tab::show(self, ui),
                 Tab::Compare => widgets::compare_tab::show(self, ui),
             }
         });
@@ -240,7 +247,7 @@ impl EnrichApp {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop to open (a list, or a .enrichplan.json plan)",
+                "Drop to open (a list, a .enrichplan.json plan or a Workspace .toml)",
                 egui::FontId::proportional(28.0),
                 Color32::WHITE,
             );

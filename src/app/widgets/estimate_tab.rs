@@ -85,13 +85,13 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             ui.add_space(12.0);
             ui.columns(2, |cols| {
                 cols[0].heading("Breakdown");
-                breakdown(&mut cols[0], e, &app.book.prices);
+                breakdown(&mut cols[0], "list", e, &app.book.prices);
                 cols[1].heading("From rows to billable contacts");
-                funnel(&mut cols[1], &e.counts);
+                funnel(&mut cols[1], "list", &e.counts);
             });
             ui.add_space(12.0);
             ui.heading("Credits by item (expected)");
-            chart(ui, e);
+            chart(ui, "list", e);
             if !e.warnings.is_empty() {
                 ui.add_space(12.0);
                 ui.heading("Warnings");
@@ -234,7 +234,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
     }
 }
 
-fn budget_badge(
+pub(crate) fn budget_badge(
     ui: &mut egui::Ui,
     status: BudgetStatus,
     remaining: f64,
@@ -279,8 +279,13 @@ fn budget_badge(
         });
 }
 
-fn breakdown(ui: &mut egui::Ui, e: &crate::pricing::Estimate, prices: &crate::pricebook::Prices) {
-    egui::Grid::new("breakdown")
+pub(crate) fn breakdown(
+    ui: &mut egui::Ui,
+    id: &str,
+    e: &crate::pricing::Estimate,
+    prices: &crate::pricebook::Prices,
+) {
+    egui::Grid::new(("breakdown", id))
         .striped(true)
         .num_columns(5)
         .spacing([12.0, 4.0])
@@ -311,7 +316,7 @@ fn breakdown(ui: &mut egui::Ui, e: &crate::pricing::Estimate, prices: &crate::pr
         });
 }
 
-fn funnel(ui: &mut egui::Ui, c: &crate::pricing::StatusCounts) {
+pub(crate) fn funnel(ui: &mut egui::Ui, id: &str, c: &crate::pricing::StatusCounts) {
     let all = c.rows.max(1) as f32;
     let mut left = c.rows;
     let stages = [
@@ -337,7 +342,7 @@ fn funnel(ui: &mut egui::Ui, c: &crate::pricing::StatusCounts) {
             "the file already has what you asked for",
         ),
     ];
-    egui::Grid::new("funnel")
+    egui::Grid::new(("funnel", id))
         .num_columns(3)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
@@ -372,7 +377,7 @@ fn funnel(ui: &mut egui::Ui, c: &crate::pricing::StatusCounts) {
         });
 }
 
-fn chart(ui: &mut egui::Ui, e: &crate::pricing::Estimate) {
+pub(crate) fn chart(ui: &mut egui::Ui, id: &str, e: &crate::pricing::Estimate) {
     let items: Vec<_> = e.items.iter().filter(|(_, c)| !c.is_zero()).collect();
     let bars: Vec<Bar> = items
         .iter()
@@ -386,7 +391,7 @@ fn chart(ui: &mut egui::Ui, e: &crate::pricing::Estimate) {
         .collect();
     let names: Vec<String> = items.iter().map(|(i, _)| i.label().to_string()).collect();
     let chart = BarChart::new("expected credits", bars).color(Color32::from_rgb(66, 133, 244));
-    Plot::new("items")
+    Plot::new(("items", id))
         .height(200.0)
         .allow_zoom(false)
         .allow_drag(false)

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::name;
-use crate::app::{Command, EnrichApp};
+use crate::app::{Command, EnrichApp, Tab};
 use crate::cycle::{Cycle, CycleLength};
 use crate::input::reader::{ReadOptions, delimiter_name};
 use crate::input::roles::Role;
@@ -28,10 +28,27 @@ struct Changes {
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let mut ch = Changes::default();
     ui.add_space(4.0);
+    if app.tab == Tab::Workspace {
+        // Each Workspace table has its own source, reveals, rates and actions (edited in
+        // the view); what is account-wide stays here.
+        hint(
+            ui,
+            "Workspace plan: each table has its own rows, reveals, rates and actions, edited in the Workspace view. The price book, billing cycle, reveal log and budget apply to all of them.",
+        );
+        section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
+        section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
+        section(ui, "Budget", |ui| budget(app, ui, &mut ch));
+        apply(app, ch);
+        return;
+    }
     section(ui, "Source", |ui| source(app, ui, &mut ch));
     section(ui, "Column roles", |ui| roles(app, ui, &mut ch));
     section(ui, "Channel", |ui| channel(app, ui, &mut ch));
-    section(ui, "What to reveal", |ui| reveal(app, ui, &mut ch));
+    if app.settings.channel == Channel::Workspace {
+        section(ui, "What to add", |ui| what_to_add(app, ui, &mut ch));
+    } else {
+        section(ui, "What to reveal", |ui| reveal(app, ui, &mut ch));
+    }
     section(ui, "Assumptions", |ui| assumptions(app, ui, &mut ch));
     section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
     section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
@@ -340,9 +357,45 @@ fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         .changed();
 }
 
-/// A rate's low / expected / high as three percent fields; keeps low ≤ expected ≤ high.
-fn rate_row(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bool {
+/// The Workspace channel on a list: the list is one Workspace table (workspace.md).
+fn what_to_add(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+    hint(
+        ui,
+        "The list is one Workspace table: reveals at the platform's prices, plus what you add to it. AI Data and Signals run on every row.",
+    );
+    let rows = app.list.as_ref().map(|l| l.table.rows() as u64);
+    let book = &app.book;
+    let s = &mut app.settings;
+    let before = s.selection;
+    let changed =
+        super::actions::editor(ui, "", &mut s.selection, &mut s.workspace, book, true, rows);
+    if !s.selection.email && !s.selection.phone && !s.workspace.has_paid() {
+        // Nothing would be priced: keep a reveal until an action is added.
+        s.selection = before;
+        if !before.email && !before.phone {
+            s.selection.email = true;
+        }
+        hint(
+            ui,
+            "Tick Email or Phone, or add an AI Data, Signals or export action.",
+        );
+    }
+    ch.reprice |= changed;
+}
+
+/// A rate's low / expected / high as three percent fields in a grid row, labelled.
+fn rate_row_labelled(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bool {
     ui.label(what);
+    let changed = rate_cells(ui, what, r);
+    ui.end_row();
+    changed
+}
+
+/// A rate's low / expected / high as three percent fields; keeps low ≤ expected ≤ high by
+/// moving the other ends when one passes them. A typed value applies when the field is
+/// left (Enter, Tab, a click elsewhere), not at every keystroke: typing 50 must not pass
+/// through 5 and drag the low end down with it.
+pub(crate) fn rate_cells(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bool {
     let mut changed = false;
     let mut vals = [r.low * 100.0, r.expected * 100.0, r.high * 100.0];
     let mut which = None;
@@ -352,7 +405,8 @@ fn rate_row(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bool {
                 .range(0.0..=100.0)
                 .speed(0.5)
                 .max_decimals(1)
-                .suffix(" %"),
+                .suffix(" %")
+                .update_while_editing(false),
         );
         name(ui, &resp, &format!("{what} {end}"));
         if resp.changed() {
@@ -382,7 +436,6 @@ fn rate_row(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bool {
             high: hi,
         };
     }
-    ui.end_row();
     changed
 }
 
@@ -401,9 +454,9 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             ui.label("Expected");
             ui.label("High");
             ui.end_row();
-            ch.reprice |= rate_row(ui, "Match rate", &mut a.match_rate);
-            ch.reprice |= rate_row(ui, "Email rate", &mut a.email_rate);
-            ch.reprice |= rate_row(ui, "Phone rate", &mut a.phone_rate);
+            ch.reprice |= rate_row_labelled(ui, "Match rate", &mut a.match_rate);
+            ch.reprice |= rate_row_labelled(ui, "Email rate", &mut a.email_rate);
+            ch.reprice |= rate_row_labelled(ui, "Phone rate", &mut a.phone_rate);
         });
     if ui
         .button("Reset to price book defaults")

@@ -1,5 +1,6 @@
 //! The window's parts, one module each.
 
+pub mod actions;
 pub mod compare_tab;
 pub mod estimate_tab;
 pub mod format;
@@ -8,6 +9,7 @@ pub mod plan_bar;
 pub mod prompts;
 pub mod rows_tab;
 pub mod tiers;
+pub mod workspace_tab;
 
 use eframe::egui;
 

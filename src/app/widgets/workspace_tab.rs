@@ -1,0 +1,454 @@
+//! The Workspace view: several tables (a row count or a contact list each), what is added
+//! to each, the account-wide AI chat, each table's breakdown and the total with the same
+//! chart and ranges as the Estimate view.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, RichText};
+
+use super::estimate_tab::{breakdown, budget_badge, chart, funnel};
+use super::format::int;
+use super::name;
+use crate::app::EnrichApp;
+use crate::pricing::{Estimate, shown};
+use crate::workspace::{SourceRead, TableSource};
+
+/// What the user asked for this frame, applied after drawing.
+enum Action {
+    New,
+    Open,
+    Save { as_new: bool },
+    AddRows,
+    AddOpenList,
+    AddFile,
+    Compare,
+    Remove(usize),
+    MoveUp(usize),
+    UseOpenList(usize),
+    UseFile(usize),
+    UseRows(usize),
+}
+
+pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    let mut actions = Vec::new();
+    let mut changed = false;
+    toolbar(app, ui, &mut actions);
+    ui.separator();
+    if app.workspace.is_none() {
+        ui.add_space(30.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Plan Workspace tables: AI Data, Signals, exports and reveals.");
+            ui.label(
+                "Start a new Workspace plan, open a saved one (.toml), or add a table from the open contact list.",
+            );
+        });
+        apply(app, actions);
+        return;
+    }
+    let open_list = app.list.as_ref().map(|l| l.table.path.clone());
+    let book = app.book.clone();
+    let budget_on = app.persisted.budget.remaining().is_some();
+    let money = app.persisted.budget.clone();
+    let busy = app.jobs.busy();
+    let Some(doc) = app.workspace.as_mut() else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // The total first: what the plan costs, as on the Estimate view.
+            match &doc.run {
+                Some(Ok(run)) => {
+                    let e = &run.outcome.estimate;
+                    ui.horizontal_wrapped(|ui| {
+                        ui.vertical(|ui| {
+                            let (exp, low, high) = shown(&e.total);
+                            ui.label(
+                                RichText::new(format!("{} credits expected", int(exp)))
+                                    .size(34.0)
+                                    .strong(),
+                            );
+                            ui.label(
+                                RichText::new(format!(
+                                    "range {} to {} credits (low to high assumptions)",
+                                    int(low),
+                                    int(high)
+                                ))
+                                .size(17.0),
+                            );
+                            if let Some(m) = money.money(e.total.expected) {
+                                ui.label(format!(
+                                    "about {m} (range {} to {})",
+                                    money.money(e.total.low).unwrap_or_default(),
+                                    money.money(e.total.high).unwrap_or_default()
+                                ));
+                            }
+                            ui.label(
+                                RichText::new(format!(
+                                    "{}: {} tables, {} rows, price book {}",
+                                    doc.name(),
+                                    doc.spec.tables.len(),
+                                    int(e.counts.rows as i64),
+                                    book.id
+                                ))
+                                .weak(),
+                            );
+                        });
+                        if let Some(b) = &run.outcome.budget
+                            && budget_on
+                        {
+                            ui.add_space(16.0);
+                            budget_badge(ui, b.status, b.remaining, &e.total, None);
+                        }
+                    });
+                }
+                Some(Err(msg)) => {
+                    ui.label(
+                        RichText::new(format!("Cannot price this plan: {msg}"))
+                            .color(ui.visuals().error_fg_color)
+                            .strong(),
+                    );
+                }
+                None => {
+                    ui.horizontal(|ui| {
+                        if busy {
+                            ui.spinner();
+                        }
+                        ui.label("Reading and analysing the tables' contact lists...");
+                    });
+                }
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.label("AI chat prompts this cycle (account-wide):");
+                let r = ui.add(
+                    egui::DragValue::new(&mut doc.spec.ai_chat_prompts).range(0..=10_000_000),
+                );
+                name(ui, &r, "AI chat prompts (Workspace)");
+                changed |= r.changed();
+                ui.label(
+                    RichText::new(format!(
+                        "{} cr. per {} prompts",
+                        book.prices.ai_chat_block, book.prices.ai_chat_block_prompts
+                    ))
+                    .weak(),
+                );
+            });
+            ui.add_space(6.0);
+            let run = doc.run.as_ref().and_then(|r| r.as_ref().ok());
+            let n = doc.spec.tables.len();
+            for (i, t) in doc.spec.tables.iter_mut().enumerate() {
+                let est = run.and_then(|r| r.tables.get(i));
+                let prefix = format!("Table {}: ", i + 1);
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(format!("Table {}", i + 1)).strong());
+                        let r = ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(180.0));
+                        name(ui, &r, &format!("{prefix}name"));
+                        changed |= r.changed();
+                        if let Some(e) = est {
+                            let (x, l, h) = shown(&e.total);
+                            ui.label(
+                                RichText::new(format!("{} credits ({}–{})", int(x), int(l), int(h)))
+                                    .strong(),
+                            );
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let rm = ui.button("Remove").on_hover_text("Remove this table");
+                            name(ui, &rm, &format!("{prefix}remove"));
+                            if rm.clicked() {
+                                actions.push(Action::Remove(i));
+                            }
+                            if i > 0 {
+                                let up = ui.button("Move up").on_hover_text(
+                                    "Tables are taken in order: a contact seen in an earlier table is a duplicate in a later one",
+                                );
+                                name(ui, &up, &format!("{prefix}move up"));
+                                if up.clicked() {
+                                    actions.push(Action::MoveUp(i));
+                                }
+                            }
+                        });
+                    });
+                    ui.horizontal_wrapped(|ui| {
+                        match &mut t.source {
+                            TableSource::Rows(rows) => {
+                                ui.label("Rows:");
+                                let r = ui.add(egui::DragValue::new(rows).range(0..=1_000_000_000).speed(10.0));
+                                name(ui, &r, &format!("{prefix}rows"));
+                                changed |= r.changed();
+                                ui.label(RichText::new("contacts, none duplicate or unmatchable").weak());
+                                if open_list.is_some() {
+                                    let b = ui.button("Use the open list").on_hover_text("Read the rows of the contact list open in the window");
+                                    name(ui, &b, &format!("{prefix}use the open list"));
+                                    if b.clicked() {
+                                        actions.push(Action::UseOpenList(i));
+                                    }
+                                }
+                                let b = ui.button("Use a list file...");
+                                name(ui, &b, &format!("{prefix}use a list file"));
+                                if b.clicked() {
+                                    actions.push(Action::UseFile(i));
+                                }
+                            }
+                            TableSource::List { path, .. } => {
+                                let file = path
+                                    .file_name()
+                                    .map(|f| f.to_string_lossy().into_owned())
+                                    .unwrap_or_default();
+                                ui.label("From:");
+                                ui.label(RichText::new(file).strong())
+                                    .on_hover_text(path.display().to_string());
+                                if let Some(e) = est {
+                                    ui.label(format!("{} rows", int(e.counts.rows as i64)));
+                                }
+                                let b = ui.button("Use a row count instead");
+                                name(ui, &b, &format!("{prefix}use a row count"));
+                                if b.clicked() {
+                                    actions.push(Action::UseRows(i));
+                                }
+                            }
+                        }
+                    });
+                    if let Some(e) = est {
+                        counts_line(ui, e);
+                    }
+                    egui::CollapsingHeader::new("What to add")
+                        .id_salt(("add", i))
+                        .default_open(n <= 3)
+                        .show(ui, |ui| {
+                            let rows = est.map(|e| e.counts.rows);
+                            changed |= super::actions::editor(
+                                ui,
+                                &prefix,
+                                &mut t.selection,
+                                &mut t.actions,
+                                &book,
+                                false,
+                                rows,
+                            );
+                            if t.selection.email || t.selection.phone {
+                                ui.add_space(4.0);
+                                ui.label(RichText::new("Reveal rates").strong());
+                                egui::Grid::new(("rates", i)).num_columns(4).spacing([6.0, 4.0]).show(ui, |ui| {
+                                    ui.label("");
+                                    ui.label("Low");
+                                    ui.label("Expected");
+                                    ui.label("High");
+                                    ui.end_row();
+                                    for (what, r) in [
+                                        ("Match rate", &mut t.assumptions.match_rate),
+                                        ("Email rate", &mut t.assumptions.email_rate),
+                                        ("Phone rate", &mut t.assumptions.phone_rate),
+                                    ] {
+                                        ui.label(what);
+                                        changed |= super::left_panel::rate_cells(ui, &format!("{prefix}{what}"), r);
+                                        ui.end_row();
+                                    }
+                                });
+                            }
+                        });
+                    if let Some(e) = est {
+                        egui::CollapsingHeader::new("Breakdown")
+                            .id_salt(("breakdown", i))
+                            .default_open(false)
+                            .show(ui, |ui| breakdown(ui, &format!("table-{i}"), e, &book.prices));
+                    }
+                });
+                ui.add_space(4.0);
+            }
+            ui.horizontal_wrapped(|ui| add_buttons(ui, open_list.is_some(), &mut actions));
+            if let Some(run) = run {
+                let e = &run.outcome.estimate;
+                ui.add_space(12.0);
+                ui.heading("All tables");
+                breakdown(ui, "workspace", e, &book.prices);
+                ui.add_space(8.0);
+                ui.heading("From rows to billable contacts");
+                funnel(ui, "workspace", &e.counts);
+                ui.add_space(8.0);
+                ui.heading("Credits by item (expected)");
+                chart(ui, "workspace", e);
+                if !e.warnings.is_empty() {
+                    ui.add_space(8.0);
+                    ui.heading("Warnings");
+                    for w in &e.warnings {
+                        ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
+                    }
+                }
+            }
+        });
+    if changed {
+        app.workspace_changed();
+    }
+    apply(app, actions);
+}
+
+fn counts_line(ui: &mut egui::Ui, e: &Estimate) {
+    let c = &e.counts;
+    ui.label(
+        RichText::new(format!(
+            "{} rows: {} unmatchable · {} duplicates · {} already revealed · {} billable",
+            int(c.rows as i64),
+            int(c.unmatchable as i64),
+            int(c.duplicate as i64),
+            int(c.already_revealed as i64),
+            int(c.billable as i64)
+        ))
+        .weak(),
+    );
+}
+
+fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("New Workspace plan")
+            .on_hover_text("Start a plan with one table of 1,000 rows")
+            .clicked()
+        {
+            actions.push(Action::New);
+        }
+        if ui
+            .button("Open...")
+            .on_hover_text(
+                "Open a Workspace plan (.toml), as `enrichplan estimate --spec` reads it",
+            )
+            .clicked()
+        {
+            actions.push(Action::Open);
+        }
+        let has = app.workspace.is_some();
+        let save = ui
+            .add_enabled(has, egui::Button::new("Save"))
+            .on_hover_text(
+                "Save the Workspace plan as TOML (the same file the command line reads)",
+            );
+        name(ui, &save, "Save Workspace plan");
+        if save.clicked() {
+            actions.push(Action::Save { as_new: false });
+        }
+        if ui
+            .add_enabled(has, egui::Button::new("Save as..."))
+            .clicked()
+        {
+            actions.push(Action::Save { as_new: true });
+        }
+        ui.separator();
+        let can_compare = app.workspace_outcome().is_some();
+        if ui
+            .add_enabled(can_compare, egui::Button::new("Add to Compare"))
+            .on_hover_text("Put this plan's result beside other plans in the Compare view")
+            .clicked()
+        {
+            actions.push(Action::Compare);
+        }
+        if let Some(doc) = &app.workspace {
+            let state = match (&doc.path, doc.is_dirty()) {
+                (Some(p), true) => format!("{} (unsaved changes)", p.display()),
+                (Some(p), false) => p.display().to_string(),
+                (None, _) => "not saved yet".into(),
+            };
+            ui.label(RichText::new(state).weak());
+        }
+    });
+}
+
+fn add_buttons(ui: &mut egui::Ui, has_list: bool, actions: &mut Vec<Action>) {
+    if ui
+        .button("+ Table of a row count")
+        .on_hover_text("A table of N contacts (none duplicate or unmatchable)")
+        .clicked()
+    {
+        actions.push(Action::AddRows);
+    }
+    if ui
+        .add_enabled(has_list, egui::Button::new("+ Table from the open list"))
+        .on_hover_text("A table whose rows are the contact list open in the window")
+        .on_disabled_hover_text("Open a contact list first")
+        .clicked()
+    {
+        actions.push(Action::AddOpenList);
+    }
+    if ui
+        .button("+ Table from a list file...")
+        .on_hover_text("A table whose rows are a contact list (CSV or workbook)")
+        .clicked()
+    {
+        actions.push(Action::AddFile);
+    }
+}
+
+fn pick_list() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Choose the table's contact list")
+        .add_filter(
+            "Contact list",
+            &["csv", "tsv", "txt", "xlsx", "xls", "xlsm", "ods"],
+        )
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
+
+fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
+    for a in actions {
+        match a {
+            Action::New => app.new_workspace(),
+            Action::Open => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Open a Workspace plan")
+                    .add_filter("Workspace plan (TOML)", &["toml"])
+                    .pick_file()
+                {
+                    app.open_spec(p);
+                }
+            }
+            Action::Save { as_new } => app.save_spec_dialog(as_new),
+            Action::AddRows => app.add_rows_table(1000),
+            Action::AddOpenList => {
+                if let Some(p) = app.list.as_ref().map(|l| l.table.path.clone()) {
+                    app.add_list_table(p);
+                }
+            }
+            Action::AddFile => {
+                if let Some(p) = pick_list() {
+                    app.add_list_table(p);
+                }
+            }
+            Action::Compare => {
+                if let Err(e) = app.add_workspace_to_compare() {
+                    app.errors.push(e.to_string());
+                }
+            }
+            Action::Remove(i) => app.edit_table(i, |tables, i| {
+                tables.remove(i);
+            }),
+            Action::MoveUp(i) => app.edit_table(i, |tables, i| tables.swap(i - 1, i)),
+            Action::UseOpenList(i) => {
+                if let Some(p) = app.list.as_ref().map(|l| l.table.path.clone()) {
+                    app.edit_table(i, |tables, i| tables[i].source = list_source(p));
+                }
+            }
+            Action::UseFile(i) => {
+                if let Some(p) = pick_list() {
+                    app.edit_table(i, |tables, i| tables[i].source = list_source(p));
+                }
+            }
+            Action::UseRows(i) => {
+                let rows = app
+                    .workspace_outcome()
+                    .and_then(|r| r.tables.get(i))
+                    .map_or(0, |e| e.counts.rows);
+                app.edit_table(i, |tables, i| tables[i].source = TableSource::Rows(rows));
+            }
+        }
+    }
+}
+
+fn list_source(path: PathBuf) -> TableSource {
+    TableSource::List {
+        path,
+        read: SourceRead::default(),
+        map: Vec::new(),
+    }
+}
