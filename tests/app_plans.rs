@@ -262,7 +262,8 @@ fn closing_with_unsaved_changes_asks_first() {
         .push(egui::ViewportEvent::Close);
     h.run();
     assert_eq!(h.state().prompt(), Some(&Prompt::Close));
-    h.get_by_label("Save the plan before closing?");
+    h.get_by_label("Save before closing?");
+    h.get_by_label_contains("has changes that are not saved");
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run();
     assert!(h.state().prompt().is_none());

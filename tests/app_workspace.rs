@@ -178,3 +178,37 @@ fn a_list_on_the_workspace_channel_adds_ai_data_like_the_cli() {
     assert_eq!(v["credits"]["expected"].as_f64().unwrap(), window_total);
     assert_eq!(window_total, 2.0 * v["rows"].as_f64().unwrap());
 }
+
+#[test]
+fn closing_with_an_unsaved_workspace_plan_asks_and_saves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.toml");
+    let mut h = window(EnrichApp::new_for_test(None));
+    h.state_mut().new_workspace();
+    settle(&mut h);
+    h.state_mut().save_spec_to(path.clone());
+    settle(&mut h);
+    assert!(h.state().unsaved().is_empty());
+    click(&mut h, "+ Table of a row count");
+    assert_eq!(h.state().unsaved().len(), 1, "the new table is not saved");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(h.state().prompt(), Some(&enrichplan::app::Prompt::Close));
+    h.get_by_label_contains("The Workspace plan \"ws\" has changes");
+    h.state_mut()
+        .answer_close(enrichplan::app::CloseAnswer::Save);
+    h.step();
+    settle(&mut h);
+    assert!(h.state().unsaved().is_empty());
+    let (saved, _) = enrichplan::workspace::Spec::load(&path, None).unwrap();
+    assert_eq!(
+        saved.tables.len(),
+        2,
+        "the second table was saved before closing"
+    );
+}

@@ -161,7 +161,10 @@ impl EnrichApp {
                 let (key, sa, mappings) = *b;
                 self.spec_analysed(key, sa, mappings);
             }
-            Err(Some(message)) => self.errors.push(message),
+            Err(Some(message)) => {
+                self.close_after_save = false;
+                self.errors.push(message);
+            }
             Err(None) => self.notice = Some("Cancelled.".into()),
         }
     }

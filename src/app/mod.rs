@@ -146,6 +146,8 @@ pub struct EnrichApp {
     pub(crate) tier_text: Vec<[String; 4]>,
     /// The Workspace plan (tables, actions), when one is open or being made.
     pub(crate) workspace: Option<workspace::WorkspaceDoc>,
+    /// Close the window once the Workspace plan being saved is written.
+    pub(crate) close_after_save: bool,
 }
 
 impl EnrichApp {
@@ -196,6 +198,7 @@ impl EnrichApp {
             last_title: String::new(),
             tier_text: Vec::new(),
             workspace: None,
+            close_after_save: false,
         }
     }
 

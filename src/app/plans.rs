@@ -462,8 +462,17 @@ impl EnrichApp {
             CloseAnswer::Cancel => false,
             CloseAnswer::Discard => true,
             CloseAnswer::Save => {
-                self.save_plan(false);
-                !self.is_dirty() && self.prompt.is_none()
+                if self.is_dirty() {
+                    self.save_plan(false);
+                }
+                if self.workspace.as_ref().is_some_and(|w| w.is_dirty()) {
+                    // Written on a worker: close once it is saved (spec_saved).
+                    self.save_spec_dialog(false);
+                    self.close_after_save = self.jobs.busy();
+                    false
+                } else {
+                    !self.is_dirty() && self.prompt.is_none()
+                }
             }
         };
         if close {
@@ -474,9 +483,21 @@ impl EnrichApp {
         }
     }
 
+    /// What has unsaved changes, in words: the plan, the Workspace plan.
+    pub fn unsaved(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        if self.is_dirty() {
+            v.push(format!("The plan \"{}\"", self.plan_name()));
+        }
+        if let Some(w) = self.workspace.as_ref().filter(|w| w.is_dirty()) {
+            v.push(format!("The Workspace plan \"{}\"", w.name()));
+        }
+        v
+    }
+
     /// Closing was asked: let it through, or ask first when there are unsaved changes.
     pub(crate) fn on_close_requested(&mut self, ctx: &egui::Context) {
-        if self.allow_close || !self.is_dirty() {
+        if self.allow_close || self.unsaved().is_empty() {
             return;
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

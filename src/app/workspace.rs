@@ -170,6 +170,12 @@ impl EnrichApp {
             doc.saved = Some(spec);
         }
         self.notice = Some(format!("Saved Workspace plan {}", path.display()));
+        if std::mem::take(&mut self.close_after_save) && self.unsaved().is_empty() {
+            self.allow_close = true;
+            if let Some(ctx) = &self.ctx {
+                ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Close);
+            }
+        }
     }
 
     /// Ask where to save (or save where it was), then save.

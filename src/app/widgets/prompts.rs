@@ -15,11 +15,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         ui.set_max_width(460.0);
         match prompt.clone() {
             Prompt::Close => {
-                ui.heading("Save the plan before closing?");
-                ui.label(format!(
-                    "\"{}\" has changes that are not saved.",
-                    app.plan_name()
-                ));
+                ui.heading("Save before closing?");
+                for what in app.unsaved() {
+                    ui.label(format!("{what} has changes that are not saved."));
+                }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui
