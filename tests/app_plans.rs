@@ -158,6 +158,17 @@ fn add_current_plan_to_compare() {
             .count()
             >= 1
     );
+    // The same plan on another channel, added again: both are kept, side by side.
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add current plan")
+        .click();
+    h.run();
+    let c = h.state().compared();
+    assert_eq!(c.len(), 2, "a second plan of the same name is kept");
+    assert_eq!(c[0].1.name, c[1].1.name);
+    assert_ne!(c[0].1.settings.channel, c[1].1.settings.channel);
 }
 
 #[test]

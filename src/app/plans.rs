@@ -543,9 +543,22 @@ impl EnrichApp {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{} (current, unsaved)", p.name)));
-        self.compare.retain(|(q, _)| q != &path);
-        self.compare.push((path, p));
+        self.push_compare(path, p);
         Ok(())
+    }
+
+    /// Add a plan to the Compare view beside the others: a second plan of the same name or
+    /// file (the current plan with other settings, say) is kept as its own entry.
+    pub(crate) fn push_compare(&mut self, key: PathBuf, p: Plan) {
+        let taken = |k: &PathBuf| self.compare.iter().any(|(q, _)| q == k);
+        let unique = (1..)
+            .map(|n| match n {
+                1 => key.clone(),
+                n => PathBuf::from(format!("{} #{n}", key.display())),
+            })
+            .find(|k| !taken(k))
+            .expect("an unused key");
+        self.compare.push((unique, p));
     }
 
     pub(crate) fn add_compare_dialog(&mut self) {

@@ -77,8 +77,11 @@ impl eframe::App for EnrichApp {
                     );
                 widgets::name(ui, &w, "Workspace view");
                 ui.selectable_value(&mut self.tab, Tab::Compare, "Compare");
-                ui.separator();
-                widgets::plan_bar::show(self, ui);
+                if self.tab != Tab::Workspace {
+                    // The list's plan; the Workspace view has its own file and buttons.
+                    ui.separator();
+                    widgets::plan_bar::show(self, ui);
+                }
             });
             ui.separator();
             match self.tab {

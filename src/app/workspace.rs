@@ -352,8 +352,7 @@ impl EnrichApp {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{name} (Workspace, unsaved)")));
-        self.compare.retain(|(q, _)| q != &key);
-        self.compare.push((key, plan));
+        self.push_compare(key, plan);
         self.tab = Tab::Compare;
         Ok(())
     }

@@ -45,7 +45,8 @@ pub(crate) fn editor(
     );
     changed |= columns(
         ui,
-        &format!("{prefix}AI Data"),
+        prefix,
+        "AI Data",
         &mut w.ai_data,
         |c| (&mut c.name, &mut c.fill),
         |n| AiDataColumn {
@@ -66,7 +67,8 @@ pub(crate) fn editor(
     let hit = book.assumptions.signal_hit_rate;
     changed |= columns(
         ui,
-        &format!("{prefix}Signals"),
+        prefix,
+        "Signals",
         &mut w.signals,
         |c| (&mut c.name, &mut c.hit),
         |n| SignalsColumn {
@@ -78,8 +80,8 @@ pub(crate) fn editor(
 
     ui.add_space(4.0);
     ui.label(RichText::new("Lusha Data and CRM columns (free)").strong());
-    changed |= free_columns(ui, &format!("{prefix}Lusha Data"), &mut w.lusha_columns);
-    changed |= free_columns(ui, &format!("{prefix}CRM"), &mut w.crm_columns);
+    changed |= free_columns(ui, prefix, "Lusha Data", &mut w.lusha_columns);
+    changed |= free_columns(ui, prefix, "CRM", &mut w.crm_columns);
 
     ui.add_space(4.0);
     ui.label(
@@ -122,6 +124,7 @@ fn hint(ui: &mut egui::Ui, text: &str) {
 /// A list of named columns with a rate each (low / expected / high), add and remove.
 fn columns<T>(
     ui: &mut egui::Ui,
+    prefix: &str,
     what: &str,
     list: &mut Vec<T>,
     parts: impl Fn(&mut T) -> (&mut String, &mut RateRange),
@@ -142,8 +145,8 @@ fn columns<T>(
                 ui.end_row();
                 for (i, item) in list.iter_mut().enumerate() {
                     let (col, r) = parts(item);
-                    let label = format!("{what} column {}", i + 1);
-                    let t = ui.add(egui::TextEdit::singleline(col).desired_width(130.0));
+                    let label = format!("{prefix}{what} column {}", i + 1);
+                    let t = ui.add_sized([150.0, 20.0], egui::TextEdit::singleline(col));
                     name(ui, &t, &format!("{label} name"));
                     changed |= t.changed();
                     changed |= rate_cells(ui, &label, r);
@@ -161,7 +164,7 @@ fn columns<T>(
         changed = true;
     }
     let add = ui.small_button(format!("+ {what} column"));
-    name(ui, &add, &format!("Add {what} column"));
+    name(ui, &add, &format!("Add {prefix}{what} column"));
     if add.clicked() {
         list.push(new(list.len() + 1));
         changed = true;
@@ -170,19 +173,19 @@ fn columns<T>(
 }
 
 /// Free columns: names only, marked free.
-fn free_columns(ui: &mut egui::Ui, what: &str, list: &mut Vec<String>) -> bool {
+fn free_columns(ui: &mut egui::Ui, prefix: &str, what: &str, list: &mut Vec<String>) -> bool {
     let mut changed = false;
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what}:"));
         for (i, c) in list.iter_mut().enumerate() {
             let t = ui.add(egui::TextEdit::singleline(c).desired_width(100.0));
-            name(ui, &t, &format!("{what} column {} name", i + 1));
+            name(ui, &t, &format!("{prefix}{what} column {} name", i + 1));
             changed |= t.changed();
             let x = ui
                 .small_button("x")
                 .on_hover_text("Remove (free either way)");
-            name(ui, &x, &format!("Remove {what} column {}", i + 1));
+            name(ui, &x, &format!("Remove {prefix}{what} column {}", i + 1));
             if x.clicked() {
                 remove = Some(i);
             }
@@ -190,7 +193,7 @@ fn free_columns(ui: &mut egui::Ui, what: &str, list: &mut Vec<String>) -> bool {
         let add = ui
             .small_button("+")
             .on_hover_text(format!("List a {what} column (0 credits)"));
-        name(ui, &add, &format!("Add {what} column"));
+        name(ui, &add, &format!("Add {prefix}{what} column"));
         if add.clicked() {
             list.push(format!("{what} {}", list.len() + 1));
             changed = true;

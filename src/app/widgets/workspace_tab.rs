@@ -344,12 +344,20 @@ fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Compare);
         }
         if let Some(doc) = &app.workspace {
-            let state = match (&doc.path, doc.is_dirty()) {
-                (Some(p), true) => format!("{} (unsaved changes)", p.display()),
-                (Some(p), false) => p.display().to_string(),
+            let file = doc
+                .path
+                .as_deref()
+                .and_then(|p| p.file_name())
+                .map(|f| f.to_string_lossy().into_owned());
+            let state = match (file, doc.is_dirty()) {
+                (Some(f), true) => format!("{f} (unsaved changes)"),
+                (Some(f), false) => f,
                 (None, _) => "not saved yet".into(),
             };
-            ui.label(RichText::new(state).weak());
+            let r = ui.label(RichText::new(state).weak());
+            if let Some(p) = &doc.path {
+                r.on_hover_text(p.display().to_string());
+            }
         }
     });
 }
