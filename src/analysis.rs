@@ -71,6 +71,15 @@ impl Tally {
     }
 }
 
+/// Contacts found in several lists analysed together (see [`Analysis::shared_contacts`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedGroup {
+    pub flags: u8,
+    /// The lists holding the contact, ascending; the first holds its representative row.
+    pub tables: Vec<usize>,
+    pub contacts: u64,
+}
+
 /// What the reveal log contributed, for messages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LogSummary {
@@ -129,6 +138,48 @@ impl Analysis {
             }
         }
         t
+    }
+
+    /// Contacts whose rows are in more than one of the lists analysed together, grouped by
+    /// their flags and the lists (indices into [`Analysis::table_rows`], ascending; the
+    /// first holds the contact's representative row). Reveals of a data point that no
+    /// earlier list requested are charged in the later one (pricing.md §1: once per contact).
+    pub fn shared_contacts(&self) -> Vec<SharedGroup> {
+        if self.table_rows.len() < 2 {
+            return Vec::new();
+        }
+        let table_of = |row: u32| self.table_rows.partition_point(|r| r.end <= row);
+        let mut lists: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (t, range) in self.table_rows.iter().enumerate() {
+            for r in range.clone() {
+                let c = self.row_contact[r as usize];
+                if c == NONE {
+                    continue;
+                }
+                let home = table_of(self.contact_rep[c as usize]);
+                if home == t {
+                    continue;
+                }
+                let l = lists.entry(c).or_insert_with(|| vec![home]);
+                if l.last() != Some(&t) {
+                    l.push(t);
+                }
+            }
+        }
+        let mut groups: std::collections::BTreeMap<(u8, Vec<usize>), u64> = Default::default();
+        for (c, tables) in lists {
+            *groups
+                .entry((self.contact_flags[c as usize], tables))
+                .or_default() += 1;
+        }
+        groups
+            .into_iter()
+            .map(|((flags, tables), contacts)| SharedGroup {
+                flags,
+                tables,
+                contacts,
+            })
+            .collect()
     }
 
     /// Each analysed list's own tally, in order.

@@ -84,6 +84,8 @@ pub struct SpecAnalysis {
     pub analysis: Analysis,
     /// One per sourced table, in table order.
     pub sourced: Vec<SourcedTally>,
+    /// Contacts in several sourced tables (indices among the sourced tables).
+    pub shared: Vec<analysis::SharedGroup>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -122,7 +124,12 @@ pub fn analyze_spec(
             warnings: s.list.table.warnings.clone(),
         })
         .collect();
-    Ok(SpecAnalysis { analysis, sourced })
+    let shared = analysis.shared_contacts();
+    Ok(SpecAnalysis {
+        analysis,
+        sourced,
+        shared,
+    })
 }
 
 /// A spec priced: each table's estimate and the total outcome (with the budget status).
@@ -188,7 +195,46 @@ pub fn estimate_spec(
     }
     let settings: Vec<Settings> = spec.tables.iter().map(|t| t.settings()).collect();
     let pairs: Vec<(&Tally, &Settings)> = tallies.iter().zip(&settings).collect();
-    let priced = pricing::price_tables(&pairs, spec.ai_chat_prompts, book);
+    // Shared contacts name sourced tables; the pricing wants positions in the spec.
+    let position: Vec<usize> = spec
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.source, TableSource::List { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let shared: Vec<analysis::SharedGroup> = sa
+        .shared
+        .iter()
+        .map(|g| analysis::SharedGroup {
+            tables: g
+                .tables
+                .iter()
+                .filter_map(|&k| position.get(k).copied())
+                .collect(),
+            ..g.clone()
+        })
+        .collect();
+    let mut priced = pricing::price_tables(&pairs, &shared, spec.ai_chat_prompts, book);
+    // A table's own warnings name it.
+    for (t, e) in spec.tables.iter().zip(priced.tables.iter_mut()) {
+        for w in &mut e.warnings {
+            if w.contains("of this table") {
+                *w = format!("table `{}`: {w}", t.name);
+            }
+        }
+    }
+    priced
+        .total
+        .warnings
+        .retain(|w| !w.contains("of this table"));
+    for e in &priced.tables {
+        for w in &e.warnings {
+            if w.starts_with("table `") && !priced.total.warnings.contains(w) {
+                priced.total.warnings.push(w.clone());
+            }
+        }
+    }
     let mut estimate = priced.total;
     warnings.append(&mut estimate.warnings);
     estimate.warnings = warnings;

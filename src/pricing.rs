@@ -706,12 +706,82 @@ pub struct TablesEstimate {
     pub total: Estimate,
 }
 
+/// `shared`: contacts in several tables (indices into `tables`), from
+/// [`crate::analysis::Analysis::shared_contacts`]. Each is priced in its first table with
+/// that table's selection; a later table that requests a data point no earlier one did
+/// pays for it (a data point is charged once per contact, whichever table reveals it).
 pub fn price_tables(
     tables: &[(&Tally, &Settings)],
+    shared: &[crate::analysis::SharedGroup],
     ai_chat_prompts: u64,
     book: &PriceBook,
 ) -> TablesEstimate {
-    let priced: Vec<Estimate> = tables.iter().map(|(t, s)| price(t, s, book)).collect();
+    let mut priced: Vec<Estimate> = tables.iter().map(|(t, s)| price(t, s, book)).collect();
+    let mut extra = vec![(0u64, 0u64); tables.len()];
+    for g in shared {
+        let Some((&first, later)) = g.tables.split_first() else {
+            continue;
+        };
+        let Some((_, s0)) = tables.get(first) else {
+            continue;
+        };
+        let (mut e, mut p) = (s0.selection.email, s0.selection.phone);
+        for &k in later {
+            let Some((_, sk)) = tables.get(k) else {
+                continue;
+            };
+            let sel = sk.requested();
+            if sel.email && !e && g.flags & flags::REV_EMAIL == 0 {
+                extra[k].0 += g.contacts;
+            }
+            if sel.phone && !p && g.flags & flags::REV_PHONE == 0 {
+                extra[k].1 += g.contacts;
+            }
+            e |= sel.email;
+            p |= sel.phone;
+        }
+    }
+    for (k, (need_e, need_p)) in extra.into_iter().enumerate() {
+        if need_e + need_p == 0 {
+            continue;
+        }
+        let (_, s) = tables[k];
+        let est = &mut priced[k];
+        est.counts.need_email += need_e;
+        est.counts.need_phone += need_p;
+        for (item, n, price) in [
+            (Item::Email, need_e, book.prices.email),
+            (Item::Phone, need_p, book.prices.phone),
+        ] {
+            let rate = |pick: fn(&RateRange) -> f64| {
+                let r = Rates::of(&s.assumptions, s.channel, pick);
+                let share = if item == Item::Email {
+                    r.email
+                } else {
+                    r.phone
+                };
+                n as f64 * r.matched * share * price
+            };
+            let add = Credits {
+                expected: rate(|r| r.expected),
+                low: rate(|r| r.low),
+                high: rate(|r| r.high),
+            };
+            if let Some((_, c)) = est.items.iter_mut().find(|(i, _)| *i == item) {
+                c.add(add);
+            }
+            est.total.add(add);
+        }
+        let what = match (need_e > 0, need_p > 0) {
+            (true, true) => "emails and phones",
+            (true, false) => "emails",
+            _ => "phones",
+        };
+        est.warnings.push(format!(
+            "{} contact(s) of this table first appear in an earlier table, which does not reveal their {what}: they are charged here",
+            need_e.max(need_p)
+        ));
+    }
     let mut counts = StatusCounts::default();
     let mut items: Vec<(Item, Credits)> =
         Item::ALL.iter().map(|i| (*i, Credits::default())).collect();

@@ -365,3 +365,89 @@ fn spec_errors_name_the_line_of_an_unknown_key() {
     assert!(!err.contains("panicked"));
     assert!(Path::new(&spec).exists());
 }
+
+/// A data point is charged once per contact, in the first table that reveals it: a later
+/// table asking for a point an earlier table did not reveal pays for it there, though its
+/// rows stay duplicates.
+#[test]
+fn a_later_table_pays_for_the_points_an_earlier_table_did_not_reveal() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(
+        dir.path(),
+        "a.csv",
+        "Email\nann@x.example\nbob@x.example\ncy@x.example\n",
+    );
+    common::write(
+        dir.path(),
+        "b.csv",
+        "Email\nBOB@x.example\ncy@x.example\ndee@x.example\n",
+    );
+    let exact = "match_rate = 1\nemail_rate = 1\nphone_rate = 1\n";
+    let table = |name: &str, file: &str, reveal: &str| {
+        format!("[[table]]\nname = \"{name}\"\nsource = \"{file}\"\nreveal = [{reveal}]\n{exact}")
+    };
+    let run_spec = |text: String| {
+        let p = common::write(dir.path(), "s.toml", &text);
+        json(&[
+            "estimate",
+            "--spec",
+            &p.display().to_string(),
+            "--format",
+            "json",
+        ])
+    };
+    // A reveals nothing (AI Data only); B reveals emails: bob and cy are paid in B.
+    let v = run_spec(format!(
+        "{}ai_data_columns = [{{ name = \"ICP\" }}]\n{}",
+        table("A", "a.csv", ""),
+        table("B", "b.csv", "\"email\"")
+    ));
+    assert_eq!(
+        v["tables"][1]["duplicate_rows"], 2,
+        "bob and cy were seen in A"
+    );
+    assert_eq!(
+        f(&v["tables"][1]["breakdown"]["email"]["expected"]),
+        3.0,
+        "bob, cy, dee"
+    );
+    assert_eq!(f(&v["tables"][0]["breakdown"]["email"]["expected"]), 0.0);
+    assert_eq!(
+        f(&v["credits"]["expected"]),
+        3.0 + 3.0,
+        "3 AI cells + 3 emails"
+    );
+    assert!(
+        v["warnings"].to_string().contains("table `B`"),
+        "{}",
+        v["warnings"]
+    );
+    // A reveals emails, B emails and phones: B pays the shared contacts' phones only.
+    let v = run_spec(format!(
+        "{}{}",
+        table("A", "a.csv", "\"email\""),
+        table("B", "b.csv", "\"email\", \"phone\"")
+    ));
+    assert_eq!(f(&v["tables"][0]["breakdown"]["email"]["expected"]), 3.0);
+    assert_eq!(
+        f(&v["tables"][1]["breakdown"]["email"]["expected"]),
+        1.0,
+        "dee only"
+    );
+    assert_eq!(
+        f(&v["tables"][1]["breakdown"]["phone"]["expected"]),
+        3.0 * 5.0,
+        "bob, cy, dee"
+    );
+    // Both reveal the same: the shared contacts cost nothing more in B.
+    let v = run_spec(format!(
+        "{}{}",
+        table("A", "a.csv", "\"email\""),
+        table("B", "b.csv", "\"email\"")
+    ));
+    assert_eq!(
+        f(&v["credits"]["expected"]),
+        4.0,
+        "ann, bob, cy, dee once each"
+    );
+}
