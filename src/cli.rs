@@ -103,8 +103,9 @@ pub struct EstimateArgs {
     pub price_per_credit: Option<f64>,
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
-    #[arg(long, value_enum, default_value_t = ChannelArg::CsvEnrichment)]
-    pub channel: ChannelArg,
+    /// The channel (default csv-enrichment).
+    #[arg(long, value_enum)]
+    pub channel: Option<ChannelArg>,
     /// Data points requested: email,phone (default), email, phone, or none (Workspace only).
     #[arg(long)]
     pub reveal: Option<String>,
@@ -352,7 +353,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
         Some(p) => pricebook::resolve(p)?,
         None => pricebook::default_book(),
     };
-    let channel: Channel = a.channel.into();
+    let channel: Channel = a.channel.unwrap_or(ChannelArg::CsvEnrichment).into();
     let workspace = workspace_actions(a, &book)?;
     let selection = parse_reveal(a.reveal.as_deref().unwrap_or("email,phone"))?;
     if !selection.email && !selection.phone {
@@ -505,14 +506,7 @@ fn job_from_plan(a: &EstimateArgs, path: &Path) -> Result<Job> {
     let mut warnings = Vec::new();
     match crate::plan::Plan::source_state(path, src) {
         crate::plan::SourceState::Missing => {
-            let saved = p
-                .result
-                .as_ref()
-                .map(|r| {
-                    let (e, l, h) = crate::pricing::shown(&r.credits);
-                    format!(" (its saved result: {e} credits expected, {l}–{h})")
-                })
-                .unwrap_or_default();
+            let saved = saved_result_text(&p);
             return Err(Error::input(
                 path,
                 None,
@@ -575,6 +569,10 @@ fn job_from_plan(a: &EstimateArgs, path: &Path) -> Result<Job> {
 /// Flags that describe a list and have no meaning for a spec (its tables carry their own).
 fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
     let given = [
+        (
+            "--channel",
+            a.channel.is_some_and(|c| c != ChannelArg::Workspace),
+        ),
         ("--reveal", a.reveal.is_some()),
         ("--match-rate", a.match_rate.is_some()),
         ("--email-rate", a.email_rate.is_some()),
@@ -604,6 +602,17 @@ fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
 
 /// `estimate --spec FILE.toml` (or `--plan` of a plan made from a spec): every table of a
 /// Workspace spec, and the total.
+/// " (its saved result: N credits expected, L–H)", or nothing.
+fn saved_result_text(p: &crate::plan::Plan) -> String {
+    p.result
+        .as_ref()
+        .map(|r| {
+            let (e, l, h) = crate::pricing::shown(&r.credits);
+            format!(" (its saved result: {e} credits expected, {l}–{h})")
+        })
+        .unwrap_or_default()
+}
+
 fn run_spec(
     a: &EstimateArgs,
     spec_path: &Path,
@@ -671,6 +680,14 @@ fn run_spec(
         }
     };
     let (spec, book) = crate::workspace::Spec::load(spec_path, flag_book.as_ref())?;
+    if plan.is_none()
+        && let (Some(named), Some(flag)) = (&spec.pricebook, &a.pricebook)
+        && named != flag
+    {
+        warnings.push(format!(
+            "the spec names price book `{named}`; --pricebook {flag} was used instead"
+        ));
+    }
     let today = today_of(a)?;
     let progress = Progress::new();
     let sources = engine::load_spec_sources(&spec, spec_path, &progress)?;
@@ -741,23 +758,29 @@ fn print_report(
     book: &PriceBook,
     title: &str,
 ) -> Result<()> {
-    match format {
-        Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(json).map_err(|e| Error::Internal(e.to_string()))?
-            );
-        }
-        Format::Csv => {
-            use std::io::Write;
-            let bytes = report::csv_report(outcome, book)?;
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| Error::io("stdout", e))?;
-        }
-        Format::Table => print!("{}", report::table_report(json, outcome, book, title)),
+    let bytes = match format {
+        Format::Json => json_text(json)?.into_bytes(),
+        Format::Csv => report::csv_report(outcome, book)?,
+        Format::Table => report::table_report(json, outcome, book, title).into_bytes(),
+    };
+    emit(&bytes)
+}
+
+fn json_text(v: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string_pretty(v)
+        .map(|t| t + "\n")
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// Write to stdout. A reader that stops early (`| head`) is not an error: the rest is
+/// dropped quietly (println! would panic on the broken pipe).
+fn emit(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 fn cycle_of(a: &EstimateArgs) -> Result<Cycle> {
@@ -794,13 +817,37 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
                     plan_path,
                     None,
                     format!(
-                        "the plan's Workspace spec {} is missing: it was moved or deleted; put it back or save the plan again",
-                        spec_path.display()
+                        "the plan's Workspace spec {} is missing: it was moved or deleted{}; put it back or save the plan again",
+                        spec_path.display(),
+                        saved_result_text(&p)
                     ),
                 ));
             }
+            for f in &sr.sources {
+                let src = crate::plan::Plan::resolve(plan_path, &f.path);
+                if !src.exists() {
+                    return Err(Error::input(
+                        plan_path,
+                        None,
+                        format!(
+                            "the contact list {} of the plan's Workspace spec is missing: it was moved or deleted{}; put it back or save the plan again",
+                            src.display(),
+                            saved_result_text(&p)
+                        ),
+                    ));
+                }
+            }
             return run_spec(a, &spec_path, Some((plan_path, &p)));
         }
+    }
+    if let Some(i) = &a.input
+        && crate::workspace::is_spec_path(i)
+    {
+        return Err(setting(format!(
+            "{} looks like a Workspace spec: give it as `enrichplan estimate --spec {}`",
+            i.display(),
+            i.display()
+        )));
     }
     let job = match (&a.plan, &a.input) {
         (Some(p), _) => job_from_plan(a, p)?,
@@ -923,7 +970,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             &table.name,
             Some(&job.input),
             Some(&mapping),
-            &table.actions,
+            &table.settings(),
             &e,
         )]);
     }
@@ -948,40 +995,36 @@ fn run_compare(paths: &[PathBuf], format: Format) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let c = crate::plan::compare(&plans)?;
     match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&c).map_err(|e| Error::Internal(e.to_string()))?
-        ),
-        _ => print!("{}", crate::plan::compare_table(&c)),
+        Format::Json => emit(json_text(&c)?.as_bytes()),
+        _ => emit(crate::plan::compare_table(&c).as_bytes()),
     }
-    Ok(())
 }
 
 fn run_pricebooks(format: Format) -> Result<()> {
     let books = pricebook::shipped();
-    match format {
-        Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&books).map_err(|e| Error::Internal(e.to_string()))?
-            );
-        }
+    let text = match format {
+        Format::Json => json_text(&books)?,
         _ => {
+            use std::fmt::Write as _;
+            let mut s = String::new();
             for (i, b) in books.iter().enumerate() {
                 let default = if i == 0 { "  (default)" } else { "" };
-                println!(
+                let _ = writeln!(
+                    s,
                     "{}  {}  effective {}{default}",
                     b.id, b.name, b.effective_date
                 );
-                println!("    source: {}", b.source);
-                println!(
+                let _ = writeln!(s, "    source: {}", b.source);
+                let _ = writeln!(
+                    s,
                     "    email {} · phone {} · API minimum {} per request",
                     b.prices.email, b.prices.phone, b.prices.api_request_min
                 );
             }
+            s
         }
-    }
-    Ok(())
+    };
+    emit(text.as_bytes())
 }
 
 /// What `main` should do after parsing.

@@ -148,6 +148,8 @@ pub fn estimate_spec(
     budget: Option<f64>,
     spec_path: &Path,
 ) -> Result<SpecOutcome> {
+    spec.check_names()
+        .map_err(|(_, msg)| crate::error::Error::input(spec_path, None, msg))?;
     let mut warnings = sa.analysis.warnings.clone();
     let mut sourced = sa.sourced.iter();
     let mut tallies = Vec::with_capacity(spec.tables.len());

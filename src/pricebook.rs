@@ -73,10 +73,26 @@ impl RateRange {
         range: Option<(f64, f64)>,
         default: RateRange,
     ) -> std::result::Result<RateRange, String> {
+        let share = |v: f64| {
+            if (0.0..=1.0).contains(&v) {
+                Ok(v)
+            } else {
+                let shown = if v.is_finite() && v.abs() < 1e6 {
+                    v.to_string()
+                } else {
+                    format!("{v:e}")
+                };
+                Err(format!("{what} = {shown}: a rate must be between 0 and 1"))
+            }
+        };
         let r = match (rate, range) {
             (None, None) => default,
-            (Some(x), None) => RateRange::exact(x),
+            (Some(x), None) => RateRange::exact(share(x)?),
             (x, Some((low, high))) => {
+                let (low, high) = (share(low)?, share(high)?);
+                if let Some(x) = x {
+                    share(x)?;
+                }
                 if low > high {
                     return Err(format!(
                         "{what}: the range {low}..{high} has low above high"
@@ -150,6 +166,13 @@ impl PriceBook {
             let line = e.span().map(|s| line_of(text, s.start));
             Error::input(origin, line, format!("price book: {}", e.message().trim()))
         })?;
+        if key_line(text, "signal_hit_rate").is_none() {
+            return Err(Error::input(
+                origin,
+                None,
+                "price book: [assumptions.signal_hit_rate] is missing (low, expected and high shares of rows where a Workspace Signals column finds a signal)",
+            ));
+        }
         book.validate(text, origin)?;
         Ok(book)
     }
@@ -377,10 +400,20 @@ mod tests {
     }
 
     #[test]
-    fn a_book_without_the_signal_hit_rate_takes_the_shipped_default() {
+    fn a_book_file_must_give_the_signal_hit_rate_but_a_saved_copy_may_lack_it() {
         let text = help_text();
         let cut = text.find("[assumptions.signal_hit_rate]").unwrap();
-        let old = PriceBook::from_toml(&text[..cut], Path::new("old.toml")).unwrap();
+        let msg = PriceBook::from_toml(&text[..cut], Path::new("old.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("signal_hit_rate"), "{msg}");
+        // A plan's saved copy of a book from before the key existed still reads.
+        let mut v = serde_json::to_value(default_book()).unwrap();
+        v["assumptions"]
+            .as_object_mut()
+            .unwrap()
+            .remove("signal_hit_rate");
+        let old: PriceBook = serde_json::from_value(v).unwrap();
         assert_eq!(
             old.assumptions.signal_hit_rate,
             default_book().assumptions.signal_hit_rate

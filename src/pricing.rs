@@ -408,7 +408,7 @@ impl Item {
             Item::Signals => "Workspace Signals",
             Item::CsvExport => "CSV exports",
             Item::CrmExport => "CRM exports",
-            Item::AiChat => "AI chat prompts",
+            Item::AiChat => "AI chat",
             Item::BlurredRows => "Blurred rows revealed",
         }
     }

@@ -54,10 +54,14 @@ impl Breakdown {
 pub struct BudgetJson {
     pub remaining: f64,
     pub status: &'static str,
-    /// Billable contacts kept by fit-to-budget, and of how many.
-    pub fit_contacts: u64,
-    pub billable_contacts: u64,
-    pub fit_credits: Credits,
+    /// Billable contacts kept by fit-to-budget, and of how many (a list only: a Workspace
+    /// spec of several tables is not cut).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fit_contacts: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billable_contacts: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fit_credits: Option<Credits>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -112,6 +116,13 @@ pub struct TableJson {
     pub billable_contacts: u64,
     pub credits: Credits,
     pub breakdown: Breakdown,
+    /// What the table reveals and the rates it is priced with.
+    pub reveal: Vec<&'static str>,
+    pub assumptions: AssumptionsJson,
+    pub ai_data: Vec<pricing::AiDataColumn>,
+    pub signals: Vec<pricing::SignalsColumn>,
+    pub csv_exports: Vec<pricing::ExportRows>,
+    pub crm_exports: u64,
     /// Free columns planned on the table (listed, never charged).
     pub lusha_columns: Vec<String>,
     pub crm_columns: Vec<String>,
@@ -122,10 +133,11 @@ impl TableJson {
         name: &str,
         source: Option<&std::path::Path>,
         mapping: Option<&crate::input::roles::Mapping>,
-        actions: &pricing::WorkspaceActions,
+        settings: &Settings,
         e: &pricing::Estimate,
     ) -> Self {
         let c = &e.counts;
+        let actions = &settings.workspace;
         TableJson {
             name: name.to_string(),
             source: source.map(|p| p.display().to_string()),
@@ -138,10 +150,119 @@ impl TableJson {
             billable_contacts: c.billable,
             credits: e.total,
             breakdown: Breakdown::of(e),
+            reveal: reveal_keys(settings),
+            assumptions: AssumptionsJson::of(settings),
+            ai_data: actions.ai_data.clone(),
+            signals: actions.signals.clone(),
+            csv_exports: actions.csv_exports.clone(),
+            crm_exports: actions.crm_exports,
             lusha_columns: actions.lusha_columns.clone(),
             crm_columns: actions.crm_columns.clone(),
         }
     }
+}
+
+impl AssumptionsJson {
+    pub fn of(s: &Settings) -> Self {
+        AssumptionsJson {
+            match_rate: s.assumptions.match_rate,
+            email_rate: s.assumptions.email_rate,
+            phone_rate: s.assumptions.phone_rate,
+        }
+    }
+}
+
+/// The data points requested, as cli.md names them.
+fn reveal_keys(s: &Settings) -> Vec<&'static str> {
+    let sel = s.requested();
+    let mut reveal = Vec::new();
+    if sel.email {
+        reveal.push("email");
+    }
+    if sel.phone {
+        reveal.push("phone");
+    }
+    reveal
+}
+
+/// "90%", or "90% (80–100%)" when the rate has a range.
+fn rate_text(r: &crate::pricebook::RateRange) -> String {
+    let pct = |v: f64| format!("{}%", num(v * 100.0));
+    if r.low == r.high {
+        pct(r.expected)
+    } else {
+        format!("{} ({}–{})", pct(r.expected), pct(r.low), pct(r.high))
+    }
+}
+
+/// What a Workspace table plans, in words, one line each (for the table and Markdown).
+fn table_plan_lines(t: &TableJson) -> Vec<String> {
+    let mut v = Vec::new();
+    let a = &t.assumptions;
+    v.push(if t.reveal.is_empty() {
+        "Reveal: nothing".to_string()
+    } else {
+        let mut rates = vec![format!("match {}", rate_text(&a.match_rate))];
+        if t.reveal.contains(&"email") {
+            rates.push(format!("email {}", rate_text(&a.email_rate)));
+        }
+        if t.reveal.contains(&"phone") {
+            rates.push(format!("phone {}", rate_text(&a.phone_rate)));
+        }
+        format!("Reveal: {} — {}", t.reveal.join(" + "), rates.join(", "))
+    });
+    let cols = |v: Vec<String>| v.join(", ");
+    if !t.ai_data.is_empty() {
+        v.push(format!(
+            "AI Data (fill): {}",
+            cols(
+                t.ai_data
+                    .iter()
+                    .map(|c| format!("{} {}", c.name, rate_text(&c.fill)))
+                    .collect()
+            )
+        ));
+    }
+    if !t.signals.is_empty() {
+        v.push(format!(
+            "Signals (hit): {}",
+            cols(
+                t.signals
+                    .iter()
+                    .map(|c| format!("{} {}", c.name, rate_text(&c.hit)))
+                    .collect()
+            )
+        ));
+    }
+    if !t.csv_exports.is_empty() || t.crm_exports > 0 {
+        let exports: Vec<String> = t
+            .csv_exports
+            .iter()
+            .map(|e| match e {
+                pricing::ExportRows::All => "whole table".to_string(),
+                pricing::ExportRows::Rows(n) => format!("{n} rows"),
+            })
+            .collect();
+        let mut parts = Vec::new();
+        if !exports.is_empty() {
+            parts.push(format!("CSV {}", exports.join(", ")));
+        }
+        if t.crm_exports > 0 {
+            parts.push(format!("{} CRM push(es)", t.crm_exports));
+        }
+        v.push(format!("Exports: {}", parts.join("; ")));
+    }
+    if !t.lusha_columns.is_empty() || !t.crm_columns.is_empty() {
+        let mut parts = Vec::new();
+        if !t.lusha_columns.is_empty() {
+            parts.push(format!("Lusha Data: {}", t.lusha_columns.join(", ")));
+        }
+        if !t.crm_columns.is_empty() {
+            parts.push(format!("CRM: {}", t.crm_columns.join(", ")));
+        }
+        v.push(format!("Free columns (0 credits): {}", parts.join("; ")));
+    }
+    v
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -166,14 +287,7 @@ pub fn json_report(
 ) -> JsonReport {
     let e = &outcome.estimate;
     let c = &e.counts;
-    let sel = settings.requested();
-    let mut reveal = Vec::new();
-    if sel.email {
-        reveal.push("email");
-    }
-    if sel.phone {
-        reveal.push("phone");
-    }
+    let reveal = reveal_keys(settings);
     JsonReport {
         pricebook: book.id.clone(),
         channel: settings.channel.key().to_string(),
@@ -189,19 +303,15 @@ pub fn json_report(
         budget: outcome.budget.as_ref().map(|b| BudgetJson {
             remaining: b.remaining,
             status: b.status.key(),
-            fit_contacts: b.fit.as_ref().map_or(c.billable, |f| f.kept),
-            billable_contacts: b.fit.as_ref().map_or(c.billable, |f| f.billable),
-            fit_credits: b.fit.as_ref().map_or(e.total, |f| f.estimate.total),
+            fit_contacts: b.fit.as_ref().map(|f| f.kept),
+            billable_contacts: b.fit.as_ref().map(|f| f.billable),
+            fit_credits: b.fit.as_ref().map(|f| f.estimate.total),
         }),
         warnings: e.warnings.clone(),
         pricebook_name: book.name.clone(),
         reveal,
         only_missing: settings.effective_only_missing(),
-        assumptions: AssumptionsJson {
-            match_rate: settings.assumptions.match_rate,
-            email_rate: settings.assumptions.email_rate,
-            phone_rate: settings.assumptions.phone_rate,
-        },
+        assumptions: AssumptionsJson::of(settings),
         needs: NeedsJson {
             email: c.need_email,
             phone: c.need_phone,
@@ -235,11 +345,11 @@ pub fn spec_json_report(
                     &t.name,
                     Some(path),
                     sources.next().map(|s| &s.mapping),
-                    &t.actions,
+                    &t.settings(),
                     e,
                 ),
                 crate::workspace::TableSource::Rows(_) => {
-                    TableJson::of(&t.name, None, None, &t.actions, e)
+                    TableJson::of(&t.name, None, None, &t.settings(), e)
                 }
             })
             .collect(),
@@ -248,8 +358,8 @@ pub fn spec_json_report(
 }
 
 fn num(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
+    if (v - v.round()).abs() < 1e-9 || v.abs() >= 1e15 {
+        format!("{:.0}", v.round())
     } else {
         format!("{v:.2}")
     }
@@ -263,26 +373,34 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
     let _ = writeln!(s, "Price book: {} ({})", book.id, book.name);
     let ch = crate::pricing::Channel::from_key(&r.channel).unwrap_or_default();
     let _ = writeln!(s, "Channel:    {} — {}", ch.label(), ch.rule());
-    let tables = r.tables.as_deref().filter(|v| v.len() > 1).unwrap_or(&[]);
+    let tables = r
+        .tables
+        .as_deref()
+        .filter(|v| v.len() > 1 || r.source.is_none())
+        .unwrap_or(&[]);
     let a = &r.assumptions;
-    let _ = writeln!(
-        s,
-        "Rates:      {}match {:.0}% ({:.0}–{:.0}%), email {:.0}% ({:.0}–{:.0}%), phone {:.0}% ({:.0}–{:.0}%)",
-        if tables.is_empty() {
-            ""
-        } else {
-            "(defaults; each table has its own) "
-        },
-        a.match_rate.expected * 100.0,
-        a.match_rate.low * 100.0,
-        a.match_rate.high * 100.0,
-        a.email_rate.expected * 100.0,
-        a.email_rate.low * 100.0,
-        a.email_rate.high * 100.0,
-        a.phone_rate.expected * 100.0,
-        a.phone_rate.low * 100.0,
-        a.phone_rate.high * 100.0,
-    );
+    if !tables.is_empty() {
+        let _ = writeln!(s, "Rates:      each table's own, below");
+    } else {
+        let _ = writeln!(
+            s,
+            "Rates:      {}match {:.0}% ({:.0}–{:.0}%), email {:.0}% ({:.0}–{:.0}%), phone {:.0}% ({:.0}–{:.0}%)",
+            if tables.is_empty() {
+                ""
+            } else {
+                "(defaults; each table has its own) "
+            },
+            a.match_rate.expected * 100.0,
+            a.match_rate.low * 100.0,
+            a.match_rate.high * 100.0,
+            a.email_rate.expected * 100.0,
+            a.email_rate.low * 100.0,
+            a.email_rate.high * 100.0,
+            a.phone_rate.expected * 100.0,
+            a.phone_rate.low * 100.0,
+            a.phone_rate.high * 100.0,
+        );
+    }
     for t in tables {
         let _ = writeln!(s);
         let from = match &t.source {
@@ -290,6 +408,9 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
             None => format!("{} rows", t.rows),
         };
         let _ = writeln!(s, "Table `{}` ({from})", t.name);
+        for line in table_plan_lines(t) {
+            let _ = writeln!(s, "  {line}");
+        }
         rows_line(
             &mut s,
             t.rows,
@@ -362,15 +483,17 @@ fn items_block(
     total: &Credits,
     total_label: &str,
 ) {
+    let items: Vec<(Item, Credits)> = items.filter(|(_, c)| !c.is_zero()).collect();
+    if items.is_empty() {
+        let _ = writeln!(s, "Nothing planned here costs credits.");
+        return;
+    }
     let _ = writeln!(
         s,
         "{:<24} {:>12} {:>12} {:>12}",
         "Item", "Low", "Expected", "High"
     );
     for (item, c) in items {
-        if c.is_zero() {
-            continue;
-        }
         let _ = writeln!(
             s,
             "{:<24} {:>12} {:>12} {:>12}",
@@ -475,7 +598,13 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     let _ = writeln!(
         s,
         "- Reveal: {}{}",
-        r.reveal.join(" + "),
+        if r.reveal.is_empty() {
+            "nothing".to_string()
+        } else if r.source.is_none() {
+            "per table, below".to_string()
+        } else {
+            r.reveal.join(" + ")
+        },
         if r.only_missing {
             " (only what the file lacks)"
         } else {
@@ -483,11 +612,15 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
         }
     );
     let a = &r.assumptions;
+    let per_table = r.source.is_none() && r.tables.is_some();
     for (name, x) in [
         ("Match rate", a.match_rate),
         ("Email rate", a.email_rate),
         ("Phone rate", a.phone_rate),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| !per_table)
+    {
         let _ = writeln!(
             s,
             "- {name}: {:.0}% (low {:.0}%, high {:.0}%)",
@@ -536,6 +669,43 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
         num(e.total.expected),
         num(e.total.high)
     );
+    for t in r.tables.iter().flatten().filter(|_| r.source.is_none()) {
+        let (exp, low, high) = pricing::shown(&t.credits);
+        let from = match &t.source {
+            Some(p) => format!("from `{p}`"),
+            None => format!("{} rows", t.rows),
+        };
+        let _ = writeln!(
+            s,
+            "\n### Table {} ({from})\n\n**{exp}** credits expected (low {low}, high {high}); {} rows: {} unmatchable, {} duplicates, {} already revealed, {} billable\n",
+            t.name,
+            t.rows,
+            t.unmatchable_rows,
+            t.duplicate_rows,
+            t.already_revealed_rows,
+            t.billable_contacts
+        );
+        for line in table_plan_lines(t) {
+            let _ = writeln!(s, "- {line}");
+        }
+        let _ = writeln!(
+            s,
+            "\n| Item | Low | Expected | High |\n|---|---:|---:|---:|"
+        );
+        for i in Item::ALL {
+            let c = t.breakdown.get(i);
+            if !c.is_zero() {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    i.label(),
+                    num(c.low),
+                    num(c.expected),
+                    num(c.high)
+                );
+            }
+        }
+    }
     let _ = writeln!(s, "\n## Rows\n");
     let _ = writeln!(s, "| Stage | Rows |\n|---|---:|");
     let c = &e.counts;

@@ -157,11 +157,35 @@ impl Spec {
     }
 
     pub fn parse(text: &str, path: &Path, book: Option<&PriceBook>) -> Result<(Spec, PriceBook)> {
-        let doc = Doc { text, path };
+        let doc = Doc {
+            text,
+            path,
+            headers: text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim().starts_with("[[table]]"))
+                .map(|(n, _)| n as u64 + 1)
+                .collect(),
+            lines: text.lines().collect(),
+            line_starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        };
         let raw: RawSpec = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| doc.line(s.start));
             let table = line.and_then(|l| doc.table_at(l));
-            let msg = e.message().trim();
+            let msg = e
+                .message()
+                .trim()
+                .replace("expected i64", "expected a whole number")
+                .replace("expected f64", "expected a number")
+                .replace("expected u64", "expected a whole number");
+            let msg =
+                if msg.contains("expected a sequence") && doc.key_on(line.unwrap_or(0)).is_none() {
+                    format!("{msg}: write each table as [[table]] (two brackets)")
+                } else {
+                    msg
+                };
             // Name the key when the parser's message does not (a wrong type, say).
             let key = line
                 .and_then(|l| doc.key_on(l))
@@ -206,14 +230,57 @@ impl Spec {
             .enumerate()
             .map(|(i, t)| doc.table(i, t, &book))
             .collect::<Result<Vec<_>>>()?;
-        Ok((
-            Spec {
-                pricebook: raw.pricebook.map(Spanned::into_inner),
-                ai_chat_prompts,
-                tables,
-            },
-            book,
-        ))
+        let spec = Spec {
+            pricebook: raw.pricebook.map(Spanned::into_inner),
+            ai_chat_prompts,
+            tables,
+        };
+        if let Err((i, msg)) = spec.check_names() {
+            return Err(Error::input(path, doc.header_line(i), msg));
+        }
+        Ok((spec, book))
+    }
+
+    /// Every table needs its own name: messages, reports and plans tell them apart by it.
+    /// The error gives the index of the second table of a name.
+    pub fn check_names(&self) -> std::result::Result<(), (usize, String)> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, t) in self.tables.iter().enumerate() {
+            if t.name.trim().is_empty() {
+                return Err((i, format!("table {} has no name", i + 1)));
+            }
+            if !seen.insert(t.name.trim().to_lowercase()) {
+                return Err((
+                    i,
+                    format!(
+                        "two tables are named `{}`: give each table its own `name`",
+                        t.name
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A table name not used yet: `Table N` for the first free N.
+    pub fn free_name(&self, base: &str) -> String {
+        let taken = |n: &str| {
+            self.tables
+                .iter()
+                .any(|t| t.name.trim().eq_ignore_ascii_case(n))
+        };
+        if !base.trim().is_empty() && !taken(base) {
+            return base.to_string();
+        }
+        let stem = if base.trim().is_empty() {
+            "Table"
+        } else {
+            base
+        };
+        (2..)
+            .map(|n| format!("{stem} {n}"))
+            .find(|n| !taken(n))
+            .expect("a free name")
     }
 
     /// The spec as TOML, with source paths relative to `spec_path`'s folder where the file
@@ -326,6 +393,13 @@ impl Spec {
                 ai_chat_prompts: self.ai_chat_prompts,
                 ..WorkspaceActions::default()
             },
+            // The tables' rates when they all share them, else the book's defaults.
+            assumptions: match self.tables.split_first() {
+                Some((first, rest)) if rest.iter().all(|t| t.assumptions == first.assumptions) => {
+                    first.assumptions
+                }
+                _ => Assumptions::from_book(book),
+            },
             ..Settings::defaults(book)
         }
     }
@@ -358,6 +432,20 @@ fn dir_of(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
+    }
+}
+
+/// The largest row count, export or prompt count a spec may hold: far beyond any real
+/// list, and small enough that every credit figure stays exact in a float.
+pub const MAX_COUNT: u64 = 10_000_000_000;
+
+fn check_count(v: i64) -> std::result::Result<u64, String> {
+    match u64::try_from(v) {
+        Err(_) => Err("a count must be 0 or more".into()),
+        Ok(n) if n > MAX_COUNT => Err(format!(
+            "more than {MAX_COUNT} is not a plausible count; check the number"
+        )),
+        Ok(n) => Ok(n),
     }
 }
 
@@ -408,7 +496,10 @@ struct RawTable {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an AI Data column like { name = \"ICP fit\", fill_rate = 0.9 }"
+)]
 struct RawAiColumn {
     name: String,
     fill_rate: Option<f64>,
@@ -416,7 +507,10 @@ struct RawAiColumn {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a Signals column like { name = \"Job change\", hit_rate = 0.1 }"
+)]
 struct RawSignalsColumn {
     name: String,
     hit_rate: Option<f64>,
@@ -424,14 +518,14 @@ struct RawSignalsColumn {
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a whole number of rows or \"all\"")]
 enum RawExport {
     Rows(i64),
     Word(String),
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a column name or a list of column names")]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
@@ -503,20 +597,21 @@ struct OutColumn {
 struct Doc<'a> {
     text: &'a str,
     path: &'a Path,
+    /// The line of each `[[table]]` header.
+    headers: Vec<u64>,
+    lines: Vec<&'a str>,
+    /// The byte offset where each line starts.
+    line_starts: Vec<usize>,
 }
 
 impl Doc<'_> {
     fn line(&self, offset: usize) -> u64 {
-        self.text[..offset.min(self.text.len())]
-            .bytes()
-            .filter(|&b| b == b'\n')
-            .count() as u64
-            + 1
+        self.line_starts.partition_point(|&s| s <= offset) as u64
     }
 
     /// The key assigned on a line (`rows = "ten"` → `rows`).
     fn key_on(&self, line: u64) -> Option<&str> {
-        let l = self.text.lines().nth(line.checked_sub(1)? as usize)?;
+        let l = self.lines.get(line.checked_sub(1)? as usize)?;
         let (key, _) = l.split_once('=')?;
         let key = key.trim();
         (!key.is_empty()
@@ -564,14 +659,14 @@ impl Doc<'_> {
         Error::input(self.path, line, format!("{who}{msg}"))
     }
 
-    /// A count: a whole number, 0 or more.
+    /// A count: a whole number from 0 to [`MAX_COUNT`].
     fn count(&self, who: Option<&str>, key: &str, v: Option<&Spanned<i64>>) -> Result<u64> {
         let Some(v) = v else { return Ok(0) };
-        u64::try_from(*v.get_ref()).map_err(|_| {
+        check_count(*v.get_ref()).map_err(|m| {
             self.err(
                 Some(self.line(v.span().start)),
                 who.unwrap_or(""),
-                format!("`{key}` = {}: a count must be 0 or more", v.get_ref()),
+                format!("`{key}` = {}: {m}", v.get_ref()),
             )
         })
     }
@@ -620,7 +715,22 @@ impl Doc<'_> {
                     "give `rows = N` (a row count) or `source = \"list.csv\"` (a contact list)",
                 ));
             }
-            (Some(_), None) => {
+            (Some(r), None) => {
+                let read_keys = [
+                    ("map", t.map.is_some()),
+                    ("sheet", t.sheet.is_some()),
+                    ("delimiter", t.delimiter.is_some()),
+                    ("encoding", t.encoding.is_some()),
+                ];
+                if let Some((key, _)) = read_keys.iter().find(|(_, given)| *given) {
+                    return Err(self.err(
+                        Some(line_of(r.span())),
+                        &who,
+                        format!(
+                            "`{key}` is for a table read from a `source` file; this table is a row count"
+                        ),
+                    ));
+                }
                 TableSource::Rows(self.count(Some(&who), "rows", t.rows.as_ref())?)
             }
             (None, Some(s)) => {
@@ -685,7 +795,7 @@ impl Doc<'_> {
         };
         if let Some(r) = &t.reveal {
             for p in r.get_ref() {
-                match p.trim() {
+                match p.trim().to_lowercase().as_str() {
                     "email" => selection.email = true,
                     "phone" => selection.phone = true,
                     other => {
@@ -824,23 +934,19 @@ impl Doc<'_> {
 
     /// The line of table `i`'s `[[table]]` header.
     fn header_line(&self, i: usize) -> Option<u64> {
-        self.text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| l.trim().starts_with("[[table]]"))
-            .nth(i)
-            .map(|(n, _)| n as u64 + 1)
+        self.headers.get(i).copied()
     }
 
     /// The first line of table `i` whose key starts with `prefix`.
     fn key_line(&self, i: usize, prefix: &str) -> Option<u64> {
         let start = self.header_line(i)? as usize;
-        self.text
-            .lines()
-            .enumerate()
-            .skip(start)
-            .take_while(|(_, l)| !l.trim().starts_with("[[table]]"))
-            .find(|(_, l)| l.trim_start().starts_with(prefix))
-            .map(|(n, _)| n as u64 + 1)
+        let end = self
+            .header_line(i + 1)
+            .map_or(self.lines.len(), |e| e as usize - 1);
+        self.lines
+            .get(start..end.max(start))?
+            .iter()
+            .position(|l| l.trim_start().starts_with(prefix))
+            .map(|n| (start + n) as u64 + 1)
     }
 }

@@ -451,3 +451,147 @@ fn a_later_table_pays_for_the_points_an_earlier_table_did_not_reveal() {
         "ann, bob, cy, dee once each"
     );
 }
+
+/// Specs a reviewer tried: each refused with exit 3 and a message in the user's words.
+#[test]
+fn hostile_specs_are_refused_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(dir.path(), "l.csv", "Email\na@x.example\n");
+    let cases: [(&str, &str, &[&str], &[&str]); 7] = [
+        (
+            "huge.toml",
+            "[[table]]\nname = \"T\"\nrows = 1000000000000000000\n",
+            &["plausible", "`rows`", "table `T`"],
+            &[],
+        ),
+        (
+            "twice.toml",
+            "[[table]]\nname = \"T\"\nrows = 1\n[[table]]\nname = \"t\"\nrows = 2\n",
+            &["two tables are named", "line 4"],
+            &[],
+        ),
+        (
+            "map-on-rows.toml",
+            "[[table]]\nname = \"T\"\nrows = 1\nmap = { email = \"E\" }\n",
+            &["`map`", "row count"],
+            &[],
+        ),
+        (
+            "float-export.toml",
+            "[[table]]\nname = \"T\"\nrows = 10\ncsv_exports = [1.5]\n",
+            &["whole number of rows or \"all\""],
+            &["RawExport", "untagged"],
+        ),
+        (
+            "float-rows.toml",
+            "[[table]]\nname = \"T\"\nrows = 100.0\n",
+            &["whole number", "`rows`"],
+            &["i64"],
+        ),
+        (
+            "single-brackets.toml",
+            "[table]\nname = \"T\"\nrows = 1\n",
+            &["[[table]]"],
+            &[],
+        ),
+        (
+            "column.toml",
+            "[[table]]\nname = \"T\"\nrows = 1\nai_data_columns = [\"ICP\"]\n",
+            &["AI Data column like"],
+            &["RawAiColumn"],
+        ),
+    ];
+    for (file, text, want, never) in cases {
+        let p = common::write(dir.path(), file, text);
+        let out = run(&["estimate", "--spec", &p.display().to_string()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{file}: {err}");
+        assert!(err.contains(file), "{file}: {err}");
+        for w in want {
+            assert!(err.contains(w), "{file}: `{w}` not in {err}");
+        }
+        for n in never {
+            assert!(!err.contains(n), "{file}: `{n}` in {err}");
+        }
+    }
+}
+
+#[test]
+fn a_spec_as_input_or_with_another_channel_is_a_bad_argument() {
+    let out = run(&["estimate", &sample_spec()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--spec"));
+    let out = run(&[
+        "estimate",
+        "--spec",
+        &sample_spec(),
+        "--channel",
+        "api-bulk",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--channel"));
+    // The workspace channel is what a spec is: allowed.
+    json(&[
+        "estimate",
+        "--spec",
+        &sample_spec(),
+        "--channel",
+        "workspace",
+        "--format",
+        "json",
+    ]);
+}
+
+#[test]
+fn a_one_table_spec_reports_its_own_rates_and_a_budget_without_a_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = common::write(
+        dir.path(),
+        "one.toml",
+        "[[table]]\nname = \"T\"\nrows = 100\nreveal = [\"Email\"]\nmatch_rate = 0.5\nai_data_columns = [{ name = \"ICP\", fill_range = [0.5, 0.8] }]\n",
+    );
+    let p = p.display().to_string();
+    let v = json(&[
+        "estimate", "--spec", &p, "--format", "json", "--budget", "10",
+    ]);
+    assert_eq!(f(&v["assumptions"]["match_rate"]["expected"]), 0.5);
+    assert_eq!(
+        f(&v["tables"][0]["assumptions"]["match_rate"]["expected"]),
+        0.5
+    );
+    assert_eq!(v["tables"][0]["reveal"], serde_json::json!(["email"]));
+    assert_eq!(v["budget"]["status"], "over");
+    assert!(
+        v["budget"].get("fit_contacts").is_none(),
+        "a spec is not cut to fit"
+    );
+    let out = run(&["estimate", "--spec", &p]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("match 50%"), "{text}");
+    assert!(text.contains("ICP 80% (50%–80%)"), "{text}");
+}
+
+#[test]
+fn a_spec_plan_whose_list_is_gone_names_the_plan_and_its_saved_result() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["workspace-plan.toml", "contacts.csv", "event-leads.csv"] {
+        std::fs::copy(repo("sample-data").join(f), dir.path().join(f)).unwrap();
+    }
+    let d = |n: &str| dir.path().join(n).display().to_string();
+    json(&[
+        "estimate",
+        "--spec",
+        &d("workspace-plan.toml"),
+        "--save-plan",
+        &d("ws.enrichplan.json"),
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_file(d("event-leads.csv")).unwrap();
+    let out = run(&["estimate", "--plan", &d("ws.enrichplan.json")]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ws.enrichplan.json"), "{err}");
+    assert!(err.contains("event-leads.csv"), "{err}");
+    assert!(err.contains("saved result"), "{err}");
+}

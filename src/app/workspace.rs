@@ -208,12 +208,11 @@ impl EnrichApp {
     pub fn add_list_table(&mut self, path: PathBuf) {
         let book = self.book.clone();
         let doc = self.workspace_mut();
-        let n = doc.spec.tables.len() + 1;
-        let mut t = TableSpec::new_rows(&format!("Table {n}"), 0, &book);
-        t.name = path
+        let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or(t.name);
+            .unwrap_or_default();
+        let mut t = TableSpec::new_rows(&doc.spec.free_name(&stem), 0, &book);
         t.source = TableSource::List {
             path,
             read: SourceRead::default(),
@@ -228,10 +227,12 @@ impl EnrichApp {
     pub fn add_rows_table(&mut self, rows: u64) {
         let book = self.book.clone();
         let doc = self.workspace_mut();
-        let n = doc.spec.tables.len() + 1;
+        let name = doc
+            .spec
+            .free_name(&format!("Table {}", doc.spec.tables.len() + 1));
         doc.spec
             .tables
-            .push(TableSpec::new_rows(&format!("Table {n}"), rows, &book));
+            .push(TableSpec::new_rows(&name, rows, &book));
         self.workspace_changed();
     }
 
