@@ -89,14 +89,17 @@ pub fn row_reason(a: &Analysis, row: usize, s: &Settings, lines: &[u64]) -> Stri
         ContactNeed::Billable { email, phone } => match (email, phone) {
             (true, true) => "needs email and phone".to_string(),
             (true, false) => "needs email".to_string(),
-            _ => "needs phone".to_string(),
+            (false, true) => "needs phone".to_string(),
+            (false, false) => "no reveal requested (Workspace actions only)".to_string(),
         },
     }
 }
 
 /// Each row's share of the expected credits (per-contact items on the representative row,
 /// per-company items on the company's first identifiable row, bulk fees split evenly over
-/// a batch).
+/// a batch). On the Workspace channel every row also carries its AI Data cells and Signals
+/// (they run on every row), and an even share of the table's exports and AI chat, so the
+/// shares add up to the expected total on every channel.
 pub fn row_credits(a: &Analysis, s: &Settings, book: &PriceBook) -> Vec<f64> {
     let p = &book.prices;
     let r = Rates::of(&s.assumptions, s.channel, |x| x.expected);
@@ -138,6 +141,11 @@ pub fn row_credits(a: &Analysis, s: &Settings, book: &PriceBook) -> Vec<f64> {
         }
         out[row] += v;
         k += 1;
+    }
+    if s.channel == Channel::Workspace && n > 0 {
+        let w = pricing::workspace_items(&s.workspace, n as u64, p, |x| x.expected);
+        let per_row = w.iter().sum::<f64>() / n as f64;
+        out.iter_mut().for_each(|v| *v += per_row);
     }
     if s.channel.is_api() {
         let per_company = r.matched
