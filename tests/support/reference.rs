@@ -47,9 +47,19 @@
 //!   shared key space: domain "acme.com" and a name "acme.com" are the same company); unique
 //!   keys counted over all identifiable (non-unmatchable) rows, duplicates included.
 //! - blurred_rows only on `recommendations` = billable * blurred_row.
-//! - workspace = platform rate for the selected fields (same as csv-enrichment here; the
-//!   workspace-only items are not modelled). Unknown channel => panic.
-//! - total = sum of the seven items.
+//! - workspace: reveals = platform prices for the selected fields (same as csv-enrichment
+//!   here; an empty selection is allowed and means "nothing requested", see above). The list
+//!   is a one-table Workspace spec (workspace.md "Details settled"); its own items count
+//!   EVERY data row of the list (rows = the number of rows of §1, unmatchable and duplicate
+//!   rows included), with no match factor:
+//!   `ai_data` = rows · Σ fill · price.ai_cell; `signals` = rows · Σ hit · price.signal;
+//!   `csv_export` = Σ over exports ceil(exported rows / csv_export_block_rows) ·
+//!   price.csv_export_block (an export is a row count, or None = the whole table; a count
+//!   larger than the table panics, the engine refuses it); `crm_export` = pushes ·
+//!   price.crm_export; `ai_chat` = ceil(prompts / ai_chat_block_prompts) · price.ai_chat_block.
+//!   Rates are expected values. On every other channel the five items are 0 (the actions
+//!   are ignored). Unknown channel => panic.
+//! - total = sum of the twelve items.
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -68,6 +78,18 @@ pub struct RefPrices {
     pub company_signal: f64,
     pub contact_signal: f64,
     pub blurred_row: f64,
+    /// Workspace AI Data: per cell enriched.
+    pub ai_cell: f64,
+    /// Workspace Signals: per signal detected.
+    pub signal: f64,
+    /// Workspace CSV export: per block of `csv_export_block_rows` rows.
+    pub csv_export_block: f64,
+    pub csv_export_block_rows: u32,
+    /// Workspace CRM export: per push.
+    pub crm_export: f64,
+    /// Workspace AI chat: per block of `ai_chat_block_prompts` prompts.
+    pub ai_chat_block: f64,
+    pub ai_chat_block_prompts: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -86,6 +108,16 @@ pub struct RefOptions {
     pub contact_signals: bool,
     pub renewal_date: Option<NaiveDate>,
     pub annual: bool,
+    /// Workspace only: expected fill rate of each AI Data column.
+    pub fills: Vec<f64>,
+    /// Workspace only: expected hit rate of each Signals column.
+    pub hits: Vec<f64>,
+    /// Workspace only: rows of each planned CSV export; None = the whole table.
+    pub csv_exports: Vec<Option<u64>>,
+    /// Workspace only: planned pushes to a CRM.
+    pub crm_exports: u64,
+    /// Workspace only: AI chat prompts planned this cycle.
+    pub ai_chat_prompts: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -94,7 +126,7 @@ pub struct RefResult {
     /// "unmatchable" | "duplicate" | "already_revealed" | "nothing_needed" | "billable".
     pub statuses: Vec<String>,
     /// Keys exactly: email, phone, request_fees, company, company_signals, contact_signals,
-    /// blurred_rows.
+    /// blurred_rows, ai_data, signals, csv_export, crm_export, ai_chat.
     pub credits: BTreeMap<String, f64>,
     pub total: f64,
 }
@@ -417,6 +449,60 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
+/// Number of data rows of a list, as §1 counts them (what the Workspace items count).
+pub fn reference_rows(list_csv: &str) -> usize {
+    parse_csv(list_csv).rows.len()
+}
+
+#[derive(Default)]
+struct WorkspaceItems {
+    ai_data: f64,
+    signals: f64,
+    csv_export: f64,
+    crm_export: f64,
+    ai_chat: f64,
+}
+
+/// The Workspace channel's own items for a one-table spec of `rows` rows.
+fn workspace_items(rows: usize, opts: &RefOptions, prices: &RefPrices) -> WorkspaceItems {
+    let rows_f = rows as f64;
+    let ai_data = rows_f * opts.fills.iter().sum::<f64>() * prices.ai_cell;
+    let signals = rows_f * opts.hits.iter().sum::<f64>() * prices.signal;
+    let block_rows = u64::from(prices.csv_export_block_rows);
+    assert!(
+        block_rows > 0,
+        "reference: csv_export_block_rows must be > 0"
+    );
+    let table_rows = rows as u64;
+    let blocks: u64 = opts
+        .csv_exports
+        .iter()
+        .map(|e| {
+            let exported = e.unwrap_or(table_rows);
+            assert!(
+                exported <= table_rows,
+                "reference: a CSV export of {exported} rows from a table of {table_rows}"
+            );
+            exported.div_ceil(block_rows)
+        })
+        .sum();
+    let csv_export = blocks as f64 * prices.csv_export_block;
+    let crm_export = opts.crm_exports as f64 * prices.crm_export;
+    let block_prompts = u64::from(prices.ai_chat_block_prompts);
+    assert!(
+        block_prompts > 0,
+        "reference: ai_chat_block_prompts must be > 0"
+    );
+    let ai_chat = opts.ai_chat_prompts.div_ceil(block_prompts) as f64 * prices.ai_chat_block;
+    WorkspaceItems {
+        ai_data,
+        signals,
+        csv_export,
+        crm_export,
+        ai_chat,
+    }
+}
+
 /// list_csv / log_csv: UTF-8, comma-delimited, first line is the header, RFC 4180 quoting.
 /// mapping: (role, header) pairs; roles: first_name, last_name, full_name, company_name,
 /// company_domain, email, phone, linkedin_url, and for the log also "date" (ISO YYYY-MM-DD,
@@ -592,9 +678,14 @@ pub fn reference_estimate(
         0.0
     };
 
-    let total =
-        email + phone + request_fees + company + company_signals + contact_signals + blurred_rows;
-    let credits: BTreeMap<String, f64> = [
+    // Workspace items: every data row of the table, whatever its status; no match factor.
+    let ws = if channel == "workspace" {
+        workspace_items(n, opts, prices)
+    } else {
+        WorkspaceItems::default()
+    };
+
+    let items = [
         ("email", email),
         ("phone", phone),
         ("request_fees", request_fees),
@@ -602,10 +693,15 @@ pub fn reference_estimate(
         ("company_signals", company_signals),
         ("contact_signals", contact_signals),
         ("blurred_rows", blurred_rows),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
+        ("ai_data", ws.ai_data),
+        ("signals", ws.signals),
+        ("csv_export", ws.csv_export),
+        ("crm_export", ws.crm_export),
+        ("ai_chat", ws.ai_chat),
+    ];
+    let total: f64 = items.iter().map(|&(_, v)| v).sum();
+    let credits: BTreeMap<String, f64> =
+        items.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     RefResult {
         statuses,
         credits,
@@ -655,6 +751,13 @@ mod tests {
             company_signal: 1.0,
             contact_signal: 1.0,
             blurred_row: 1.0,
+            ai_cell: 1.0,
+            signal: 1.0,
+            csv_export_block: 1.0,
+            csv_export_block_rows: 25,
+            crm_export: 1.0,
+            ai_chat_block: 1.0,
+            ai_chat_block_prompts: 5,
         }
     }
 
@@ -673,6 +776,11 @@ mod tests {
             contact_signals: false,
             renewal_date: None,
             annual: false,
+            fills: Vec::new(),
+            hits: Vec::new(),
+            csv_exports: Vec::new(),
+            crm_exports: 0,
+            ai_chat_prompts: 0,
         }
     }
 
@@ -799,7 +907,7 @@ mod tests {
         );
         assert!(close(r.credits["email"], 3.0));
         assert!(close(r.total, 3.0));
-        assert_eq!(r.credits.len(), 7);
+        assert_eq!(r.credits.len(), 12);
     }
 
     #[test]
@@ -1057,5 +1165,115 @@ mod tests {
                     ,,\"ann marie lee\",\"acme, \"\"inc\"\"\",,,,,,\r\n";
         let r = reference_estimate(list, MAP, None, &opts("csv-enrichment"), &prices());
         assert_eq!(st(&r), ["billable", "unmatchable", "billable", "duplicate"]);
+    }
+
+    fn workspace_prices() -> RefPrices {
+        let mut pr = prices();
+        pr.ai_cell = 2.0;
+        pr.signal = 3.0;
+        pr.csv_export_block = 1.5;
+        pr.csv_export_block_rows = 3;
+        pr.crm_export = 4.0;
+        pr.ai_chat_block = 2.5;
+        pr.ai_chat_block_prompts = 5;
+        pr
+    }
+
+    /// billable, duplicate, unmatchable, (blank line: not a row), billable
+    fn workspace_list() -> String {
+        format!(
+            "{HEAD}\
+             ,,,,,a@x.com,,,,\n\
+             ,,,,,A@x.com,,,,\n\
+             ,,,,,,,,,\n\
+             \n\
+             ,,,,,b@x.com,,,,\n"
+        )
+    }
+
+    #[test]
+    fn workspace_items_count_every_row_without_match() {
+        let list = workspace_list();
+        assert_eq!(reference_rows(&list), 4);
+        let pr = workspace_prices();
+        let mut o = opts("workspace");
+        o.match_rate = 0.5;
+        o.fills = vec![0.3, 1.0];
+        o.hits = vec![0.25, 0.1];
+        o.csv_exports = vec![None, Some(3), Some(0), Some(1)];
+        o.crm_exports = 2;
+        o.ai_chat_prompts = 11;
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        assert_eq!(st(&r), ["billable", "duplicate", "unmatchable", "billable"]);
+        assert_eq!(r.credits.len(), 12);
+        // reveals: 2 billable · match 0.5 · email_rate 1 · 1
+        assert!(close(r.credits["email"], 1.0));
+        // 4 rows (duplicate and unmatchable included) · (0.3 + 1) · 2, no match factor
+        assert!(close(r.credits["ai_data"], 10.4));
+        // 4 rows · (0.25 + 0.1) · 3
+        assert!(close(r.credits["signals"], 4.2));
+        // ceil(4/3) + ceil(3/3) + ceil(0/3) + ceil(1/3) = 2 + 1 + 0 + 1 blocks · 1.5
+        assert!(close(r.credits["csv_export"], 6.0));
+        assert!(close(r.credits["crm_export"], 8.0));
+        // ceil(11/5) = 3 blocks · 2.5
+        assert!(close(r.credits["ai_chat"], 7.5));
+        assert!(close(r.total, 1.0 + 10.4 + 4.2 + 6.0 + 8.0 + 7.5));
+        let sum: f64 = r.credits.values().sum();
+        assert!(close(r.total, sum));
+
+        // other channels ignore the Workspace actions
+        o.channel = "csv-enrichment".to_string();
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        for k in ["ai_data", "signals", "csv_export", "crm_export", "ai_chat"] {
+            assert!(close(r.credits[k], 0.0), "{k}");
+        }
+        assert!(close(r.total, 1.0));
+    }
+
+    #[test]
+    fn workspace_with_nothing_to_reveal_and_edges() {
+        let list = workspace_list();
+        let pr = workspace_prices();
+        let mut o = opts("workspace");
+        o.reveal_email = false;
+        o.reveal_phone = false;
+        o.only_missing = true;
+        o.fills = vec![0.5];
+        o.ai_chat_prompts = 5; // exactly one block
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        // nothing requested: representatives are billable, reveals cost nothing
+        assert_eq!(st(&r), ["billable", "duplicate", "unmatchable", "billable"]);
+        assert!(close(r.credits["email"], 0.0));
+        assert!(close(r.credits["phone"], 0.0));
+        assert!(close(r.credits["ai_data"], 4.0)); // 4 · 0.5 · 2
+        assert!(close(r.credits["ai_chat"], 2.5));
+        assert!(close(r.total, 6.5));
+        o.ai_chat_prompts = 6; // two blocks
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        assert!(close(r.credits["ai_chat"], 5.0));
+
+        // an empty table: row-based items are 0, pushes and chat still cost
+        let empty = HEAD.to_string();
+        assert_eq!(reference_rows(&empty), 0);
+        o.hits = vec![0.25];
+        o.csv_exports = vec![None, Some(0)];
+        o.crm_exports = 1;
+        o.ai_chat_prompts = 1;
+        let r = reference_estimate(&empty, MAP, None, &o, &pr);
+        assert!(r.statuses.is_empty());
+        assert!(close(r.credits["ai_data"], 0.0));
+        assert!(close(r.credits["signals"], 0.0));
+        assert!(close(r.credits["csv_export"], 0.0));
+        assert!(close(r.credits["crm_export"], 4.0));
+        assert!(close(r.credits["ai_chat"], 2.5));
+        assert!(close(r.total, 6.5));
+    }
+
+    #[test]
+    #[should_panic(expected = "CSV export")]
+    fn workspace_export_larger_than_the_table_is_refused() {
+        let mut o = opts("workspace");
+        o.csv_exports = vec![Some(5)];
+        reference_estimate(&workspace_list(), MAP, None, &o, &workspace_prices());
     }
 }
