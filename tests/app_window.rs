@@ -47,7 +47,7 @@ fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
 /// the bundled fonts lack and draw as boxes); our own strings must all have glyphs.
 fn window_with(app: EnrichApp, user_glyphs: bool) -> Harness<'static, EnrichApp> {
     let mut b = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size([1400.0, 1200.0])
         .with_max_steps(12);
     if user_glyphs {
         b = b.allow_missing_glyphs();
@@ -214,4 +214,25 @@ fn theme_menu_switches_and_remembers() {
     h.get_by_role_and_label(Role::RadioButton, "Light").click();
     h.run();
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
+}
+
+#[test]
+fn another_list_starts_from_the_defaults_not_the_previous_lists_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.csv");
+    std::fs::copy(sample(), &other).unwrap();
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    assert_eq!(h.state().settings().channel, Channel::Platform);
+    h.state_mut().open(other);
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let defaults = Settings::defaults(&pricebook::default_book());
+    assert_eq!(h.state().settings(), &defaults);
+    assert!(h.state().outcome().is_some());
+    // The Source section reads the file again in another encoding or with `:`.
+    h.get_by_label("Encoding");
+    h.get_by_label("Delimiter");
 }

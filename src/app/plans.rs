@@ -115,6 +115,22 @@ impl EnrichApp {
         if self.plan.path.is_none() {
             self.rebaseline = true;
         }
+        // Another list starts from the defaults: the previous list's channel, reveals, rates
+        // and budget were choices for that list (a plan keeps them with it). The reveal log
+        // and the billing cycle are the account's, so they stay.
+        if self.list.as_ref().is_some_and(|l| l.table.path != path) {
+            let defaults = crate::pricing::Settings::defaults(&self.book);
+            let budget_was_on = self.persisted.budget.enabled;
+            if self.settings != defaults || budget_was_on {
+                self.settings = defaults;
+                self.persisted.budget.enabled = false;
+                self.plan = PlanDoc::default();
+                self.notice = Some(
+                    "New list: channel, reveals, rates and budget are back to their defaults (the reveal log and billing cycle are kept)."
+                        .into(),
+                );
+            }
+        }
         self.open_list(path, ReadOptions::default());
     }
 

@@ -89,6 +89,8 @@ pub struct Persisted {
     pub budget: BudgetInput,
     /// The user's subscription tiers (starting from the vendor's names, no prices).
     pub tiers: Vec<Tier>,
+    /// The settings panel on the left is shown (View menu, F9).
+    pub show_settings: bool,
 }
 
 impl Default for Persisted {
@@ -102,6 +104,7 @@ impl Default for Persisted {
             cycle_length: CycleLength::default(),
             budget: BudgetInput::default(),
             tiers: default_tiers(),
+            show_settings: true,
         }
     }
 }

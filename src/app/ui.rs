@@ -11,6 +11,9 @@ impl eframe::App for EnrichApp {
             self.ctx = Some(ctx.clone());
         }
         self.poll_jobs();
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F9)) {
+            self.persisted.show_settings = !self.persisted.show_settings;
+        }
         // Keyboard shortcuts: the same commands as the menus.
         for cmd in Command::ALL {
             if let Some(s) = cmd.shortcut()
@@ -57,17 +60,21 @@ impl eframe::App for EnrichApp {
                 .show(ui, |ui| self.error_panel(ui));
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("settings")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| widgets::left_panel::show(self, ui));
-            });
+        if self.persisted.show_settings {
+            egui::Panel::left("settings")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(240.0)
+                .max_size(ui.available_width() * 0.5)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| widgets::left_panel::show(self, ui));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // Wraps on a narrow window instead of cutting the plan bar off.
+            ui.horizontal_wrapped(|ui| {
                 ui.selectable_value(&mut self.tab, Tab::Estimate, "Estimate");
                 ui.selectable_value(&mut self.tab, Tab::Rows, "Rows");
                 let w = ui
@@ -120,6 +127,9 @@ impl EnrichApp {
                 }
             });
             ui.menu_button("View", |ui| {
+                ui.checkbox(&mut self.persisted.show_settings, "Settings panel")
+                    .on_hover_text("Show or hide the panel of settings on the left (F9)");
+                ui.separator();
                 ui.label("Theme");
                 for t in Theme::ALL {
                     if ui

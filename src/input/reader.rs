@@ -410,7 +410,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     };
     if encoding != encoding_rs::UTF_8 && forced.is_none() && bom_len == 0 {
         warnings.push(format!(
-            "the file is not UTF-8; it was read as {} (choose another encoding if names look wrong)",
+            "the file is not UTF-8; it was read as {} (if names look wrong, choose the encoding under Source, or --encoding)",
             encoding.name()
         ));
     }

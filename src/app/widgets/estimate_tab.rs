@@ -7,6 +7,9 @@ use super::format::int;
 use crate::app::EnrichApp;
 use crate::pricing::{BudgetStatus, Channel, Credits, shown};
 
+/// The width from which the breakdown and the funnel sit side by side.
+const WIDE: f32 = 1240.0;
+
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     if app.outcome.is_none()
         && !app.jobs.busy()
@@ -15,7 +18,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         saved_result(app, ui, &v);
         return;
     }
-    let Some(outcome) = &app.outcome else {
+    // Taken out while drawing, so the tiers table below can change the app's settings.
+    let Some(outcome) = app.outcome.take() else {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             if app.jobs.busy() {
@@ -30,13 +34,12 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     };
     let e = &outcome.estimate;
     let (exp, low, high) = shown(&e.total);
-    let money = &app.persisted.budget;
+    let money = app.persisted.budget.clone();
     let needed = e.total.expected;
-    let mut tiers_open = false;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.vertical(|ui| {
                     ui.label(
                         RichText::new(format!("{} credits expected", int(exp)))
@@ -83,12 +86,21 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 );
             }
             ui.add_space(12.0);
-            ui.columns(2, |cols| {
-                cols[0].heading("Breakdown");
-                breakdown(&mut cols[0], "list", e, &app.book.prices);
-                cols[1].heading("From rows to billable contacts");
-                funnel(&mut cols[1], "list", &e.counts);
-            });
+            // Side by side when both fit, one under the other when not (never overlapping).
+            if ui.available_width() >= WIDE {
+                ui.columns(2, |cols| {
+                    cols[0].heading("Breakdown");
+                    breakdown(&mut cols[0], "list", e, &app.book.prices);
+                    cols[1].heading("From rows to billable contacts");
+                    funnel(&mut cols[1], "list", &e.counts);
+                });
+            } else {
+                ui.heading("Breakdown");
+                breakdown(ui, "list", e, &app.book.prices);
+                ui.add_space(12.0);
+                ui.heading("From rows to billable contacts");
+                funnel(ui, "list", &e.counts);
+            }
             ui.add_space(12.0);
             ui.heading("Credits by item (expected)");
             chart(ui, "list", e);
@@ -102,10 +114,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             ui.add_space(12.0);
             ui.heading("Subscription");
             super::tiers::summary(app, ui, needed);
-            tiers_open = true;
+            tiers_section(app, ui);
         });
-    if tiers_open {
-        tiers_section(app, ui);
+    if app.outcome.is_none() {
+        app.outcome = Some(outcome);
     }
 }
 

@@ -127,12 +127,13 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 t.bytes as f64 / 1e6
             ));
             let current = l.read.delimiter;
-            let options: [(Option<u8>, &str); 5] = [
+            let options: [(Option<u8>, &str); 6] = [
                 (None, "detect"),
                 (Some(b','), "comma"),
                 (Some(b';'), "semicolon"),
                 (Some(b'\t'), "tab"),
                 (Some(b'|'), "pipe |"),
+                (Some(b':'), "colon :"),
             ];
             let shown = match current {
                 None => format!("detected: {}", delimiter_word(t.delimiter)),
@@ -152,6 +153,28 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 })
                 .response
                 .on_hover_text("Read the file again with another delimiter");
+            let enc = l.read.encoding.clone();
+            let shown = match &enc {
+                None => format!("detected: {}", t.encoding),
+                Some(e) => e.clone(),
+            };
+            egui::ComboBox::from_label("Encoding")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for label in ENCODINGS {
+                        let value = (*label != "detect").then(|| label.to_string());
+                        if ui.selectable_label(enc == value, *label).clicked() && enc != value {
+                            ch.reload = Some(ReadOptions {
+                                encoding: value,
+                                ..l.read.clone()
+                            });
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(
+                    "Read the file again in another text encoding (when names look wrong)",
+                );
         }
         None => {
             ui.label("No list open.");
@@ -170,12 +193,35 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     });
 }
 
+/// The encodings offered in the Source section (encoding_rs labels), most common first.
+const ENCODINGS: &[&str] = &[
+    "detect",
+    "utf-8",
+    "windows-1252",
+    "iso-8859-1",
+    "iso-8859-2",
+    "windows-1250",
+    "windows-1251",
+    "utf-16le",
+    "utf-16be",
+    "shift_jis",
+    "euc-jp",
+    "gb18030",
+    "big5",
+    "euc-kr",
+    "windows-1256",
+    "windows-1255",
+    "windows-874",
+    "koi8-r",
+];
+
 /// A delimiter in words, for the source section.
 fn delimiter_word(d: u8) -> String {
     match d {
         b',' => "comma".into(),
         b';' => "semicolon".into(),
         b'|' => "pipe |".into(),
+        b':' => "colon :".into(),
         other => delimiter_name(other),
     }
 }

@@ -11,7 +11,7 @@ fn hint(ui: &mut egui::Ui, text: &str) {
 /// The plan's name, where it is saved and whether it has unsaved changes (beside the tabs).
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let mut run = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Plan name");
         let r = ui.add(
             egui::TextEdit::singleline(&mut app.plan.name)
