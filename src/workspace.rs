@@ -36,6 +36,17 @@ pub enum TableSource {
     },
 }
 
+impl TableSource {
+    /// A contact list read with sniffed options and detected roles.
+    pub fn list(path: PathBuf) -> Self {
+        TableSource::List {
+            path,
+            read: SourceRead::default(),
+            map: Vec::new(),
+        }
+    }
+}
+
 /// How a table's source file is read (all sniffed when absent).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRead {
@@ -91,11 +102,7 @@ impl TableSpec {
                 .file_stem()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "Table 1".into()),
-            source: TableSource::List {
-                path: path.to_path_buf(),
-                read: SourceRead::default(),
-                map: Vec::new(),
-            },
+            source: TableSource::list(path.to_path_buf()),
             selection: s.selection,
             assumptions: s.assumptions,
             actions: WorkspaceActions {

@@ -236,3 +236,32 @@ fn another_list_starts_from_the_defaults_not_the_previous_lists_settings() {
     h.get_by_label("Encoding");
     h.get_by_label("Delimiter");
 }
+
+/// With no desktop portal, file dialogs open inside the window (rfd would return nothing,
+/// silently): Ctrl+O shows the built-in dialog, and Cancel closes it.
+#[test]
+fn ctrl_o_opens_a_file_dialog_inside_the_window() {
+    // egui_file's path and file-name fields carry no accessible name (a limit of that crate,
+    // noted in the issue): the accessibility check is off for this test only.
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .with_max_steps(12)
+        .with_accessibility_check(false)
+        .build_eframe(|_cc| EnrichApp::new_for_test(Some(&sample())));
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_role_and_label(Role::RadioButton, "Built into the window")
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_label_contains("Open a contact list, a plan or a Workspace plan");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Open a contact list, a plan or a Workspace plan")
+            .is_none()
+    );
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+}

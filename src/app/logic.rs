@@ -6,6 +6,7 @@ use std::sync::Arc;
 use eframe::egui;
 
 use super::background::{Job, JobKind, JobResult, Output};
+use super::dialogs::FileFor;
 use super::{Command, EnrichApp, ListState, LogState, RowsCache, Sample};
 use crate::cycle::{Cycle, CycleLength};
 use crate::engine::{self, AnalysisInput};
@@ -289,51 +290,12 @@ impl EnrichApp {
             return;
         }
         match cmd {
-            Command::Open => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Open a contact list or a plan")
-                    .add_filter(
-                        "List / plan / Workspace plan",
-                        &[
-                            "csv", "tsv", "txt", "xlsx", "xls", "xlsm", "ods", "json", "toml",
-                        ],
-                    )
-                    .add_filter("All files", &["*"])
-                    .pick_file()
-                {
-                    self.open_any(p);
-                }
-            }
-            Command::OpenPlan => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Open a plan")
-                    .add_filter("Plan (.enrichplan.json)", &["json"])
-                    .pick_file()
-                {
-                    self.open_plan(&p);
-                }
-            }
+            Command::Open => self.ask_file(FileFor::OpenAny, None),
+            Command::OpenPlan => self.ask_file(FileFor::OpenPlan, None),
             Command::NewWorkspace => self.new_workspace(),
-            Command::OpenWorkspace => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Open a Workspace plan")
-                    .add_filter("Workspace plan (TOML)", &["toml"])
-                    .pick_file()
-                {
-                    self.open_spec(p);
-                }
-            }
+            Command::OpenWorkspace => self.ask_file(FileFor::OpenWorkspace, None),
             Command::SaveWorkspace => self.save_spec_dialog(false),
-            Command::OpenRevealLog => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Open a reveal log")
-                    .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
-                    .add_filter("All files", &["*"])
-                    .pick_file()
-                {
-                    self.open_log(p);
-                }
-            }
+            Command::OpenRevealLog => self.ask_file(FileFor::OpenLog, None),
             Command::OpenSample => match super::sample_path(Sample::List) {
                 Ok(p) => self.user_open_list(p),
                 Err(e) => self.errors.push(e.to_string()),
@@ -368,22 +330,7 @@ impl EnrichApp {
                 .push("Nothing to export yet: open a contact list first.".into());
             return;
         }
-        let mut dialog = rfd::FileDialog::new()
-            .set_title(cmd.label().trim_end_matches("..."))
-            .set_file_name(default_name);
-        dialog = if cmd == Command::ExportReport {
-            dialog
-                .add_filter("JSON", &["json"])
-                .add_filter("Markdown", &["md"])
-                .add_filter("CSV breakdown", &["csv"])
-                .add_filter("Text", &["txt"])
-        } else {
-            dialog.add_filter("CSV", &["csv"])
-        };
-        let Some(out) = dialog.save_file() else {
-            return;
-        };
-        self.export_asking(cmd, out);
+        self.ask_file(FileFor::Export(cmd), Some(default_name.to_string()));
     }
 
     /// Export to `out`, asking first (a modal) when the file exists.

@@ -8,6 +8,7 @@
 
 mod background;
 pub mod commands;
+pub mod dialogs;
 mod logic;
 mod plans;
 pub mod state;
@@ -148,6 +149,8 @@ pub struct EnrichApp {
     pub(crate) workspace: Option<workspace::WorkspaceDoc>,
     /// Close the window once the Workspace plan being saved is written.
     pub(crate) close_after_save: bool,
+    /// The built-in file dialog, while open.
+    pub(crate) file_dialog: Option<dialogs::InWindow>,
 }
 
 impl EnrichApp {
@@ -199,6 +202,7 @@ impl EnrichApp {
             tier_text: Vec::new(),
             workspace: None,
             close_after_save: false,
+            file_dialog: None,
         }
     }
 

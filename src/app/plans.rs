@@ -303,14 +303,12 @@ impl EnrichApp {
             self.finish_save(&p);
             return;
         }
-        let Some(p) = rfd::FileDialog::new()
-            .set_title("Save plan")
-            .add_filter("Plan", &["json"])
-            .set_file_name(format!("{}{}", self.plan_name(), plan::EXTENSION))
-            .save_file()
-        else {
-            return;
-        };
+        let name = format!("{}{}", self.plan_name(), plan::EXTENSION);
+        self.ask_file(super::dialogs::FileFor::SavePlan, Some(name));
+    }
+
+    /// Where to save the plan has been chosen: save, or ask before replacing a file.
+    pub(crate) fn save_plan_chosen(&mut self, p: PathBuf) {
         let p = with_plan_extension(p);
         if p.exists() && self.plan.path.as_ref() != Some(&p) {
             self.prompt = Some(Prompt::Overwrite {
@@ -461,14 +459,7 @@ impl EnrichApp {
 
     /// "Locate the list…": a file dialog, then [`Self::locate_list`].
     pub(crate) fn locate_list_dialog(&mut self) {
-        if let Some(p) = rfd::FileDialog::new()
-            .set_title("Locate the plan's contact list")
-            .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
-            .add_filter("All files", &["*"])
-            .pick_file()
-        {
-            self.locate_list(p);
-        }
+        self.ask_file(super::dialogs::FileFor::LocateList, None);
     }
 
     /// Answer the unsaved-changes question.
@@ -532,6 +523,7 @@ impl EnrichApp {
             Command::SavePlan | Command::SavePlanAs => {
                 self.finish_save(&path);
             }
+            Command::SaveWorkspace => self.save_spec_to(path),
             _ => self.write_export(cmd, &path),
         }
     }
@@ -578,18 +570,7 @@ impl EnrichApp {
     }
 
     pub(crate) fn add_compare_dialog(&mut self) {
-        let Some(files) = rfd::FileDialog::new()
-            .set_title("Add plans to compare")
-            .add_filter("Plan", &["json"])
-            .pick_files()
-        else {
-            return;
-        };
-        for f in files {
-            if let Err(e) = self.add_to_compare(f) {
-                self.errors.push(e.to_string());
-            }
-        }
+        self.ask_file(super::dialogs::FileFor::AddCompare, None);
     }
 
     /// The cheapest subscription tier for the current estimate's expected credits.

@@ -91,6 +91,10 @@ pub struct Persisted {
     pub tiers: Vec<Tier>,
     /// The settings panel on the left is shown (View menu, F9).
     pub show_settings: bool,
+    /// Which file dialog to use.
+    pub dialogs: super::dialogs::DialogKind,
+    /// The folder of the last file chosen, where the next dialog starts.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Persisted {
@@ -105,6 +109,8 @@ impl Default for Persisted {
             budget: BudgetInput::default(),
             tiers: default_tiers(),
             show_settings: true,
+            dialogs: Default::default(),
+            last_folder: None,
         }
     }
 }

@@ -99,6 +99,8 @@ impl eframe::App for EnrichApp {
             }
         });
         widgets::prompts::show(self, ui);
+        let ctx = ui.ctx().clone();
+        self.show_file_dialog(&ctx);
         self.drop_hint(ui);
     }
 
@@ -129,6 +131,12 @@ impl EnrichApp {
             ui.menu_button("View", |ui| {
                 ui.checkbox(&mut self.persisted.show_settings, "Settings panel")
                     .on_hover_text("Show or hide the panel of settings on the left (F9)");
+                ui.separator();
+                ui.label("File dialogs");
+                for k in super::dialogs::DialogKind::ALL {
+                    ui.radio_value(&mut self.persisted.dialogs, k, k.label())
+                        .on_hover_text("Automatic: the desktop's own where it offers one (on Linux through the XDG portal), else the one built into the window");
+                }
                 ui.separator();
                 ui.label("Theme");
                 for t in Theme::ALL {

@@ -13,7 +13,7 @@ use super::background::{Job, JobKind, Output};
 use super::{EnrichApp, Tab};
 use crate::engine::{self, SpecAnalysis, SpecOutcome};
 use crate::pricebook::PriceBook;
-use crate::workspace::{SourceRead, Spec, TableSource, TableSpec};
+use crate::workspace::{Spec, TableSource, TableSpec};
 
 /// The Workspace plan being edited.
 #[derive(Clone, Debug)]
@@ -189,19 +189,8 @@ impl EnrichApp {
             self.save_spec_to(p);
             return;
         }
-        if let Some(p) = rfd::FileDialog::new()
-            .set_title("Save Workspace plan")
-            .add_filter("Workspace plan (TOML)", &["toml"])
-            .set_file_name(format!("{}.toml", doc.name()))
-            .save_file()
-        {
-            let p = if p.extension().is_none() {
-                p.with_extension("toml")
-            } else {
-                p
-            };
-            self.save_spec_to(p);
-        }
+        let name = format!("{}.toml", doc.name());
+        self.ask_file(super::dialogs::FileFor::SaveWorkspace, Some(name));
     }
 
     /// Add a table reading the open contact list (or a file), at the book's default rates.
@@ -213,11 +202,7 @@ impl EnrichApp {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let mut t = TableSpec::new_rows(&doc.spec.free_name(&stem), 0, &book);
-        t.source = TableSource::List {
-            path,
-            read: SourceRead::default(),
-            map: Vec::new(),
-        };
+        t.source = TableSource::list(path);
         t.selection.email = true;
         doc.spec.tables.push(t);
         self.workspace_changed();

@@ -23,6 +23,7 @@ struct Changes {
     clear_log: bool,
     reset_assumptions: bool,
     reset_settings: bool,
+    ask: Option<crate::app::dialogs::FileFor>,
 }
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
@@ -65,6 +66,9 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
 }
 
 fn apply(app: &mut EnrichApp, ch: Changes) {
+    if let Some(f) = ch.ask {
+        app.ask_file(f, None);
+    }
     if let Some(cmd) = ch.command {
         app.run_command(cmd);
     }
@@ -541,19 +545,8 @@ fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         .button("Load price book...")
         .on_hover_text("A price book TOML file (see assets/pricebooks)")
         .clicked()
-        && let Some(p) = rfd::FileDialog::new()
-            .add_filter("Price book", &["toml"])
-            .pick_file()
     {
-        match PriceBook::load(&p) {
-            Ok(b) => {
-                if !app.books.iter().any(|x| x.id == b.id) {
-                    app.books.push(b.clone());
-                }
-                ch.book = Some(b);
-            }
-            Err(e) => app.errors.push(e.to_string()),
-        }
+        ch.ask = Some(crate::app::dialogs::FileFor::LoadBook);
     }
 }
 

@@ -2,16 +2,15 @@
 //! to each, the account-wide AI chat, each table's breakdown and the total with the same
 //! chart and ranges as the Estimate view.
 
-use std::path::PathBuf;
-
 use eframe::egui::{self, RichText};
 
 use super::estimate_tab::{breakdown, budget_badge, chart, funnel};
 use super::format::int;
 use super::name;
 use crate::app::EnrichApp;
+use crate::app::dialogs::FileFor;
 use crate::pricing::{Estimate, shown};
-use crate::workspace::{SourceRead, TableSource};
+use crate::workspace::TableSource;
 
 /// What the user asked for this frame, applied after drawing.
 enum Action {
@@ -387,30 +386,11 @@ fn add_buttons(ui: &mut egui::Ui, has_list: bool, actions: &mut Vec<Action>) {
     }
 }
 
-fn pick_list() -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Choose the table's contact list")
-        .add_filter(
-            "Contact list",
-            &["csv", "tsv", "txt", "xlsx", "xls", "xlsm", "ods"],
-        )
-        .add_filter("All files", &["*"])
-        .pick_file()
-}
-
 fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
     for a in actions {
         match a {
             Action::New => app.new_workspace(),
-            Action::Open => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Open a Workspace plan")
-                    .add_filter("Workspace plan (TOML)", &["toml"])
-                    .pick_file()
-                {
-                    app.open_spec(p);
-                }
-            }
+            Action::Open => app.ask_file(FileFor::OpenWorkspace, None),
             Action::Save { as_new } => app.save_spec_dialog(as_new),
             Action::AddRows => app.add_rows_table(1000),
             Action::AddOpenList => {
@@ -418,11 +398,7 @@ fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
                     app.add_list_table(p);
                 }
             }
-            Action::AddFile => {
-                if let Some(p) = pick_list() {
-                    app.add_list_table(p);
-                }
-            }
+            Action::AddFile => app.ask_file(FileFor::AddTableFile, None),
             Action::Compare => {
                 if let Err(e) = app.add_workspace_to_compare() {
                     app.errors.push(e.to_string());
@@ -434,14 +410,10 @@ fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
             Action::MoveUp(i) => app.edit_table(i, |tables, i| tables.swap(i - 1, i)),
             Action::UseOpenList(i) => {
                 if let Some(p) = app.list.as_ref().map(|l| l.table.path.clone()) {
-                    app.edit_table(i, |tables, i| tables[i].source = list_source(p));
+                    app.edit_table(i, |tables, i| tables[i].source = TableSource::list(p));
                 }
             }
-            Action::UseFile(i) => {
-                if let Some(p) = pick_list() {
-                    app.edit_table(i, |tables, i| tables[i].source = list_source(p));
-                }
-            }
+            Action::UseFile(i) => app.ask_file(FileFor::TableFile(i), None),
             Action::UseRows(i) => {
                 let rows = app
                     .workspace_outcome()
@@ -450,13 +422,5 @@ fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
                 app.edit_table(i, |tables, i| tables[i].source = TableSource::Rows(rows));
             }
         }
-    }
-}
-
-fn list_source(path: PathBuf) -> TableSource {
-    TableSource::List {
-        path,
-        read: SourceRead::default(),
-        map: Vec::new(),
     }
 }
