@@ -423,7 +423,8 @@ fn excel_damage_warnings(
     // The value itself stays out of the message: warnings are saved in plans.
     if let Some(line) = first {
         warnings.push(format!(
-            "{count} phone cell(s) look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them"
+            "{} look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them",
+            crate::text::count(count, "phone cell", "phone cells")
         ));
     }
     Ok(())
@@ -550,26 +551,27 @@ fn apply_log(
         ));
     } else if summary.undated > 0 {
         warnings.push(format!(
-            "reveal log {name}: {} entr(ies) have no date and were assumed to be in the current billing cycle",
-            summary.undated
+            "reveal log {name}: {} without a date: counted as in the current billing cycle",
+            crate::text::count(summary.undated, "entry", "entries")
         ));
     }
     if summary.outside_cycle > 0 {
         warnings.push(format!(
-            "reveal log {name}: {} entr(ies) fall outside the current billing cycle and no longer count",
-            summary.outside_cycle
+            "reveal log {name}: {} outside the current billing cycle: no longer counted",
+            crate::text::count(summary.outside_cycle, "entry", "entries")
         ));
     }
     if summary.after_today > 0 {
         warnings.push(format!(
-            "reveal log {name}: {} entr(ies) are dated after today ({today})",
-            summary.after_today
+            "reveal log {name}: {} dated after today ({today})",
+            crate::text::count(summary.after_today, "entry", "entries")
         ));
     }
     let unmatched = summary.entries - summary.matched_entries;
     if unmatched > 0 {
         warnings.push(format!(
-            "reveal log {name}: {unmatched} of {} entr(ies) match no contact of the list",
+            "reveal log {name}: {} match any contact of the list (of {})",
+            crate::text::count(unmatched, "entry does not", "entries do not"),
             summary.entries
         ));
     }

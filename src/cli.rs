@@ -624,7 +624,7 @@ fn run_spec(
             let bad = list_only_flags(a);
             if !bad.is_empty() {
                 return Err(setting(format!(
-                    "--spec: {} describe(s) a contact list; in a spec each [[table]] sets its own (reveal, rates, map, ai_data_columns, signals_columns, csv_exports, crm_exports; ai_chat_prompts at the top)",
+                    "--spec: {} only for a contact list; in a spec each [[table]] sets its own (reveal, rates, map, ai_data_columns, signals_columns, csv_exports, crm_exports; ai_chat_prompts at the top)",
                     bad.join(", ")
                 )));
             }

@@ -23,6 +23,7 @@ pub mod progress;
 pub mod report;
 pub mod rows;
 pub mod subscription;
+pub mod text;
 pub mod workspace;
 
 pub use error::{Error, Result};

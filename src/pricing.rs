@@ -416,8 +416,8 @@ impl Item {
     /// The vendor rule this item comes from.
     pub fn rule(self, p: &Prices) -> String {
         match self {
-            Item::Email => format!("{} credit(s) per email revealed", p.email),
-            Item::Phone => format!("{} credit(s) per phone revealed", p.phone),
+            Item::Email => format!("{} per email revealed", credits_word(p.email)),
+            Item::Phone => format!("{} per phone revealed", credits_word(p.phone)),
             Item::RequestFees => format!(
                 "API: {} per result, minimum {} per request; bulk {} per {} results",
                 p.api_result, p.api_request_min, p.api_bulk_block, p.api_bulk_block_size
@@ -438,6 +438,15 @@ impl Item {
             ),
             Item::BlurredRows => format!("Recommendations: {} per blurred row", p.blurred_row),
         }
+    }
+}
+
+/// "1 credit", "5 credits", "0.5 credits".
+fn credits_word(v: f64) -> String {
+    if v == 1.0 {
+        "1 credit".into()
+    } else {
+        format!("{v} credits")
     }
 }
 
@@ -778,8 +787,8 @@ pub fn price_tables(
             _ => "phones",
         };
         est.warnings.push(format!(
-            "{} contact(s) of this table first appear in an earlier table, which does not reveal their {what}: they are charged here",
-            need_e.max(need_p)
+            "{} of this table first seen in an earlier table that does not reveal their {what}: charged here",
+            crate::text::count(need_e.max(need_p), "contact", "contacts")
         ));
     }
     let mut counts = StatusCounts::default();

@@ -248,7 +248,7 @@ fn table_plan_lines(t: &TableJson) -> Vec<String> {
             parts.push(format!("CSV {}", exports.join(", ")));
         }
         if t.crm_exports > 0 {
-            parts.push(format!("{} CRM push(es)", t.crm_exports));
+            parts.push(crate::text::count(t.crm_exports, "CRM push", "CRM pushes"));
         }
         v.push(format!("Exports: {}", parts.join("; ")));
     }

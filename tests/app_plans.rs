@@ -130,7 +130,10 @@ fn compare_tab_shows_plans_totals_and_marks_the_cheapest() {
     assert!(h.query_all_by_label(&range(&ta)).count() >= 1);
     assert!(h.query_all_by_label(&range(&tb)).count() >= 1);
     h.get_by_label("Total credits");
-    h.get_by_label(&format!("EUR {:.2}", tb.expected * 0.1));
+    h.get_by_label(&format!(
+        "EUR {}",
+        enrichplan::text::money(tb.expected * 0.1)
+    ));
 
     // Remove the cheapest: the other one is now marked.
     let removes: Vec<_> = h.query_all_by_label("Remove").collect();

@@ -70,8 +70,13 @@ impl BudgetInput {
 
     /// Credits in money, when a price per credit is set.
     pub fn money(&self, credits: f64) -> Option<String> {
-        self.money
-            .then(|| format!("{} {:.2}", self.currency, credits * self.price_per_credit))
+        self.money.then(|| {
+            format!(
+                "{} {}",
+                self.currency,
+                crate::text::money(credits * self.price_per_credit)
+            )
+        })
     }
 }
 

@@ -497,8 +497,8 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     };
     if !skipped_lines.is_empty() {
         warnings.push(format!(
-            "{} line(s) before the header were skipped (line {}); the header is on line {}",
-            skipped_lines.len(),
+            "{} before the header skipped (line {}); the header is on line {}",
+            crate::text::count(skipped_lines.len() as u64, "line", "lines"),
             skipped_lines
                 .iter()
                 .map(u64::to_string)
@@ -691,16 +691,16 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     lines.truncate(keep_rows);
     if let (Some(first), Some(last)) = (footer.first(), footer.last()) {
         warnings.push(format!(
-            "a footer of {} line(s) (report totals or notes, lines {}–{}) was left out",
-            footer.len(),
+            "a footer of {} (report totals or notes, lines {}–{}) was left out",
+            crate::text::count(footer.len() as u64, "line", "lines"),
             first.1,
             last.1
         ));
     }
     if !repeated_header_lines.is_empty() {
         warnings.push(format!(
-            "the header row appears again {} time(s) inside the file (line {}); those rows were dropped",
-            repeated_header_lines.len(),
+            "the header row appears again inside the file ({}: line {}); those rows were dropped",
+            crate::text::count(repeated_header_lines.len() as u64, "time", "times"),
             repeated_header_lines
                 .iter()
                 .take(5)
@@ -711,23 +711,27 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     }
     if ragged > 0 {
         warnings.push(format!(
-            "{ragged} row(s) have a different number of cells than the header ({width}); short rows were padded with empty cells and long rows cut (first at line {})",
+            "{} with another number of cells than the header ({width}): short rows padded with empty cells, long rows cut (first at line {})",
+            crate::text::count(ragged as u64, "row", "rows"),
             ragged_lines.join(", ")
         ));
     }
     if blank_rows > 0 {
         warnings.push(format!(
-            "{blank_rows} row(s) have no value in any cell; they count as unmatchable rows (0 credits)"
+            "{} without a value in any cell: counted as unmatchable rows (0 credits)",
+            crate::text::count(blank_rows as u64, "row", "rows")
         ));
     }
     if invalid_utf8 > 0 {
         warnings.push(format!(
-            "{invalid_utf8} cell(s) held bytes that are not valid UTF-8; they were replaced with �"
+            "{} held bytes that are not valid UTF-8, replaced with �",
+            crate::text::count(invalid_utf8 as u64, "cell", "cells")
         ));
     }
     if replaced > 0 {
         warnings.push(format!(
-            "{replaced} byte sequence(s) are not valid {}; they were replaced with �",
+            "{} not valid {}, replaced with �",
+            crate::text::count(replaced as u64, "byte sequence", "byte sequences"),
             encoding.name()
         ));
     }
@@ -771,7 +775,8 @@ fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactT
     let (headers, mut warnings) = unique_headers(&rows[h]);
     if h > 0 {
         warnings.push(format!(
-            "{h} row(s) above the header on sheet `{sheet}` were skipped"
+            "{} above the header on sheet `{sheet}` skipped",
+            crate::text::count(h as u64, "row", "rows")
         ));
     }
     let width = headers.len();
@@ -856,7 +861,7 @@ mod tests {
         assert!(
             t.warnings
                 .iter()
-                .any(|w| w.contains("2 row(s)") && w.contains("line 2, 3"))
+                .any(|w| w.contains("2 rows") && w.contains("line 2, 3"))
         );
     }
 

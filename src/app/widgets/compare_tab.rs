@@ -146,11 +146,13 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                             ui,
                             "Money (expected)",
                             c.plans.iter().map(|p| match p.money {
-                                Some(m) => {
-                                    format!("{} {m:.2}", p.currency.clone().unwrap_or_default())
-                                        .trim()
-                                        .to_string()
-                                }
+                                Some(m) => format!(
+                                    "{} {}",
+                                    p.currency.clone().unwrap_or_default(),
+                                    crate::text::money(m)
+                                )
+                                .trim()
+                                .to_string(),
                                 None => "no price per credit".into(),
                             }),
                         );
@@ -213,6 +215,7 @@ fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item]) {
         .allow_double_click_reset(false)
         .show_x(false)
         .include_y(0.0)
+        .y_axis_formatter(|mark, _| int(mark.value.round() as i64))
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {

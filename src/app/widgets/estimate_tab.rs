@@ -412,6 +412,7 @@ pub(crate) fn chart(ui: &mut egui::Ui, id: &str, e: &crate::pricing::Estimate) {
         .allow_double_click_reset(false)
         .show_x(false)
         .include_y(0.0)
+        .y_axis_formatter(|mark, _| int(mark.value.round() as i64))
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {

@@ -35,9 +35,13 @@ pub fn summary(app: &EnrichApp, ui: &mut egui::Ui, needed: f64) {
             let cost = tier
                 .price_per_cycle
                 .map(|p| {
-                    format!("{} {p:.2}", tier.currency.clone().unwrap_or_default())
-                        .trim()
-                        .to_string()
+                    format!(
+                        "{} {}",
+                        tier.currency.clone().unwrap_or_default(),
+                        crate::text::money(p)
+                    )
+                    .trim()
+                    .to_string()
                 })
                 .unwrap_or_default();
             ui.label(
