@@ -17,7 +17,7 @@ pub fn money(v: f64) -> String {
         }
         out.push(ch);
     }
-    let sign = if v < 0.0 && s.trim_matches(['0', '.']) != "" {
+    let sign = if v < 0.0 && !s.trim_matches(['0', '.']).is_empty() {
         "-"
     } else {
         ""

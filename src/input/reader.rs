@@ -712,26 +712,26 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     if ragged > 0 {
         warnings.push(format!(
             "{} with another number of cells than the header ({width}): short rows padded with empty cells, long rows cut (first at line {})",
-            crate::text::count(ragged as u64, "row", "rows"),
+            crate::text::count(ragged, "row", "rows"),
             ragged_lines.join(", ")
         ));
     }
     if blank_rows > 0 {
         warnings.push(format!(
             "{} without a value in any cell: counted as unmatchable rows (0 credits)",
-            crate::text::count(blank_rows as u64, "row", "rows")
+            crate::text::count(blank_rows, "row", "rows")
         ));
     }
     if invalid_utf8 > 0 {
         warnings.push(format!(
             "{} held bytes that are not valid UTF-8, replaced with �",
-            crate::text::count(invalid_utf8 as u64, "cell", "cells")
+            crate::text::count(invalid_utf8, "cell", "cells")
         ));
     }
     if replaced > 0 {
         warnings.push(format!(
             "{} not valid {}, replaced with �",
-            crate::text::count(replaced as u64, "byte sequence", "byte sequences"),
+            crate::text::count(replaced, "byte sequence", "byte sequences"),
             encoding.name()
         ));
     }
