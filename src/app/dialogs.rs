@@ -139,11 +139,18 @@ impl EnrichApp {
 
     /// Ask for a file (`name`: the suggested file name when saving).
     pub(crate) fn ask_file(&mut self, purpose: FileFor, name: Option<String>) {
+        // The last folder used, else the open list's, else home.
         let start = self
             .persisted
             .last_folder
             .clone()
             .filter(|d| d.is_dir())
+            .or_else(|| {
+                self.list
+                    .as_ref()
+                    .and_then(|l| l.table.path.parent().map(Path::to_path_buf))
+                    .filter(|d| d.is_dir())
+            })
             .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
             .unwrap_or_default();
         if self.use_native() {

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use crate::app::{Command, EnrichApp};
 
 fn hint(ui: &mut egui::Ui, text: &str) {
-    ui.label(RichText::new(text).weak().size(12.0));
+    ui.add(egui::Label::new(RichText::new(text).weak().size(12.0)).extend());
 }
 
 /// The plan's name, where it is saved and whether it has unsaved changes (beside the tabs).
