@@ -540,7 +540,11 @@ fn apply_log(
     }
     summary.matched_entries = matched.iter().filter(|m| **m).count() as u64;
 
-    let name = path.display();
+    // The file's name: a full path can be a cache folder the user never chose.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
     if date_cols.is_empty() {
         warnings.push(format!(
             "reveal log {name}: no date column; every entry was assumed to be in the current billing cycle"

@@ -49,18 +49,29 @@ pub enum Sample {
     RevealLog,
 }
 
-/// Write a bundled sample to the cache directory (once) and return its path.
-pub fn sample_path(which: Sample) -> crate::Result<PathBuf> {
-    let (name, bytes) = match which {
-        Sample::List => ("contacts.csv", SAMPLE_LIST),
-        Sample::RevealLog => ("reveal-log.csv", SAMPLE_LOG),
+/// Where a bundled sample is written (no file is touched).
+pub fn sample_location(which: Sample) -> PathBuf {
+    let name = match which {
+        Sample::List => "contacts.csv",
+        Sample::RevealLog => "reveal-log.csv",
     };
-    let base = std::env::var_os("XDG_CACHE_HOME")
+    std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join("enrichplan").join("sample");
-    let path = dir.join(name);
+        .unwrap_or_else(std::env::temp_dir)
+        .join("enrichplan")
+        .join("sample")
+        .join(name)
+}
+
+/// Write a bundled sample to the cache directory (once) and return its path.
+pub fn sample_path(which: Sample) -> crate::Result<PathBuf> {
+    let bytes = match which {
+        Sample::List => SAMPLE_LIST,
+        Sample::RevealLog => SAMPLE_LOG,
+    };
+    let path = sample_location(which);
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     if std::fs::read(&path).ok().as_deref() != Some(bytes) {
         std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
         crate::fsutil::write_atomic(&path, bytes)?;

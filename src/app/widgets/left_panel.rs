@@ -121,7 +121,13 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            ui.label(RichText::new(file).strong())
+            let sample = crate::app::sample_location(crate::app::Sample::List) == t.path;
+            let shown = if sample {
+                format!("{file} (the bundled sample: 2,000 invented contacts)")
+            } else {
+                file
+            };
+            ui.label(RichText::new(shown).strong())
                 .on_hover_text(t.path.display().to_string());
             ui.label(format!(
                 "{} rows, {} columns, {}, {:.1} MB",
@@ -242,6 +248,19 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         ui,
         "Which column plays which part. Detected columns show their confidence.",
     );
+    // One column in two roles is almost always a mistake (a name column as company, say).
+    let mut seen: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for role in Role::LIST {
+        for c in app.mapping.columns(role) {
+            seen.entry(c.as_str()).or_default().push(role.label());
+        }
+    }
+    for (col, roles) in seen.iter().filter(|(_, r)| r.len() > 1) {
+        ui.label(
+            RichText::new(format!("`{col}` plays two roles: {}", roles.join(" and ")))
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
     egui::Grid::new("roles")
         .num_columns(2)
         .spacing([8.0, 4.0])
