@@ -383,7 +383,10 @@ pub(crate) fn funnel(ui: &mut egui::Ui, id: &str, c: &crate::pricing::StatusCoun
                 egui::ProgressBar::new(c.billable as f32 / all)
                     .desired_width(180.0)
                     .fill(Color32::from_rgb(46, 160, 67))
-                    .text(format!("{:.0}% of rows", 100.0 * c.billable as f32 / all)),
+                    .text(
+                        RichText::new(format!("{:.0}% of rows", 100.0 * c.billable as f32 / all))
+                            .color(Color32::WHITE),
+                    ),
             );
             ui.end_row();
         });

@@ -98,7 +98,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                     });
                     row.col(|ui| {
                         let reason = rows::row_reason(&analysis, r, &settings, &table.lines);
-                        ui.label(&reason).on_hover_text(&reason);
+                        // A cut reason shows in full on hover (egui adds the tooltip).
+                        ui.add(egui::Label::new(&reason).truncate());
                     });
                     row.col(|ui| {
                         let c = cache.credits.get(r).copied().unwrap_or(0.0);
