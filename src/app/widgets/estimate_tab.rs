@@ -93,6 +93,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                     breakdown(&mut cols[0], "list", e, &app.book.prices);
                     cols[1].heading("From rows to billable contacts");
                     funnel(&mut cols[1], "list", &e.counts);
+                    matched_line(&mut cols[1], &app.settings, e.counts.billable);
                 });
             } else {
                 ui.heading("Breakdown");
@@ -100,6 +101,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 ui.add_space(12.0);
                 ui.heading("From rows to billable contacts");
                 funnel(ui, "list", &e.counts);
+                matched_line(ui, &app.settings, e.counts.billable);
             }
             ui.add_space(12.0);
             ui.heading("Credits by item (expected)");
@@ -326,6 +328,23 @@ pub(crate) fn breakdown(
             ui.label(RichText::new(int(h)).strong());
             ui.end_row();
         });
+}
+
+/// What gets charged: the billable contacts the vendor is expected to match.
+fn matched_line(ui: &mut egui::Ui, s: &crate::pricing::Settings, billable: u64) {
+    let m = if s.channel == Channel::Recommendations {
+        crate::pricebook::RateRange::exact(1.0)
+    } else {
+        s.assumptions.match_rate
+    };
+    let n = |r: f64| int((billable as f64 * r).round() as i64);
+    ui.label(format!(
+        "Expected matched (charged): {} of {} billable contacts ({}–{} at the low and high match rates)",
+        n(m.expected),
+        int(billable as i64),
+        n(m.low),
+        n(m.high)
+    ));
 }
 
 pub(crate) fn funnel(ui: &mut egui::Ui, id: &str, c: &crate::pricing::StatusCounts) {

@@ -238,6 +238,19 @@ fn delimiter_word(d: u8) -> String {
 
 const NONE_COLUMN: &str = "(none)";
 
+/// The first non-empty cell of a column among the first rows, shortened.
+fn example(t: &crate::input::reader::ContactTable, column: &str) -> Option<String> {
+    let v = (0..t.rows().min(50))
+        .map(|r| t.cell(r, column))
+        .find(|v| !v.trim().is_empty())?;
+    let v = v.trim();
+    Some(if v.chars().count() > 28 {
+        format!("{}…", v.chars().take(27).collect::<String>())
+    } else {
+        v.to_string()
+    })
+}
+
 fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     let Some(l) = &app.list else {
         hint(ui, "Open a list to map its columns.");
@@ -302,8 +315,14 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                                         pick = Some(None);
                                     }
                                     for h in headers {
+                                        // A sample value beside each column, so the user
+                                        // sees what the cells hold, not only the header.
+                                        let shown = match example(&l.table, h) {
+                                            Some(e) => format!("{h}   e.g. {e}"),
+                                            None => format!("{h}   (empty)"),
+                                        };
                                         if ui
-                                            .selectable_label(current.as_ref() == Some(h), h)
+                                            .selectable_label(current.as_ref() == Some(h), shown)
                                             .clicked()
                                         {
                                             pick = Some(Some(h.clone()));
