@@ -33,50 +33,19 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         return;
     };
     let e = &outcome.estimate;
-    let (exp, low, high) = shown(&e.total);
     let money = app.persisted.budget.clone();
     let needed = e.total.expected;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.vertical(|ui| {
-                    ui.label(
-                        RichText::new(format!("{} credits expected", int(exp)))
-                            .size(40.0)
-                            .strong(),
-                    );
-                    ui.label(
-                        RichText::new(format!(
-                            "range {} to {} credits (low to high assumptions)",
-                            int(low),
-                            int(high)
-                        ))
-                        .size(18.0),
-                    );
-                    if let Some(m) = money.money(e.total.expected) {
-                        ui.label(RichText::new(format!(
-                            "about {m} (range {} to {})",
-                            money.money(e.total.low).unwrap_or_default(),
-                            money.money(e.total.high).unwrap_or_default()
-                        )).size(16.0));
-                    }
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {} billable contacts of {} rows, price book {}",
-                            app.settings.channel.label(),
-                            int(e.counts.billable as i64),
-                            int(e.counts.rows as i64),
-                            app.book.id
-                        ))
-                        .weak(),
-                    );
-                });
-                if let Some(b) = &outcome.budget {
-                    ui.add_space(24.0);
-                    budget_badge(ui, b.status, b.remaining, &e.total, b.fit.as_ref().map(|f| (f.kept, f.billable)));
-                }
-            });
+            let subtitle = format!(
+                "{}: {} billable contacts of {} rows, price book {}",
+                app.settings.channel.label(),
+                int(e.counts.billable as i64),
+                int(e.counts.rows as i64),
+                app.book.id
+            );
+            headline(ui, &outcome, &money, &subtitle);
             if app.settings.channel == Channel::Platform {
                 ui.label(
                     RichText::new(
@@ -246,6 +215,51 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
     } else if let Some(p) = rerun {
         app.locate_list(p);
     }
+}
+
+/// The total in large type, its range, money, a line of context and the budget badge:
+/// the same on the Estimate and Workspace views.
+pub(crate) fn headline(
+    ui: &mut egui::Ui,
+    outcome: &crate::engine::Outcome,
+    money: &crate::app::state::BudgetInput,
+    subtitle: &str,
+) {
+    let total = &outcome.estimate.total;
+    let (exp, low, high) = shown(total);
+    ui.horizontal_wrapped(|ui| {
+        ui.vertical(|ui| {
+            ui.label(
+                RichText::new(format!("{} credits expected", int(exp)))
+                    .size(40.0)
+                    .strong(),
+            );
+            ui.label(
+                RichText::new(format!(
+                    "range {} to {} credits (low to high assumptions)",
+                    int(low),
+                    int(high)
+                ))
+                .size(18.0),
+            );
+            if let Some(m) = money.money(total.expected) {
+                ui.label(
+                    RichText::new(format!(
+                        "about {m} (range {} to {})",
+                        money.money(total.low).unwrap_or_default(),
+                        money.money(total.high).unwrap_or_default()
+                    ))
+                    .size(16.0),
+                );
+            }
+            ui.label(RichText::new(subtitle).weak());
+        });
+        if let Some(b) = &outcome.budget {
+            ui.add_space(24.0);
+            let fit = b.fit.as_ref().map(|f| (f.kept, f.billable));
+            budget_badge(ui, b.status, b.remaining, total, fit);
+        }
+    });
 }
 
 pub(crate) fn budget_badge(

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::estimate_tab::{breakdown, budget_badge, chart, funnel};
+use super::estimate_tab::{breakdown, chart, funnel, headline};
 use super::format::int;
 use super::name;
 use crate::app::EnrichApp;
@@ -46,7 +46,6 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     }
     let open_list = app.list.as_ref().map(|l| l.table.path.clone());
     let book = app.book.clone();
-    let budget_on = app.persisted.budget.remaining().is_some();
     let money = app.persisted.budget.clone();
     let busy = app.jobs.busy();
     let Some(doc) = app.workspace.as_mut() else {
@@ -58,48 +57,14 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             // The total first: what the plan costs, as on the Estimate view.
             match &doc.run {
                 Some(Ok(run)) => {
-                    let e = &run.outcome.estimate;
-                    ui.horizontal_wrapped(|ui| {
-                        ui.vertical(|ui| {
-                            let (exp, low, high) = shown(&e.total);
-                            ui.label(
-                                RichText::new(format!("{} credits expected", int(exp)))
-                                    .size(34.0)
-                                    .strong(),
-                            );
-                            ui.label(
-                                RichText::new(format!(
-                                    "range {} to {} credits (low to high assumptions)",
-                                    int(low),
-                                    int(high)
-                                ))
-                                .size(17.0),
-                            );
-                            if let Some(m) = money.money(e.total.expected) {
-                                ui.label(format!(
-                                    "about {m} (range {} to {})",
-                                    money.money(e.total.low).unwrap_or_default(),
-                                    money.money(e.total.high).unwrap_or_default()
-                                ));
-                            }
-                            ui.label(
-                                RichText::new(format!(
-                                    "{}: {} tables, {} rows, price book {}",
-                                    doc.name(),
-                                    doc.spec.tables.len(),
-                                    int(e.counts.rows as i64),
-                                    book.id
-                                ))
-                                .weak(),
-                            );
-                        });
-                        if let Some(b) = &run.outcome.budget
-                            && budget_on
-                        {
-                            ui.add_space(16.0);
-                            budget_badge(ui, b.status, b.remaining, &e.total, None);
-                        }
-                    });
+                    let subtitle = format!(
+                        "{}: {} tables, {} rows, price book {}",
+                        doc.name(),
+                        doc.spec.tables.len(),
+                        int(run.outcome.estimate.counts.rows as i64),
+                        book.id
+                    );
+                    headline(ui, &run.outcome, &money, &subtitle);
                 }
                 Some(Err(msg)) => {
                     ui.label(
