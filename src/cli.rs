@@ -35,7 +35,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the desktop window (on FILE, if given).
     Open { files: Vec<PathBuf> },
-    /// Estimate the credits a contact list will cost.
+    /// Estimate the credits a contact list (or a Workspace spec) will cost.
     Estimate(Box<EstimateArgs>),
     /// Compare saved plans side by side.
     Compare {
