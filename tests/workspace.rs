@@ -595,3 +595,50 @@ fn a_spec_plan_whose_list_is_gone_names_the_plan_and_its_saved_result() {
     assert!(err.contains("event-leads.csv"), "{err}");
     assert!(err.contains("saved result"), "{err}");
 }
+
+/// Every Workspace price is read from the book: a book with other prices (none of them 1)
+/// scales each item by its own price, and a spec can name the book by a path beside it.
+#[test]
+fn workspace_items_follow_the_price_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = std::fs::read_to_string(repo("assets/pricebooks/lusha-help-2026.toml")).unwrap();
+    let book: String = help
+        .lines()
+        .map(|l| {
+            let key = l.split('=').next().unwrap_or("").trim();
+            let value = match key {
+                "id" => Some("\"custom-prices\""),
+                "ai_cell" => Some("2"),
+                "signal" => Some("3"),
+                "csv_export_block" => Some("4"),
+                "crm_export" => Some("5"),
+                "ai_chat_block" => Some("7"),
+                _ => None,
+            };
+            match value {
+                Some(v) => format!("{key} = {v}\n"),
+                None => format!("{l}\n"),
+            }
+        })
+        .collect();
+    common::write(dir.path(), "custom.toml", &book);
+    let spec = common::write(
+        dir.path(),
+        "s.toml",
+        "pricebook = \"custom.toml\"\nai_chat_prompts = 6\n[[table]]\nname = \"T\"\nrows = 50\nai_data_columns = [{ name = \"A\" }]\nsignals_columns = [{ name = \"S\", hit_rate = 0.5 }]\ncsv_exports = [\"all\"]\ncrm_exports = 2\n",
+    );
+    let v = json(&[
+        "estimate",
+        "--spec",
+        &spec.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["pricebook"], "custom-prices");
+    let e = |item: &str| f(&v["breakdown"][item]["expected"]);
+    assert_eq!(e("ai_data"), 50.0 * 2.0, "50 cells at 2");
+    assert_eq!(e("signals"), 50.0 * 0.5 * 3.0, "25 signals at 3");
+    assert_eq!(e("csv_export"), 2.0 * 4.0, "2 blocks of 25 rows at 4");
+    assert_eq!(e("crm_export"), 2.0 * 5.0);
+    assert_eq!(e("ai_chat"), 2.0 * 7.0, "6 prompts: 2 blocks of 5 at 7");
+}
