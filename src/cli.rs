@@ -493,8 +493,7 @@ fn job_from_args(a: &EstimateArgs, input: &Path) -> Result<Job> {
     })
 }
 
-fn job_from_plan(a: &EstimateArgs, path: &Path) -> Result<Job> {
-    let p = crate::plan::Plan::load(path)?;
+fn job_from_plan(a: &EstimateArgs, path: &Path, p: crate::plan::Plan) -> Result<Job> {
     let src = p.source.as_ref().ok_or_else(|| {
         Error::input(
             path,
@@ -808,37 +807,41 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     if let Some(spec) = &a.spec {
         return run_spec(a, spec, None);
     }
-    if let Some(plan_path) = &a.plan {
-        let p = crate::plan::Plan::load(plan_path)?;
-        if let Some(sr) = &p.spec {
-            let spec_path = crate::plan::Plan::resolve(plan_path, &sr.file.path);
-            if !spec_path.exists() {
+    // The plan is read once: it holds a spec or a list.
+    let plan = match &a.plan {
+        Some(pp) => Some((pp, crate::plan::Plan::load(pp)?)),
+        None => None,
+    };
+    if let Some((plan_path, p)) = &plan
+        && let Some(sr) = &p.spec
+    {
+        let spec_path = crate::plan::Plan::resolve(plan_path, &sr.file.path);
+        if !spec_path.exists() {
+            return Err(Error::input(
+                plan_path,
+                None,
+                format!(
+                    "the plan's Workspace spec {} is missing: it was moved or deleted{}; put it back or save the plan again",
+                    spec_path.display(),
+                    saved_result_text(p)
+                ),
+            ));
+        }
+        for f in &sr.sources {
+            let src = crate::plan::Plan::resolve(plan_path, &f.path);
+            if !src.exists() {
                 return Err(Error::input(
                     plan_path,
                     None,
                     format!(
-                        "the plan's Workspace spec {} is missing: it was moved or deleted{}; put it back or save the plan again",
-                        spec_path.display(),
-                        saved_result_text(&p)
+                        "the contact list {} of the plan's Workspace spec is missing: it was moved or deleted{}; put it back or save the plan again",
+                        src.display(),
+                        saved_result_text(p)
                     ),
                 ));
             }
-            for f in &sr.sources {
-                let src = crate::plan::Plan::resolve(plan_path, &f.path);
-                if !src.exists() {
-                    return Err(Error::input(
-                        plan_path,
-                        None,
-                        format!(
-                            "the contact list {} of the plan's Workspace spec is missing: it was moved or deleted{}; put it back or save the plan again",
-                            src.display(),
-                            saved_result_text(&p)
-                        ),
-                    ));
-                }
-            }
-            return run_spec(a, &spec_path, Some((plan_path, &p)));
         }
+        return run_spec(a, &spec_path, Some((plan_path, p)));
     }
     if let Some(i) = &a.input
         && crate::workspace::is_spec_path(i)
@@ -849,8 +852,8 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             i.display()
         )));
     }
-    let job = match (&a.plan, &a.input) {
-        (Some(p), _) => job_from_plan(a, p)?,
+    let job = match (plan, &a.input) {
+        (Some((pp, p)), _) => job_from_plan(a, pp, p)?,
         (None, Some(i)) => job_from_args(a, i)?,
         (None, None) => return Err(setting("estimate: give a contact list or --plan PLAN.json")),
     };

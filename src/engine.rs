@@ -196,7 +196,12 @@ pub fn estimate_spec(
         tallies.push(tally);
     }
     let settings: Vec<Settings> = spec.tables.iter().map(|t| t.settings()).collect();
-    let pairs: Vec<(&Tally, &Settings)> = tallies.iter().zip(&settings).collect();
+    let pairs: Vec<(&str, &Tally, &Settings)> = spec
+        .tables
+        .iter()
+        .zip(tallies.iter().zip(&settings))
+        .map(|(t, (tally, s))| (t.name.as_str(), tally, s))
+        .collect();
     // Shared contacts name sourced tables; the pricing wants positions in the spec.
     let position: Vec<usize> = spec
         .tables
@@ -217,26 +222,7 @@ pub fn estimate_spec(
             ..g.clone()
         })
         .collect();
-    let mut priced = pricing::price_tables(&pairs, &shared, spec.ai_chat_prompts, book);
-    // A table's own warnings name it.
-    for (t, e) in spec.tables.iter().zip(priced.tables.iter_mut()) {
-        for w in &mut e.warnings {
-            if w.contains("of this table") {
-                *w = format!("table `{}`: {w}", t.name);
-            }
-        }
-    }
-    priced
-        .total
-        .warnings
-        .retain(|w| !w.contains("of this table"));
-    for e in &priced.tables {
-        for w in &e.warnings {
-            if w.starts_with("table `") && !priced.total.warnings.contains(w) {
-                priced.total.warnings.push(w.clone());
-            }
-        }
-    }
+    let priced = pricing::price_tables(&pairs, &shared, spec.ai_chat_prompts, book);
     let mut estimate = priced.total;
     warnings.append(&mut estimate.warnings);
     estimate.warnings = warnings;

@@ -720,23 +720,23 @@ pub struct TablesEstimate {
 /// that table's selection; a later table that requests a data point no earlier one did
 /// pays for it (a data point is charged once per contact, whichever table reveals it).
 pub fn price_tables(
-    tables: &[(&Tally, &Settings)],
+    tables: &[(&str, &Tally, &Settings)],
     shared: &[crate::analysis::SharedGroup],
     ai_chat_prompts: u64,
     book: &PriceBook,
 ) -> TablesEstimate {
-    let mut priced: Vec<Estimate> = tables.iter().map(|(t, s)| price(t, s, book)).collect();
+    let mut priced: Vec<Estimate> = tables.iter().map(|(_, t, s)| price(t, s, book)).collect();
     let mut extra = vec![(0u64, 0u64); tables.len()];
     for g in shared {
         let Some((&first, later)) = g.tables.split_first() else {
             continue;
         };
-        let Some((_, s0)) = tables.get(first) else {
+        let Some((_, _, s0)) = tables.get(first) else {
             continue;
         };
         let (mut e, mut p) = (s0.selection.email, s0.selection.phone);
         for &k in later {
-            let Some((_, sk)) = tables.get(k) else {
+            let Some((_, _, sk)) = tables.get(k) else {
                 continue;
             };
             let sel = sk.requested();
@@ -754,7 +754,7 @@ pub fn price_tables(
         if need_e + need_p == 0 {
             continue;
         }
-        let (_, s) = tables[k];
+        let (name, _, s) = tables[k];
         let est = &mut priced[k];
         est.counts.need_email += need_e;
         est.counts.need_phone += need_p;
@@ -787,7 +787,7 @@ pub fn price_tables(
             _ => "phones",
         };
         est.warnings.push(format!(
-            "{} of this table first seen in an earlier table that does not reveal their {what}: charged here",
+            "table `{name}`: {} first seen in an earlier table that does not reveal their {what}: charged here",
             crate::text::count(need_e.max(need_p), "contact", "contacts")
         ));
     }

@@ -154,20 +154,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                 return;
             };
             ui.add_space(8.0);
-            let (exp, low, high) = shown(&r.credits);
-            ui.label(
-                RichText::new(format!("{} credits expected", int(exp)))
-                    .size(40.0)
-                    .strong(),
-            );
-            ui.label(
-                RichText::new(format!(
-                    "range {} to {} credits (low to high assumptions)",
-                    int(low),
-                    int(high)
-                ))
-                .size(18.0),
-            );
+            total_lines(ui, &r.credits);
             ui.label(
                 RichText::new(format!(
                     "{}: {} billable contacts of {} rows, price book {}, computed {}",
@@ -226,22 +213,9 @@ pub(crate) fn headline(
     subtitle: &str,
 ) {
     let total = &outcome.estimate.total;
-    let (exp, low, high) = shown(total);
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
-            ui.label(
-                RichText::new(format!("{} credits expected", int(exp)))
-                    .size(40.0)
-                    .strong(),
-            );
-            ui.label(
-                RichText::new(format!(
-                    "range {} to {} credits (low to high assumptions)",
-                    int(low),
-                    int(high)
-                ))
-                .size(18.0),
-            );
+            total_lines(ui, total);
             if let Some(m) = money.money(total.expected) {
                 ui.label(
                     RichText::new(format!(
@@ -260,6 +234,24 @@ pub(crate) fn headline(
             budget_badge(ui, b.status, b.remaining, total, fit);
         }
     });
+}
+
+/// "N credits expected" in large type and its low-to-high range.
+fn total_lines(ui: &mut egui::Ui, total: &Credits) {
+    let (exp, low, high) = shown(total);
+    ui.label(
+        RichText::new(format!("{} credits expected", int(exp)))
+            .size(40.0)
+            .strong(),
+    );
+    ui.label(
+        RichText::new(format!(
+            "range {} to {} credits (low to high assumptions)",
+            int(low),
+            int(high)
+        ))
+        .size(18.0),
+    );
 }
 
 pub(crate) fn budget_badge(
