@@ -2,11 +2,8 @@
 //! (tests/support/reference.rs: csv crate, no polars, written from the spec alone), on
 //! thousands of generated hostile lists and reveal logs.
 
-mod common;
-#[path = "support/gen.rs"]
-mod generator;
-#[path = "support/reference.rs"]
-mod reference;
+use crate::common;
+use crate::{generator, reference};
 
 use enrichplan::cycle::{Cycle, CycleLength};
 use enrichplan::pricebook::RateRange;

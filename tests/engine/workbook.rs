@@ -1,7 +1,7 @@
 //! Excel workbooks are read directly: first sheet by default, another by name; title rows
 //! above the header skipped; numbers Excel stored for phones still count (with a warning).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

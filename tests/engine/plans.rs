@@ -1,11 +1,11 @@
 //! Plans (plans.md): round trip, a committed version-1 fixture, no personal data, refusals
 //! of bad plan files, moved sources, compare JSON, reports.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{json, repo, run};
+use crate::common::{json, repo, run};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -2,7 +2,7 @@
 //! and per rule in its prose, each named after the row or rule it covers. Prices come from
 //! the default price book (the help article); the expected numbers are the seed's own.
 
-mod common;
+use crate::common;
 
 use enrichplan::analysis::Tally;
 use enrichplan::cycle::{Cycle, CycleLength};

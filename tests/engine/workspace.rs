@@ -2,11 +2,11 @@
 //! the Workspace channel equal to its one-table spec, plans made from specs, refusals.
 //! (Hand-computed specs written from the spec alone are in `workspace_hand.rs`.)
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{json, repo, run};
+use crate::common::{json, repo, run};
 use enrichplan::workspace::{Spec, TableSource};
 
 fn sample_spec() -> String {

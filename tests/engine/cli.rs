@@ -1,9 +1,9 @@
 //! The `enrichplan` binary as scripts use it: fixed JSON keys, numbers equal to the
 //! library's, exit codes, outputs.
 
-mod common;
+use crate::common;
 
-use common::{json, repo, run};
+use crate::common::{json, repo, run};
 
 use enrichplan::pricing::Settings;
 

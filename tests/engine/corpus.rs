@@ -2,7 +2,7 @@
 //! its expected behaviour says or refused with a clear message naming the file: no panic,
 //! no hang, no silently dropped rows.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

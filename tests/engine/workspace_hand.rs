@@ -1,4 +1,4 @@
-mod common;
+use crate::common;
 
 // Workspace table specs (`estimate --spec FILE.toml`) and Workspace options on a list
 // (`--channel workspace …`), checked against numbers worked out by hand from
@@ -10,7 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{json, repo, run};
+use crate::common::{json, repo, run};
 use serde_json::Value;
 
 const ITEMS: [&str; 12] = [

@@ -2,7 +2,7 @@
 //! clicking, saved and reopened, with the total the command line prints for the same spec;
 //! a list on the Workspace channel; the bundled sample spec.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,20 @@
+//! The engine and the command line, as users and scripts meet them: one test binary (each
+//! binary links polars; one instead of ten saves CI disk and link time).
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../support/gen.rs"]
+mod generator;
+#[path = "../support/reference.rs"]
+mod reference;
+
+mod cli;
+mod corpus;
+mod differential;
+mod fuzz_regressions;
+mod plans;
+mod roles;
+mod seed_table;
+mod workbook;
+mod workspace;
+mod workspace_hand;
