@@ -25,9 +25,38 @@ pub fn money(v: f64) -> String {
     format!("{sign}{out}.{frac}")
 }
 
+/// A file size people read: "812 bytes", "4.2 KB", "111.0 MB", "2.3 GB" (powers of 1000).
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return count(n, "byte", "bytes");
+    }
+    let mut v = n as f64 / 1000.0;
+    let mut unit = 0;
+    while v >= 999.95 && unit + 1 < UNITS.len() {
+        v /= 1000.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(bytes(0), "0 bytes");
+        assert_eq!(bytes(1), "1 byte");
+        assert_eq!(bytes(999), "999 bytes");
+        assert_eq!(bytes(1000), "1.0 KB");
+        assert_eq!(bytes(4_249), "4.2 KB");
+        assert_eq!(bytes(999_949), "999.9 KB");
+        assert_eq!(bytes(999_950), "1.0 MB");
+        assert_eq!(bytes(111_000_000), "111.0 MB");
+        assert_eq!(bytes(2_300_000_000), "2.3 GB");
+        assert_eq!(bytes(5_000_000_000_000_000), "5000.0 TB");
+    }
 
     #[test]
     fn plurals() {

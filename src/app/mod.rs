@@ -162,6 +162,9 @@ pub struct EnrichApp {
     pub(crate) close_after_save: bool,
     /// The built-in file dialog, while open.
     pub(crate) file_dialog: Option<dialogs::InWindow>,
+    /// The settings panel was on screen last frame (it opens scrolled to the top, not where
+    /// it was left, or where a previous run left it).
+    pub(crate) settings_shown: bool,
 }
 
 impl EnrichApp {
@@ -214,6 +217,7 @@ impl EnrichApp {
             workspace: None,
             close_after_save: false,
             file_dialog: None,
+            settings_shown: false,
         }
     }
 
@@ -247,6 +251,12 @@ impl EnrichApp {
             app.wait_for_jobs();
         }
         app
+    }
+
+    /// Take `today` as the current date (the renewal date and the reveal log's window
+    /// follow it). Tests fix it so that what they see does not change from day to day.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
     }
 
     /// Block until every background job has finished and its result is applied.

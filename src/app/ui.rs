@@ -67,11 +67,14 @@ impl eframe::App for EnrichApp {
                 .min_size(240.0)
                 .max_size(ui.available_width() * 0.5)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| widgets::left_panel::show(self, ui));
+                    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+                    if !self.settings_shown {
+                        scroll = scroll.vertical_scroll_offset(0.0);
+                    }
+                    scroll.show(ui, |ui| widgets::left_panel::show(self, ui));
                 });
         }
+        self.settings_shown = self.persisted.show_settings;
         egui::CentralPanel::default().show(ui, |ui| {
             // Wraps on a narrow window instead of cutting the plan bar off.
             ui.horizontal_wrapped(|ui| {

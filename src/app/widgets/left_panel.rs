@@ -130,11 +130,14 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             ui.label(RichText::new(shown).strong())
                 .on_hover_text(t.path.display().to_string());
             ui.label(format!(
-                "{} rows, {} columns, {}, {:.1} MB",
-                super::format::int(t.rows() as i64),
-                t.headers.len(),
+                "{}, {}, {}, {}",
+                match t.rows() {
+                    1 => "1 row".to_string(),
+                    n => format!("{} rows", super::format::int(n as i64)),
+                },
+                crate::text::count(t.headers.len() as u64, "column", "columns"),
                 t.encoding,
-                t.bytes as f64 / 1e6
+                crate::text::bytes(t.bytes)
             ));
             let current = l.read.delimiter;
             let options: [(Option<u8>, &str); 6] = [

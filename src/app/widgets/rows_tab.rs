@@ -69,13 +69,15 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .resizable(true)
             .auto_shrink([false, false])
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(60.0))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(340.0).clip(true))
-            .column(Column::initial(70.0))
-            .columns(Column::initial(140.0).clip(true), cols.len())
+            // Who the row is comes soon after why it costs what it costs: the reason is cut
+            // (in full on hover) so that the file's own cells start on screen.
+            .column(Column::exact(50.0))
+            .column(Column::initial(100.0).clip(true))
+            .column(Column::initial(64.0))
+            .column(Column::initial(230.0).clip(true))
+            .columns(Column::initial(130.0).clip(true), cols.len())
             .header(row_h + 2.0, |mut h| {
-                for t in ["Row", "Status", "Reason", "Credits"] {
+                for t in ["Row", "Status", "Credits", "Reason"] {
                     h.col(|ui| {
                         ui.label(RichText::new(t).strong());
                     });
@@ -97,17 +99,17 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         ui.label(status.label());
                     });
                     row.col(|ui| {
-                        let reason = rows::row_reason(&analysis, r, &settings, &table.lines);
-                        // A cut reason shows in full on hover (egui adds the tooltip).
-                        ui.add(egui::Label::new(&reason).truncate());
-                    });
-                    row.col(|ui| {
                         let c = cache.credits.get(r).copied().unwrap_or(0.0);
                         ui.label(if c == 0.0 {
                             "0".to_string()
                         } else {
                             format!("{c:.2}")
                         });
+                    });
+                    row.col(|ui| {
+                        let reason = rows::row_reason(&analysis, r, &settings, &table.lines);
+                        // A cut reason shows in full on hover (egui adds the tooltip).
+                        ui.add(egui::Label::new(&reason).truncate());
                     });
                     for c in &cols {
                         row.col(|ui| {
