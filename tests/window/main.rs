@@ -6,3 +6,6 @@ mod common;
 mod plans;
 mod window;
 mod workspace;
+// Needs a software renderer and system fonts (`.ci/run` installs them).
+#[cfg(feature = "snapshots")]
+mod snapshots;
