@@ -9,6 +9,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::profile::{ContentProfile, looks_like_phone};
+use super::vocab::{self, Object};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -244,458 +247,163 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// Words that make a column something other than the contact's own value.
-const NOT_CONTACT: &[&str] = &[
-    "owner", "user", "rep", "creator", "created", "modified", "assigned", "manager", "sdr",
-];
-
-fn has(words: &[String], w: &str) -> bool {
-    words.iter().any(|x| x == w)
+/// What one header says: whose value the column holds, and its words without the object
+/// words, qualifiers and numbers ("Contact.Personal_Email__c" → contact, ["email"]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeaderSense {
+    /// Every word of the header (for the words that rule a role out).
+    pub words: Vec<String>,
+    /// The words that say what the value is.
+    pub field: Vec<String>,
+    pub object: Object,
 }
 
-fn has_any(words: &[String], ws: &[&str]) -> bool {
-    ws.iter().any(|w| has(words, w))
+pub fn header_sense(header: &str) -> HeaderSense {
+    let words = header_words(header);
+    let mut object = Object::Unknown;
+    let mut field = Vec::new();
+    for w in &words {
+        let w = w.as_str();
+        if vocab::OTHER_WORDS.contains(&w) {
+            object = Object::Other;
+        } else if vocab::COMPANY_WORDS.contains(&w) {
+            if object != Object::Other {
+                object = Object::Company;
+            }
+        } else if vocab::CONTACT_WORDS.contains(&w) {
+            if object == Object::Unknown {
+                object = Object::Contact;
+            }
+        } else if !vocab::FILLER.contains(&w) && !w.chars().all(|c| c.is_ascii_digit()) {
+            field.push(w.to_string());
+        }
+    }
+    HeaderSense {
+        words,
+        field,
+        object,
+    }
 }
 
 /// Header evidence for a role, 0 (none) to 100 (an unmistakable name).
 pub fn header_score(role: Role, header: &str) -> u8 {
-    let w = header_words(header);
-    if w.is_empty() {
+    score_sense(role, &header_sense(header))
+}
+
+fn score_sense(role: Role, h: &HeaderSense) -> u8 {
+    let v = vocab::role_words(role);
+    let any = |list: &[&str]| h.words.iter().any(|w| list.contains(&w.as_str()));
+    if h.words.is_empty() || any(v.not) || (role != Role::Date && any(vocab::META)) {
         return 0;
     }
-    let joined = w.join(" ");
-    let personal_blockers = has_any(&w, NOT_CONTACT);
+    match (v.object, h.object) {
+        (_, Object::Other) => return 0,
+        (Object::Contact, Object::Company) => return 0,
+        _ => {}
+    }
+    let field = h.field.join(" ");
+    let name_words = !h.field.is_empty()
+        && h.field
+            .iter()
+            .all(|w| vocab::NAME_WORDS.contains(&w.as_str()));
     match role {
-        Role::Email => {
-            let is_mail = has_any(&w, &["email", "mail", "correo", "courriel", "emails"])
-                || w.iter().any(|x| x.ends_with("email") && x.len() <= 12);
-            let meta = has_any(
-                &w,
-                &[
-                    "confidence",
-                    "status",
-                    "type",
-                    "source",
-                    "valid",
-                    "validity",
-                    "verified",
-                    "verification",
-                    "opt",
-                    "optout",
-                    "opted",
-                    "unsubscribed",
-                    "bounce",
-                    "bounced",
-                    "consent",
-                    "domain",
-                    "date",
-                    "count",
-                    "sent",
-                    "opened",
-                    "clicked",
-                    "score",
-                    "quality",
-                    "catchall",
-                    "format",
-                    "name",
-                    "company",
-                    "template",
-                    "campaign",
-                    "sequence",
-                ],
-            );
-            if !is_mail || meta || personal_blockers {
-                0
-            } else if w.len() == 1 {
-                100
-            } else {
-                90
-            }
+        // The object alone names the company ("Account", "Company / Account"), or with a
+        // name word ("Account: Name", "Nom de la société").
+        Role::CompanyName if h.object == Object::Company && (h.field.is_empty() || name_words) => {
+            return 100;
         }
-        Role::Phone => {
-            let is_phone = has_any(
-                &w,
-                &[
-                    "phone",
-                    "mobile",
-                    "tel",
-                    "telephone",
-                    "telefon",
-                    "telefono",
-                    "cell",
-                    "cellphone",
-                    "handy",
-                    "mobil",
-                    "movil",
-                    "portable",
-                    "phones",
-                    "dial",
-                    "mobilephone",
-                    "handynummer",
-                    "cellulare",
-                    "telefoonnummer",
-                    "mobiel",
-                    "telefone",
-                    "phonenumber",
-                    "telefonnummer",
-                    "mobilnummer",
-                    "celular",
-                ],
-            );
-            let not_personal = has_any(
-                &w,
-                &[
-                    "fax",
-                    "type",
-                    "status",
-                    "company",
-                    "switchboard",
-                    "main",
-                    "hq",
-                    "headquarters",
-                    "account",
-                    "extension",
-                    "ext",
-                    "carrier",
-                    "valid",
-                    "verified",
-                    "dnc",
-                    "code",
-                    "prefix",
-                    "country",
-                    "corporate",
-                    "office",
-                    "organization",
-                    "organisation",
-                    "firma",
-                    "societe",
-                    "empresa",
-                    "assistant",
-                    "emergency",
-                ],
-            ) && !has_any(&w, &["direct", "mobile", "cell"]);
-            if !is_phone || not_personal || personal_blockers || has(&w, "fax") {
-                0
-            } else if w.len() == 1 || joined == "phone number" || joined == "mobile phone" {
-                95
-            } else {
-                85
-            }
+        // "Contact", "Person - Name", "primary_contact_name".
+        Role::FullName
+            if h.object == Object::Contact && (h.field.is_empty() || field == "name") =>
+        {
+            return 100;
         }
-        Role::LinkedinUrl => {
-            let is_li = w.iter().any(|x| x.starts_with("linkedin"));
-            let not_person = has_any(
-                &w,
-                &[
-                    "company",
-                    "organization",
-                    "organisation",
-                    "account",
-                    "sales",
-                    "navigator",
-                    "salesnav",
-                    "image",
-                    "photo",
-                    "picture",
-                    "logo",
-                    "avatar",
-                    "recruiter",
-                    "talent",
-                    "group",
-                    "school",
-                    "firma",
-                    "societe",
-                    "empresa",
-                    "followers",
-                    "connections",
-                    "id",
-                    "headline",
-                ],
-            ) || w
-                .iter()
-                .any(|x| x.contains("salesnav") || x.contains("image"));
-            if !is_li || not_person || personal_blockers {
-                0
-            } else if has_any(&w, &["url", "profile", "linkedin"]) && w.len() <= 3 {
-                95
-            } else {
-                80
-            }
+        // "URL", "Company URL", "lead_url": a website, unless the cells say otherwise.
+        Role::CompanyDomain if h.field.is_empty() && any(&["url", "urls", "link", "links"]) => {
+            return if h.object == Object::Company { 80 } else { 70 };
         }
-        Role::FirstName => {
-            let exact = matches!(
-                joined.as_str(),
-                "firstname"
-                    | "first"
-                    | "given name"
-                    | "givenname"
-                    | "forename"
-                    | "vorname"
-                    | "prenom"
-                    | "nombre"
-                    | "nome"
-                    | "voornaam"
-                    | "imie"
-                    | "fornavn"
-                    | "fname"
-                    | "contact firstname"
-            );
-            if personal_blockers {
-                0
-            } else if exact {
-                100
-            } else if has_any(&w, &["firstname", "vorname", "prenom", "forename"]) {
-                80
-            } else {
-                0
-            }
-        }
-        Role::LastName => {
-            let exact = matches!(
-                joined.as_str(),
-                "lastname"
-                    | "last"
-                    | "surname"
-                    | "family name"
-                    | "familyname"
-                    | "nachname"
-                    | "nom"
-                    | "nom de famille"
-                    | "apellido"
-                    | "apellidos"
-                    | "cognome"
-                    | "achternaam"
-                    | "nazwisko"
-                    | "sobrenome"
-                    | "efternavn"
-                    | "lname"
-                    | "contact lastname"
-            );
-            if personal_blockers {
-                0
-            } else if exact {
-                100
-            } else if has_any(&w, &["lastname", "surname", "nachname", "apellido"]) {
-                80
-            } else {
-                0
-            }
-        }
-        Role::FullName => {
-            let exact = matches!(
-                joined.as_str(),
-                "name"
-                    | "full name"
-                    | "fullname"
-                    | "contact name"
-                    | "contact"
-                    | "person"
-                    | "person name"
-                    | "lead name"
-                    | "contact full name"
-                    | "nom complet"
-                    | "nombre completo"
-                    | "vollstandiger name"
-                    | "ansprechpartner"
-            );
-            let companyish = has_any(
-                &w,
-                &[
-                    "company",
-                    "account",
-                    "organization",
-                    "organisation",
-                    "firma",
-                    "societe",
-                    "empresa",
-                    "business",
-                    "file",
-                    "list",
-                    "campaign",
-                    "deal",
-                    "opportunity",
-                    "product",
-                    "user",
-                    "owner",
-                    "job",
-                    "title",
-                ],
-            );
-            if personal_blockers || companyish {
-                0
-            } else if exact {
-                95
-            } else {
-                0
-            }
-        }
-        Role::CompanyName => {
-            let exact = matches!(
-                joined.as_str(),
-                "company"
-                    | "company name"
-                    | "companyname"
-                    | "account name"
-                    | "account"
-                    | "organization"
-                    | "organisation"
-                    | "organization name"
-                    | "organisation name"
-                    | "employer"
-                    | "firma"
-                    | "firmenname"
-                    | "unternehmen"
-                    | "societe"
-                    | "entreprise"
-                    | "empresa"
-                    | "azienda"
-                    | "bedrijf"
-                    | "current company"
-                    | "business name"
-            );
-            let meta = has_any(
-                &w,
-                &[
-                    "domain",
-                    "website",
-                    "url",
-                    "linkedin",
-                    "phone",
-                    "size",
-                    "industry",
-                    "id",
-                    "type",
-                    "revenue",
-                    "employees",
-                    "description",
-                    "country",
-                    "city",
-                    "state",
-                    "owner",
-                    "associated",
-                    "number",
-                    "founded",
-                    "technologies",
-                ],
-            ) || w.iter().any(|x| x.starts_with("linkedin"));
-            if meta {
-                0
-            } else if exact {
-                100
-            } else if has_any(&w, &["company", "organization", "organisation", "employer"])
-                && has(&w, "name")
-            {
-                85
-            } else {
-                0
-            }
-        }
+        _ => {}
+    }
+    if h.field.is_empty() {
+        return 0;
+    }
+    if v.exact.contains(&field.as_str()) {
+        return 100;
+    }
+    let hits = h
+        .field
+        .iter()
+        .filter(|w| v.words.contains(&w.as_str()))
+        .count();
+    if hits == 0 {
+        return 0;
+    }
+    if hits == h.field.len() {
+        100
+    } else if h.field.len() - hits == 1 {
+        80
+    } else {
+        70
+    }
+}
+
+/// Do a column's cells agree with a role? With too few values to judge, yes.
+fn content_agrees(role: Role, p: &ContentProfile) -> bool {
+    if !p.judged() {
+        return true;
+    }
+    let machine = p.share(p.machine_values());
+    match role {
+        Role::Email => p.share(p.emails) >= 0.5,
+        Role::Phone => p.share(p.phones) >= 0.5,
+        Role::LinkedinUrl => p.share(p.person_linkedin) >= 0.5,
         Role::CompanyDomain => {
-            let domain = has_any(&w, &["domain", "domains"]);
-            let website = has_any(
-                &w,
-                &["website", "web", "site", "homepage", "webseite", "www"],
-            ) || joined == "url"
-                || joined == "company url";
-            let excluded = has_any(
-                &w,
-                &["email", "linkedin", "twitter", "facebook", "image", "logo"],
-            ) || w.iter().any(|x| x.starts_with("linkedin"));
-            if excluded || personal_blockers {
-                0
-            } else if domain {
-                95
-            } else if website {
-                80
-            } else {
-                0
-            }
+            p.share(p.domains) >= 0.5
+                && p.share(p.person_linkedin + p.other_linkedin + p.profile_urls) < 0.2
         }
-        Role::Date => {
-            let exact = matches!(
-                joined.as_str(),
-                "date"
-                    | "reveal date"
-                    | "revealed at"
-                    | "revealed on"
-                    | "revealed date"
-                    | "datum"
-                    | "fecha"
-                    | "date revealed"
-            );
-            if exact {
-                100
-            } else if has_any(&w, &["revealed", "reveal"]) && has_any(&w, &["date", "at", "on"]) {
-                90
-            } else {
-                0
-            }
-        }
+        Role::FullName => machine < 0.5 && p.share(p.company_like) < 0.5,
+        Role::FirstName | Role::LastName | Role::CompanyName => machine < 0.5,
+        Role::Date => p.share(p.dates) >= 0.5,
     }
 }
 
-/// What a sample of a column's values looks like.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct ContentProfile {
-    pub non_empty: usize,
-    pub emails: usize,
-    pub phones: usize,
-    pub person_linkedin: usize,
-    pub other_linkedin: usize,
-    pub domains: usize,
-}
-
-impl ContentProfile {
-    pub fn of<'a>(values: impl Iterator<Item = &'a str>) -> Self {
-        let mut p = ContentProfile::default();
-        for v in values {
-            let v = v.trim();
-            if v.is_empty() {
-                continue;
-            }
-            p.non_empty += 1;
-            if crate::identity::normalize_email(v).is_some() {
-                p.emails += 1;
-            } else if crate::identity::normalize_linkedin(v).is_some() {
-                p.person_linkedin += 1;
-            } else if v.to_lowercase().contains("linkedin.") {
-                p.other_linkedin += 1;
-            } else if looks_like_phone(v) {
-                p.phones += 1;
-            } else if crate::identity::normalize_domain(v).is_some() && !v.contains(' ') {
-                p.domains += 1;
-            }
+/// How much of a column is what a role wants, and the words for it.
+fn content_share(role: Role, p: &ContentProfile) -> (f64, &'static str) {
+    match role {
+        Role::Email => (p.share(p.emails), "are emails"),
+        Role::Phone => (p.share(p.phones), "are phone numbers"),
+        Role::LinkedinUrl => (p.share(p.person_linkedin), "are LinkedIn person URLs"),
+        Role::CompanyDomain => (p.share(p.domains), "are websites or domains"),
+        Role::Date => (p.share(p.dates), "are dates"),
+        Role::CompanyName if p.company_like > 0 => {
+            (p.share(p.company_like), "look like company names")
         }
-        p
-    }
-
-    fn share(&self, n: usize) -> f64 {
-        if self.non_empty == 0 {
-            0.0
-        } else {
-            n as f64 / self.non_empty as f64
+        Role::FullName | Role::FirstName | Role::LastName => {
+            (p.share(p.name_like), "look like names")
         }
+        Role::CompanyName => (1.0 - p.share(p.machine_values()), "are text"),
     }
 }
 
-/// Seven or more digits and nothing but phone punctuation.
-pub fn looks_like_phone(v: &str) -> bool {
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    digits >= 7
-        && v.chars().all(|c| {
-            c.is_ascii_digit()
-                || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.' | '/' | '\'')
-                || c.eq_ignore_ascii_case(&'x')
-                || c.eq_ignore_ascii_case(&'e')
-        })
+/// One column's part in a role, with how sure the choice is and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnChoice {
+    pub column: String,
+    /// 0..=1.
+    pub confidence: f64,
+    /// In words: "header `Profile` says nothing of its own; 100% of 5 sampled cells are
+    /// LinkedIn person URLs".
+    pub why: String,
 }
 
-/// A detected role with the confidence of the choice (0..=1).
+/// A detected role: its columns (in priority order) with the confidence of each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DetectedRole {
     pub role: Role,
     pub columns: Vec<String>,
+    /// The surest column's confidence.
     pub confidence: f64,
+    pub choices: Vec<ColumnChoice>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -711,107 +419,263 @@ impl Detection {
             .find(|d| d.role == role)
             .map(|d| d.confidence)
     }
+
+    /// Why a column was detected for a role, when it was.
+    pub fn choice(&self, role: Role, column: &str) -> Option<&ColumnChoice> {
+        self.detected
+            .iter()
+            .find(|d| d.role == role)
+            .and_then(|d| d.choices.iter().find(|c| c.column == column))
+    }
+}
+
+/// A proposal: a column for a role, with its score (0..=100) and reason.
+struct Candidate {
+    col: usize,
+    role: Role,
+    score: f64,
+    why: String,
+}
+
+fn sampled(p: &ContentProfile) -> String {
+    crate::text::count(p.non_empty as u64, "sampled cell", "sampled cells")
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
 }
 
 /// Propose a mapping from headers and a sample of each column's values.
 ///
-/// `roles` limits what is looked for (a reveal log also looks for its date column).
+/// The header proposes and the cells decide: a header naming a role is taken only when the
+/// column's cells agree (an "Email" column must mostly hold emails, a "Website" column
+/// websites, not LinkedIn profiles), and a column whose cells clearly are emails, LinkedIn
+/// person URLs, websites or phone numbers is taken under a generic or foreign header. The
+/// best evidence wins a column; `roles` limits what is looked for (a reveal log also looks
+/// for its date column).
 pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) -> Detection {
-    let mut det = Detection::default();
-    let mut used: Vec<bool> = vec![false; headers.len()];
     let empty = ContentProfile::default();
     let profile = |i: usize| samples.get(i).unwrap_or(&empty);
-
-    // Content can veto a header match: a "LinkedIn" column full of company URLs, an "Email"
-    // column of statuses. With no sample values the header decides.
-    let content_ok = |role: Role, p: &ContentProfile| -> bool {
-        if p.non_empty < 3 {
-            return true;
-        }
-        match role {
-            Role::Email => p.share(p.emails) >= 0.3,
-            Role::LinkedinUrl => p.share(p.person_linkedin) >= 0.3 || p.other_linkedin == 0,
-            Role::Phone => p.share(p.emails) < 0.5,
-            Role::CompanyDomain => p.share(p.person_linkedin + p.other_linkedin) < 0.5,
-            _ => p.share(p.emails) < 0.5 && p.share(p.person_linkedin) < 0.5,
-        }
-    };
-
-    // Order matters only for ties between roles over one column: the most specific first.
-    let order = [
-        Role::Email,
-        Role::LinkedinUrl,
-        Role::Phone,
-        Role::FirstName,
-        Role::LastName,
-        Role::CompanyName,
-        Role::CompanyDomain,
-        Role::FullName,
-        Role::Date,
-    ];
-    for role in order.into_iter().filter(|r| roles.contains(r)) {
-        let mut candidates: Vec<(usize, u8)> = headers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .map(|(i, h)| (i, header_score(role, h)))
-            .filter(|&(i, s)| s > 0 && content_ok(role, profile(i)))
-            .collect();
-        // Best header first; file order among equals (a list's first email is its main one).
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if role.takes_many() {
-            // Every matching column, in file order (the first non-empty one wins per row).
-            candidates.sort_by_key(|c| c.0);
-        } else {
-            candidates.truncate(1);
-        }
-        let mut confidence: f64 = 0.0;
-        let mut cols = Vec::new();
-        for (i, s) in &candidates {
-            used[*i] = true;
-            cols.push(headers[*i].clone());
-            let p = profile(*i);
-            let content = match role {
-                Role::Email if p.non_empty >= 3 => p.share(p.emails),
-                Role::LinkedinUrl if p.non_empty >= 3 => p.share(p.person_linkedin),
-                Role::Phone if p.non_empty >= 3 => p.share(p.phones),
-                _ => 1.0,
-            };
-            let c = (*s as f64 / 100.0) * (0.7 + 0.3 * content);
-            confidence = confidence.max(c);
-        }
-        // Nothing in the headers: a column whose values are clearly this role.
-        if cols.is_empty() && matches!(role, Role::Email | Role::LinkedinUrl) {
-            for (i, h) in headers.iter().enumerate() {
-                let p = profile(i);
-                if used[i] || p.non_empty < 3 {
-                    continue;
-                }
-                let share = match role {
-                    Role::Email => p.share(p.emails),
-                    _ => p.share(p.person_linkedin),
+    let senses: Vec<HeaderSense> = headers.iter().map(|h| header_sense(h)).collect();
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        let p = profile(i);
+        let sense = &senses[i];
+        for &role in roles {
+            let s = score_sense(role, sense);
+            if s == 0 {
+                continue;
+            }
+            if content_agrees(role, p) {
+                let (share, what) = content_share(role, p);
+                let (conf, why) = if p.judged() {
+                    (
+                        s as f64 / 100.0 * (0.7 + 0.3 * share),
+                        format!("header `{h}`; {} of {} {what}", percent(share), sampled(p)),
+                    )
+                } else {
+                    (
+                        s as f64 / 100.0 * 0.9,
+                        format!("header `{h}` (too few values to check)"),
+                    )
                 };
-                if share >= 0.8
-                    && header_words(h)
-                        .iter()
-                        .all(|w| !NOT_CONTACT.contains(&w.as_str()))
+                cands.push(Candidate {
+                    col: i,
+                    role,
+                    score: conf * 100.0,
+                    why,
+                });
+            } else if role == Role::FullName
+                && roles.contains(&Role::CompanyName)
+                && p.share(p.company_like) >= 0.5
+                && p.share(p.machine_values()) < 0.5
+            {
+                // A "name" column of company names: Close's `display_name`, `lead_name`.
+                let share = p.share(p.company_like);
+                cands.push(Candidate {
+                    col: i,
+                    role: Role::CompanyName,
+                    score: 80.0 * (0.7 + 0.3 * share),
+                    why: format!(
+                        "header `{h}` names a name; {} of {} look like company names",
+                        percent(share),
+                        sampled(p)
+                    ),
+                });
+            }
+        }
+        // The cells alone, for a column whose header names no role it agrees with.
+        let blocked = |role: Role| {
+            let v = vocab::role_words(role);
+            sense.object == Object::Other
+                || (v.object == Object::Contact && sense.object == Object::Company)
+                || sense
+                    .words
+                    .iter()
+                    .any(|w| v.not.contains(&w.as_str()) || vocab::META.contains(&w.as_str()))
+        };
+        if p.judged() {
+            let by_cells = [
+                (Role::Email, p.share(p.emails), 0.8),
+                (Role::LinkedinUrl, p.share(p.person_linkedin), 0.8),
+                (Role::CompanyDomain, p.share(p.domains), 0.8),
+                (Role::Phone, p.share(p.written_phones), 0.9),
+            ];
+            for (role, share, need) in by_cells {
+                if roles.contains(&role)
+                    && share >= need
+                    && !blocked(role)
+                    && content_agrees(role, p)
+                    && !cands.iter().any(|c| c.col == i && c.role == role)
                 {
-                    used[i] = true;
-                    cols.push(h.clone());
-                    confidence = confidence.max(0.6 * share);
+                    let (_, what) = content_share(role, p);
+                    cands.push(Candidate {
+                        col: i,
+                        role,
+                        score: 60.0 * share,
+                        why: format!(
+                            "header `{h}` does not say; {} of {} {what}",
+                            percent(share),
+                            sampled(p)
+                        ),
+                    });
                 }
             }
         }
-        if !cols.is_empty() {
-            det.mapping.set(role, cols.clone());
-            det.detected.push(DetectedRole {
-                role,
-                columns: cols,
-                confidence: (confidence * 100.0).round() / 100.0,
-            });
+    }
+    // Surest first; file order among equals (a list's first email is its main one).
+    cands.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.col.cmp(&b.col))
+            .then(a.role.cmp(&b.role))
+    });
+    let mut taken = vec![false; headers.len()];
+    let mut chosen: BTreeMap<Role, Vec<(usize, f64, String)>> = BTreeMap::new();
+    for c in cands {
+        if taken[c.col] {
+            continue;
         }
+        let list = chosen.entry(c.role).or_default();
+        if !c.role.takes_many() && !list.is_empty() {
+            continue;
+        }
+        taken[c.col] = true;
+        list.push((c.col, c.score / 100.0, c.why));
+    }
+    let mut det = Detection::default();
+    for &role in roles {
+        let Some(mut list) = chosen.remove(&role) else {
+            continue;
+        };
+        // Every column of a many-column role in file order (the first non-empty one wins
+        // per row).
+        list.sort_by_key(|c| c.0);
+        let columns: Vec<String> = list.iter().map(|c| headers[c.0].clone()).collect();
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        let choices: Vec<ColumnChoice> = list
+            .iter()
+            .map(|(i, conf, why)| ColumnChoice {
+                column: headers[*i].clone(),
+                confidence: round(*conf),
+                why: why.clone(),
+            })
+            .collect();
+        let confidence = choices.iter().map(|c| c.confidence).fold(0.0, f64::max);
+        det.mapping.set(role, columns.clone());
+        det.detected.push(DetectedRole {
+            role,
+            columns,
+            confidence,
+            choices,
+        });
     }
     det
+}
+
+/// Below this, a detected column is worth a second look.
+pub const LOW_CONFIDENCE: f64 = 0.7;
+
+/// What a user should check in the mapping in force: a column in two roles, a mapped
+/// column whose cells disagree with its role, a role left empty although a column looks
+/// like it, a column taken from its cells alone. Headers only, never cell values (these
+/// warnings are saved in plans).
+pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping) -> Vec<String> {
+    let mut out = Vec::new();
+    let empty = ContentProfile::default();
+    let index = |c: &str| headers.iter().position(|h| h == c);
+    let mut roles_of: BTreeMap<&str, Vec<Role>> = BTreeMap::new();
+    for role in Role::LIST {
+        for c in mapping.columns(role) {
+            roles_of.entry(c.as_str()).or_default().push(role);
+        }
+    }
+    for (col, roles) in roles_of.iter().filter(|(_, r)| r.len() > 1) {
+        let names: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+        out.push(format!(
+            "column `{col}` is used for {} roles at once ({}): check the mapping",
+            roles.len(),
+            names.join(", ")
+        ));
+    }
+    for role in Role::LIST {
+        for c in mapping.columns(role) {
+            let Some(i) = index(c) else { continue };
+            let p = samples.get(i).unwrap_or(&empty);
+            if !content_agrees(role, p) {
+                let (share, what) = content_share(role, p);
+                out.push(format!(
+                    "column `{c}` is used as {} but only {} of {} {what}: check the mapping",
+                    role.label(),
+                    percent(share),
+                    sampled(p)
+                ));
+            }
+        }
+    }
+    let det = detect(headers, samples, &Role::LIST);
+    for role in [
+        Role::Email,
+        Role::LinkedinUrl,
+        Role::Phone,
+        Role::CompanyDomain,
+    ] {
+        if !mapping.columns(role).is_empty() {
+            // A column in force that was found from its cells alone.
+            for c in mapping.columns(role) {
+                if let Some(ch) = det.choice(role, c)
+                    && ch.confidence < LOW_CONFIDENCE
+                {
+                    out.push(format!(
+                        "column `{c}` is used as {} from its cells alone (its header does not say): check it, it decides how rows match",
+                        role.label()
+                    ));
+                }
+            }
+            continue;
+        }
+        let looks: Vec<&String> = headers
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| {
+                let p = samples.get(*i).unwrap_or(&empty);
+                let sense = header_sense(h);
+                p.judged()
+                    && !roles_of.contains_key(h.as_str())
+                    && sense.object != Object::Other
+                    && content_share(role, p).0 >= 0.5
+                    && content_agrees(role, p)
+            })
+            .map(|(_, h)| h)
+            .collect();
+        if let Some(first) = looks.first() {
+            out.push(format!(
+                "no column is used as {}, but `{first}` looks like one: map it if it is the contact's own",
+                role.label()
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

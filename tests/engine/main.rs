@@ -12,6 +12,7 @@ mod cli;
 mod corpus;
 mod differential;
 mod fuzz_regressions;
+mod layouts;
 mod plans;
 mod roles;
 mod seed_table;
