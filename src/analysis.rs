@@ -250,12 +250,16 @@ pub fn analyze_tables(
     ];
     for (list, mapping) in parts {
         check_mapping(list, mapping)?;
+        let whose = if parts.len() > 1 {
+            format!("{}: ", list.path.display())
+        } else {
+            String::new()
+        };
+        let profiles = list.profiles(crate::input::roles::PROFILE_SAMPLE);
+        for w in crate::input::roles::review(&list.headers, &profiles, mapping) {
+            warnings.push(format!("{whose}{w}"));
+        }
         if identifying.iter().all(|r| mapping.columns(*r).is_empty()) {
-            let whose = if parts.len() > 1 {
-                format!("{}: ", list.path.display())
-            } else {
-                String::new()
-            };
             warnings.push(format!(
                 "{whose}no email, LinkedIn URL, company name or domain column is mapped: every row is unmatchable"
             ));

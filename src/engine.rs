@@ -16,8 +16,7 @@ use crate::pricing::{self, BudgetStatus, Estimate, Settings};
 use crate::progress::Progress;
 use crate::workspace::{Spec, TableSource};
 
-/// Rows sampled for detecting roles from contents.
-const PROFILE_SAMPLE: usize = 2000;
+use crate::input::roles::PROFILE_SAMPLE;
 
 /// A loaded list with its proposed mapping.
 #[derive(Clone, Debug)]

@@ -385,6 +385,19 @@ fn content_share(role: Role, p: &ContentProfile) -> (f64, &'static str) {
     }
 }
 
+/// A header that rules a role out whatever the cells hold: another person's ("Owner
+/// Email"), the company's for a person role ("Company Phone"), a status or count ("Email
+/// Opens"), or a word the role excludes.
+fn ruled_out(role: Role, sense: &HeaderSense) -> bool {
+    let v = vocab::role_words(role);
+    sense.object == Object::Other
+        || (v.object == Object::Contact && sense.object == Object::Company)
+        || sense
+            .words
+            .iter()
+            .any(|w| v.not.contains(&w.as_str()) || vocab::META.contains(&w.as_str()))
+}
+
 /// One column's part in a role, with how sure the choice is and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnChoice {
@@ -505,15 +518,6 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
             }
         }
         // The cells alone, for a column whose header names no role it agrees with.
-        let blocked = |role: Role| {
-            let v = vocab::role_words(role);
-            sense.object == Object::Other
-                || (v.object == Object::Contact && sense.object == Object::Company)
-                || sense
-                    .words
-                    .iter()
-                    .any(|w| v.not.contains(&w.as_str()) || vocab::META.contains(&w.as_str()))
-        };
         if p.judged() {
             let by_cells = [
                 (Role::Email, p.share(p.emails), 0.8),
@@ -524,7 +528,7 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
             for (role, share, need) in by_cells {
                 if roles.contains(&role)
                     && share >= need
-                    && !blocked(role)
+                    && !ruled_out(role, sense)
                     && content_agrees(role, p)
                     && !cands.iter().any(|c| c.col == i && c.role == role)
                 {
@@ -532,7 +536,8 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
                     cands.push(Candidate {
                         col: i,
                         role,
-                        score: 60.0 * share,
+                        // 85 at most: below any header that names the role.
+                        score: 50.0 + 35.0 * share,
                         why: format!(
                             "header `{h}` does not say; {} of {} {what}",
                             percent(share),
@@ -592,6 +597,9 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
     }
     det
 }
+
+/// Rows sampled for detecting roles from contents (the first ones of the file).
+pub const PROFILE_SAMPLE: usize = 2000;
 
 /// Below this, a detected column is worth a second look.
 pub const LOW_CONFIDENCE: f64 = 0.7;
@@ -662,7 +670,7 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
                 let sense = header_sense(h);
                 p.judged()
                     && !roles_of.contains_key(h.as_str())
-                    && sense.object != Object::Other
+                    && !ruled_out(role, &sense)
                     && content_share(role, p).0 >= 0.5
                     && content_agrees(role, p)
             })

@@ -155,3 +155,178 @@ fn contents_break_a_tie_against_a_mislabelled_column() {
     assert_eq!(cols(&d.mapping, Role::LinkedinUrl), ["LinkedIn Profile"]);
     assert!(d.confidence(Role::LinkedinUrl).unwrap() > 0.9);
 }
+
+fn detect_rows(headers: &str, rows: &[&str]) -> enrichplan::input::roles::Detection {
+    let hs: Vec<String> = headers.split(',').map(str::to_string).collect();
+    let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.split(',').collect()).collect();
+    let samples: Vec<ContentProfile> = (0..hs.len())
+        .map(|i| ContentProfile::of(cells.iter().map(|r| r.get(i).copied().unwrap_or(""))))
+        .collect();
+    detect(&hs, &samples, &Role::LIST)
+}
+
+#[test]
+fn a_generic_header_of_person_linkedin_urls_is_the_linkedin_role_not_the_domain() {
+    for header in ["URL", "Link", "Profile", "Website"] {
+        let d = detect_rows(
+            &format!("Name,Company,{header}"),
+            &[
+                "Dana Levi,Acme,https://www.linkedin.com/in/dana-levi",
+                "Omar Haddad,Beta,linkedin.com/in/omar-h",
+                "Jo Park,Gamma,https://uk.linkedin.com/in/jo-park-1a2b/",
+                "Ana Ruiz,Delta,https://www.linkedin.com/in/ana-ruiz",
+            ],
+        );
+        assert_eq!(cols(&d.mapping, Role::LinkedinUrl), [header], "{header}");
+        assert!(cols(&d.mapping, Role::CompanyDomain).is_empty(), "{header}");
+        let why = &d.choice(Role::LinkedinUrl, header).unwrap().why;
+        assert!(
+            why.contains(header)
+                && why.contains("100% of 4 sampled cells are LinkedIn person URLs"),
+            "{why}"
+        );
+    }
+}
+
+#[test]
+fn company_and_sales_navigator_urls_are_never_the_domain() {
+    let d = detect_rows(
+        "Name,Company,Company URL,Website",
+        &[
+            "Dana Levi,Acme,https://www.linkedin.com/company/acme,https://www.linkedin.com/sales/company/123",
+            "Omar Haddad,Beta,https://www.linkedin.com/company/beta,https://www.linkedin.com/sales/company/456",
+            "Jo Park,Gamma,https://www.linkedin.com/company/gamma,https://www.linkedin.com/sales/company/789",
+        ],
+    );
+    assert!(cols(&d.mapping, Role::CompanyDomain).is_empty());
+    assert!(cols(&d.mapping, Role::LinkedinUrl).is_empty());
+}
+
+#[test]
+fn email_tracking_flags_are_not_emails() {
+    let d = detect_rows(
+        "Name,Email,Email Open,Email Sent,Email Clicked",
+        &[
+            "Dana Levi,dana@acme.com,yes,3,0",
+            "Omar Haddad,omar@beta.io,no,1,1",
+            "Jo Park,jo@gamma.org,yes,2,0",
+        ],
+    );
+    assert_eq!(cols(&d.mapping, Role::Email), ["Email"]);
+    // An "Email" header over flags is not an email column either.
+    let d = detect_rows(
+        "Name,Company,Email",
+        &[
+            "Dana Levi,Acme,yes",
+            "Omar Haddad,Beta,no",
+            "Jo Park,Gamma,yes",
+        ],
+    );
+    assert!(cols(&d.mapping, Role::Email).is_empty());
+}
+
+#[test]
+fn compound_prefixed_and_custom_company_headers() {
+    for header in [
+        "Company / Account",
+        "Company_Name__c",
+        "Account.Name",
+        "Contact.Account.Name",
+        "Account: Name",
+        "Organization - Name",
+        "Organisation Name",
+        "Organisation",
+        "Nom de la société",
+        "Nombre de la empresa",
+    ] {
+        let m = detect_headers(&format!("First Name,Last Name,{header}"));
+        assert_eq!(cols(&m, Role::CompanyName), [header], "{header}");
+    }
+}
+
+#[test]
+fn a_name_column_of_company_names_is_the_company() {
+    let d = detect_rows(
+        "display_name,url,contact_name",
+        &[
+            "Acme Example Inc.,acme.example,Dana Levi",
+            "Globex GmbH,globex.example,Omar Haddad",
+            "Initech LLC,initech.example,Jo Park",
+        ],
+    );
+    assert_eq!(cols(&d.mapping, Role::CompanyName), ["display_name"]);
+    assert_eq!(cols(&d.mapping, Role::FullName), ["contact_name"]);
+    assert_eq!(cols(&d.mapping, Role::CompanyDomain), ["url"]);
+}
+
+#[test]
+fn review_names_what_to_check_in_the_mapping_in_force() {
+    use enrichplan::input::roles::review;
+    let hs: Vec<String> = "Name,Company,Contact,Email Open"
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let rows = [
+        ["Dana Levi", "Acme", "dana@acme.com", "yes"],
+        ["Omar Haddad", "Beta", "omar@beta.io", "no"],
+        ["Jo Park", "Gamma", "jo@gamma.org", "yes"],
+    ];
+    let samples: Vec<ContentProfile> = (0..4)
+        .map(|i| ContentProfile::of(rows.iter().map(|r| r[i])))
+        .collect();
+    // A user's map: the tracking flag as the email, the company also as the full name.
+    let mut m = Mapping::default();
+    m.set(Role::Email, vec!["Email Open".into()]);
+    m.set(Role::CompanyName, vec!["Company".into()]);
+    m.set(Role::FullName, vec!["Company".into()]);
+    let w = review(&hs, &samples, &m).join("\n");
+    assert!(
+        w.contains("`Email Open` is used as Email but only 0% of 3 sampled cells are emails"),
+        "{w}"
+    );
+    assert!(w.contains("`Company` is used for 2 roles at once"), "{w}");
+    assert!(!w.contains("dana@"), "no cell value in a warning: {w}");
+    // Nothing mapped as the email while a column holds them.
+    let mut m = Mapping::default();
+    m.set(Role::FullName, vec!["Name".into()]);
+    let w = review(&hs, &samples, &m).join("\n");
+    assert!(
+        w.contains("no column is used as Email, but `Contact` looks like one"),
+        "{w}"
+    );
+    assert!(
+        !w.contains("Email Open"),
+        "a flag column is no suggestion: {w}"
+    );
+    // The detected mapping itself needs no warning.
+    let d = detect(&hs, &samples, &Role::LIST);
+    assert_eq!(review(&hs, &samples, &d.mapping), Vec::<String>::new());
+}
+
+#[test]
+fn the_command_line_warns_about_a_mapping_the_cells_contradict() {
+    let file = crate::common::repo("tests/fixtures/layouts/handmade-loose.csv");
+    let file = file.display().to_string();
+    let v = crate::common::json(&["estimate", &file, "--format", "json"]);
+    assert_eq!(v["mapping"]["linkedin_url"][0], "Profile");
+    assert!(
+        !v["warnings"].to_string().contains("check the mapping"),
+        "{}",
+        v["warnings"]
+    );
+    let v = crate::common::json(&[
+        "estimate",
+        &file,
+        "--format",
+        "json",
+        "--map",
+        "email=Email Open",
+    ]);
+    assert!(
+        v["warnings"].to_string().contains(
+            "column `Email Open` is used as Email but only 0% of 5 sampled cells are emails"
+        ),
+        "{}",
+        v["warnings"]
+    );
+}
