@@ -17,7 +17,7 @@ fn sample() -> PathBuf {
 
 fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
     let mut h = Harness::builder()
-        .with_size([1400.0, 1200.0])
+        .with_size([1400.0, 1800.0])
         .with_max_steps(12)
         .build_eframe(|_cc| app);
     h.run();

@@ -47,7 +47,7 @@ fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
 /// the bundled fonts lack and draw as boxes); our own strings must all have glyphs.
 fn window_with(app: EnrichApp, user_glyphs: bool) -> Harness<'static, EnrichApp> {
     let mut b = Harness::builder()
-        .with_size([1400.0, 1200.0])
+        .with_size([1400.0, 1800.0])
         .with_max_steps(12);
     if user_glyphs {
         b = b.allow_missing_glyphs();
@@ -244,7 +244,7 @@ fn ctrl_o_opens_a_file_dialog_inside_the_window() {
     // egui_file's path and file-name fields carry no accessible name (a limit of that crate,
     // noted in the issue): the accessibility check is off for this test only.
     let mut h = Harness::builder()
-        .with_size([1400.0, 1200.0])
+        .with_size([1400.0, 1800.0])
         .with_max_steps(12)
         .with_accessibility_check(false)
         .build_eframe(|_cc| EnrichApp::new_for_test(Some(&sample())));

@@ -241,17 +241,33 @@ fn delimiter_word(d: u8) -> String {
 
 const NONE_COLUMN: &str = "(none)";
 
+/// Up to `n` different non-empty cells of a column among the first rows, shortened.
+fn examples(t: &crate::input::reader::ContactTable, column: &str, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in 0..t.rows().min(50) {
+        let v = t.cell(r, column);
+        let v = v.trim();
+        if v.is_empty() {
+            continue;
+        }
+        let v = if v.chars().count() > 28 {
+            format!("{}…", v.chars().take(27).collect::<String>())
+        } else {
+            v.to_string()
+        };
+        if !out.contains(&v) {
+            out.push(v);
+            if out.len() == n {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// The first non-empty cell of a column among the first rows, shortened.
 fn example(t: &crate::input::reader::ContactTable, column: &str) -> Option<String> {
-    let v = (0..t.rows().min(50))
-        .map(|r| t.cell(r, column))
-        .find(|v| !v.trim().is_empty())?;
-    let v = v.trim();
-    Some(if v.chars().count() > 28 {
-        format!("{}…", v.chars().take(27).collect::<String>())
-    } else {
-        v.to_string()
-    })
+    examples(t, column, 1).into_iter().next()
 }
 
 fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
@@ -262,7 +278,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     let headers = &l.table.headers;
     hint(
         ui,
-        "Which column plays which part. Detected columns show their confidence.",
+        "Which column plays which part: each choice says why it was made and shows what its cells hold.",
     );
     // One column in two roles is almost always a mistake (a name column as company, say).
     let mut seen: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
@@ -277,109 +293,121 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 .color(ui.visuals().warn_fg_color),
         );
     }
-    egui::Grid::new("roles")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for role in Role::LIST {
-                let cols = app.mapping.columns(role).to_vec();
-                let conf = l.detection.confidence(role);
-                let label = ui.label(role.label());
-                if let Some(c) = conf {
-                    label.on_hover_text(format!("detected with {:.0}% confidence", c * 100.0));
-                }
-                ui.vertical(|ui| {
-                    let many = role.takes_many();
-                    let slots = cols.len().max(1);
-                    for i in 0..slots {
-                        let current = cols.get(i).cloned();
-                        ui.horizontal(|ui| {
-                            let mut text = current.clone().unwrap_or_else(|| NONE_COLUMN.into());
-                            if let Some(c) = conf
-                                && current.is_some()
-                                && l.detection.mapping.columns(role).get(i) == current.as_ref()
-                            {
-                                text = format!("{text}  (detected {:.0}%)", c * 100.0);
-                            }
-                            let combo_name = if slots > 1 {
-                                format!("{} column {}", role.label(), i + 1)
-                            } else {
-                                format!("{} column", role.label())
-                            };
-                            let r = egui::ComboBox::from_id_salt((role.key(), i))
-                                .selected_text(text)
-                                .width(190.0)
-                                .show_ui(ui, |ui| {
-                                    let mut pick = None;
-                                    if ui
-                                        .selectable_label(current.is_none(), NONE_COLUMN)
-                                        .clicked()
-                                    {
-                                        pick = Some(None);
-                                    }
-                                    for h in headers {
-                                        // A sample value beside each column, so the user
-                                        // sees what the cells hold, not only the header.
-                                        let shown = match example(&l.table, h) {
-                                            Some(e) => format!("{h}   e.g. {e}"),
-                                            None => format!("{h}   (empty)"),
-                                        };
-                                        if ui
-                                            .selectable_label(current.as_ref() == Some(h), shown)
-                                            .clicked()
-                                        {
-                                            pick = Some(Some(h.clone()));
-                                        }
-                                    }
-                                    pick
-                                });
-                            name(ui, &r.response, &combo_name);
-                            if let Some(Some(pick)) = r.inner {
-                                let mut new = cols.clone();
-                                match pick {
-                                    Some(h) if i < new.len() => new[i] = h,
-                                    Some(h) => new.push(h),
-                                    None if i < new.len() => {
-                                        new.remove(i);
-                                    }
-                                    None => {}
-                                }
-                                new.dedup();
-                                if new != cols {
-                                    ch.mapping = Some((role, new));
-                                }
-                            }
-                            if many && cols.len() > 1 {
-                                let rm = ui
-                                    .small_button("x")
-                                    .on_hover_text(format!("Remove this {} column", role.label()));
-                                name(ui, &rm, &format!("Remove {combo_name}"));
-                                if rm.clicked() {
-                                    let mut new = cols.clone();
-                                    new.remove(i);
-                                    ch.mapping = Some((role, new));
-                                }
-                            }
-                        });
+    // One block per role, the choice under its name: the panel stays usable when narrow.
+    let combo_w = (ui.available_width() - 30.0).clamp(120.0, 300.0);
+    for role in Role::LIST {
+        let cols = app.mapping.columns(role).to_vec();
+        ui.add_space(2.0);
+        ui.label(RichText::new(role.label()).strong());
+        ui.indent(("role", role.key()), |ui| {
+            let many = role.takes_many();
+            let slots = cols.len().max(1);
+            for i in 0..slots {
+                let current = cols.get(i).cloned();
+                let choice = current.as_ref().and_then(|c| l.detection.choice(role, c));
+                ui.horizontal(|ui| {
+                    let mut text = current.clone().unwrap_or_else(|| NONE_COLUMN.into());
+                    if let Some(c) = choice {
+                        text = format!("{text}  (detected {:.0}%)", c.confidence * 100.0);
                     }
-                    if many && !cols.is_empty() && cols.len() < headers.len() {
-                        let add = ui.small_button("+ add column").on_hover_text(format!(
-                            "Use one more column as {} (each gives its own identifier)",
-                            role.label()
-                        ));
-                        name(ui, &add, &format!("Add {} column", role.label()));
-                        if add.clicked()
-                            && let Some(h) = headers.iter().find(|h| !cols.contains(h))
-                        {
+                    let combo_name = if slots > 1 {
+                        format!("{} column {}", role.label(), i + 1)
+                    } else {
+                        format!("{} column", role.label())
+                    };
+                    let r = egui::ComboBox::from_id_salt((role.key(), i))
+                        .selected_text(text)
+                        .width(combo_w)
+                        .show_ui(ui, |ui| {
+                            let mut pick = None;
+                            if ui
+                                .selectable_label(current.is_none(), NONE_COLUMN)
+                                .clicked()
+                            {
+                                pick = Some(None);
+                            }
+                            for h in headers {
+                                // A sample value beside each column, so the user
+                                // sees what the cells hold, not only the header.
+                                let shown = match example(&l.table, h) {
+                                    Some(e) => format!("{h}   e.g. {e}"),
+                                    None => format!("{h}   (empty)"),
+                                };
+                                if ui
+                                    .selectable_label(current.as_ref() == Some(h), shown)
+                                    .clicked()
+                                {
+                                    pick = Some(Some(h.clone()));
+                                }
+                            }
+                            pick
+                        });
+                    name(ui, &r.response, &combo_name);
+                    if let Some(Some(pick)) = r.inner {
+                        let mut new = cols.clone();
+                        match pick {
+                            Some(h) if i < new.len() => new[i] = h,
+                            Some(h) => new.push(h),
+                            None if i < new.len() => {
+                                new.remove(i);
+                            }
+                            None => {}
+                        }
+                        new.dedup();
+                        if new != cols {
+                            ch.mapping = Some((role, new));
+                        }
+                    }
+                    if many && cols.len() > 1 {
+                        let rm = ui
+                            .small_button("x")
+                            .on_hover_text(format!("Remove this {} column", role.label()));
+                        name(ui, &rm, &format!("Remove {combo_name}"));
+                        if rm.clicked() {
                             let mut new = cols.clone();
-                            new.push(h.clone());
+                            new.remove(i);
                             ch.mapping = Some((role, new));
                         }
                     }
                 });
-                ui.end_row();
+                // Why this column, and what its cells hold.
+                if let Some(c) = &current {
+                    let why = match choice {
+                        Some(ch) => ch.why.clone(),
+                        None => "chosen by you".to_string(),
+                    };
+                    let samples = examples(&l.table, c, 3);
+                    let line = if samples.is_empty() {
+                        format!("{why}; the sampled cells are empty")
+                    } else {
+                        format!("{why}; e.g. {}", samples.join(" · "))
+                    };
+                    let low = choice
+                        .is_some_and(|ch| ch.confidence < crate::input::roles::LOW_CONFIDENCE);
+                    let text = RichText::new(line).small();
+                    ui.label(if low {
+                        text.color(ui.visuals().warn_fg_color)
+                    } else {
+                        text.weak()
+                    });
+                }
+            }
+            if many && !cols.is_empty() && cols.len() < headers.len() {
+                let add = ui.small_button("+ add column").on_hover_text(format!(
+                    "Use one more column as {} (each gives its own identifier)",
+                    role.label()
+                ));
+                name(ui, &add, &format!("Add {} column", role.label()));
+                if add.clicked()
+                    && let Some(h) = headers.iter().find(|h| !cols.contains(h))
+                {
+                    let mut new = cols.clone();
+                    new.push(h.clone());
+                    ch.mapping = Some((role, new));
+                }
             }
         });
+    }
 }
 
 fn channel(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
