@@ -533,6 +533,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     let mut ragged = 0u64;
     let mut ragged_lines = Vec::new();
     let mut repeated_header_lines = Vec::new();
+    let mut comment_lines: Vec<u64> = Vec::new();
     let mut blank_rows = 0u64;
     // The last rows are also kept (buffers reused) to spot a footer block at the end.
     const HOLD: usize = 32;
@@ -554,6 +555,20 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
                 .all(|(c, h)| crate::input::roles::clean_header(&String::from_utf8_lossy(c)) == *h)
         {
             repeated_header_lines.push(line);
+            continue;
+        }
+        // A `#` comment line between rows: one cell, or the rest empty.
+        if width > 1
+            && record
+                .get(0)
+                .is_some_and(|f| f.trim_ascii_start().first() == Some(&b'#'))
+            && (w < width
+                || record
+                    .iter()
+                    .skip(1)
+                    .all(|f| f.iter().all(u8::is_ascii_whitespace)))
+        {
+            comment_lines.push(line);
             continue;
         }
         if w != width {
@@ -707,6 +722,19 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
                 .map(u64::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
+        ));
+    }
+    if !comment_lines.is_empty() {
+        warnings.push(format!(
+            "{} starting with # left out as comments (line {}{})",
+            crate::text::count(comment_lines.len() as u64, "line", "lines"),
+            comment_lines
+                .iter()
+                .take(5)
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            if comment_lines.len() > 5 { ", …" } else { "" }
         ));
     }
     if ragged > 0 {

@@ -13,6 +13,8 @@ pub struct Dialect {
 }
 
 pub const DELIMITERS: [u8; 5] = [b',', b';', b'\t', b'|', b':'];
+/// Tried only when none of [`DELIMITERS`] splits the sample.
+pub const RARE_DELIMITERS: [u8; 2] = [b'+', b'`'];
 
 fn records(sample: &str, delimiter: u8, quote: u8, limit: usize) -> Vec<Vec<String>> {
     let mut rdr = csv::ReaderBuilder::new()
@@ -80,7 +82,16 @@ pub fn sniff(sample: &str, forced: Option<u8>) -> Dialect {
     };
     // (score, delimiter, quote, mode)
     let mut best: Option<(f64, u8, u8, usize)> = None;
-    for &d in &delimiters {
+    // The rare delimiters (`+`, a backtick) only when no usual one splits the lines.
+    let rare = |best: &Option<(f64, u8, u8, usize)>| {
+        forced.or(sep_line).is_none() && best.is_none_or(|b| b.0 == 0.0)
+    };
+    let mut candidates = delimiters.clone();
+    let mut tried_rare = false;
+    let mut k = 0;
+    while k < candidates.len() {
+        let d = candidates[k];
+        k += 1;
         for q in [b'"', b'\''] {
             if q == b'\'' && (complete.contains('"') || !complete.contains('\'')) {
                 continue;
@@ -100,6 +111,10 @@ pub fn sniff(sample: &str, forced: Option<u8>) -> Dialect {
             if best.is_none_or(|b| score > b.0) {
                 best = Some((score, d, q, m));
             }
+        }
+        if k == candidates.len() && !tried_rare && rare(&best) {
+            tried_rare = true;
+            candidates.extend(RARE_DELIMITERS);
         }
     }
     let (score, delimiter, quote, m) = best.unwrap_or((0.0, b',', b'"', 1));
@@ -175,5 +190,16 @@ mod tests {
         let d = sniff("sep=;\nA;B\n1;2\n", None);
         assert!(d.sep_line);
         assert_eq!((d.delimiter, d.preamble), (b';', 0));
+    }
+
+    #[test]
+    fn rare_delimiters_only_when_nothing_usual_splits() {
+        assert_eq!(sniff("id`desc\n1`a b\n2`c d\n", None).delimiter, b'`');
+        assert_eq!(sniff("a+b+c\n1+2+3\n4+5+6\n", None).delimiter, b'+');
+        // A phone number's + does not beat a comma.
+        assert_eq!(
+            sniff("name,phone\nA,+1 555 0100\nB,+44 20 555\n", None).delimiter,
+            b','
+        );
     }
 }
