@@ -262,8 +262,35 @@ impl Plan {
             ));
         }
         // Version 1 is current; older versions would be migrated here, in memory.
-        serde_json::from_value(value)
-            .map_err(|e| Error::input(path, None, format!("plan file: {e}")))
+        let plan: Plan = serde_json::from_value(value)
+            .map_err(|e| Error::input(path, None, format!("plan file: {e}")))?;
+        plan.validate()
+            .map_err(|m| Error::input(path, None, format!("plan file: {m}")))?;
+        Ok(plan)
+    }
+
+    /// A plan is checked as it loads, as strictly as a price book or the CLI's flags: a
+    /// hand-edited or damaged plan is refused naming the field, never priced.
+    pub fn validate(&self) -> std::result::Result<(), String> {
+        let saved = &self.pricebook.book;
+        saved
+            .check()
+            .map_err(|(_, m)| format!("pricebook.book (the saved copy of `{}`): {m}", saved.id))?;
+        let (book, _) = self.book();
+        self.settings
+            .validate(&book)
+            .map_err(|m| format!("settings: {m}"))?;
+        if let Some(b) = self.budget
+            && !(b.is_finite() && b >= 0.0)
+        {
+            return Err(format!("budget: {b} is not a number of credits ≥ 0"));
+        }
+        if let Some(p) = self.money.price_per_credit
+            && !(p.is_finite() && p >= 0.0)
+        {
+            return Err(format!("money.price_per_credit: {p} is not a price ≥ 0"));
+        }
+        Ok(())
     }
 }
 

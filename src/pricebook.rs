@@ -183,6 +183,14 @@ impl PriceBook {
     }
 
     fn validate(&self, text: &str, origin: &Path) -> Result<()> {
+        self.check().map_err(|(key, m)| {
+            Error::input(origin, key_line(text, key), format!("price book: {m}"))
+        })
+    }
+
+    /// Every price a number ≥ 0, every block size ≥ 1, every rate valid, an id: the first
+    /// problem as (key, message). Also checks the copies of books saved in plans.
+    pub fn check(&self) -> std::result::Result<(), (&'static str, String)> {
         let p = &self.prices;
         let money = [
             ("email", p.email),
@@ -202,10 +210,9 @@ impl PriceBook {
         ];
         for (key, v) in money {
             if !v.is_finite() || v < 0.0 {
-                return Err(Error::input(
-                    origin,
-                    key_line(text, key),
-                    format!("price book: `{key}` = {v}: a price must be a number of credits ≥ 0"),
+                return Err((
+                    key,
+                    format!("`{key}` = {v}: a price must be a number of credits ≥ 0"),
                 ));
             }
         }
@@ -217,11 +224,7 @@ impl PriceBook {
         ];
         for (key, v) in sizes {
             if v == 0 {
-                return Err(Error::input(
-                    origin,
-                    key_line(text, key),
-                    format!("price book: `{key}` must be at least 1"),
-                ));
+                return Err((key, format!("`{key}` must be at least 1")));
             }
         }
         let a = &self.assumptions;
@@ -231,16 +234,10 @@ impl PriceBook {
             ("phone_rate", a.phone_rate),
             ("signal_hit_rate", a.signal_hit_rate),
         ] {
-            r.validate(key).map_err(|m| {
-                Error::input(origin, key_line(text, key), format!("price book: {m}"))
-            })?;
+            r.validate(key).map_err(|m| (key, m))?;
         }
         if self.id.trim().is_empty() {
-            return Err(Error::input(
-                origin,
-                key_line(text, "id"),
-                "price book: `id` is empty",
-            ));
+            return Err(("id", "`id` is empty".to_string()));
         }
         Ok(())
     }

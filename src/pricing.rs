@@ -251,6 +251,51 @@ impl Settings {
         }
     }
 
+    /// Every choice within its bounds, as the CLI's flags are checked: rates in 0..=1 with
+    /// low ≤ expected ≤ high, a batch size the book allows, something to reveal (or a paid
+    /// Workspace action), plausible counts. Names the field; used on plans as they load.
+    pub fn validate(&self, book: &PriceBook) -> Result<(), String> {
+        self.assumptions.validate()?;
+        self.workspace.validate()?;
+        if let Some(b) = self.batch_size
+            && !(1..=book.prices.api_bulk_max_batch).contains(&b)
+        {
+            return Err(format!(
+                "batch size {b} is outside 1..={}",
+                book.prices.api_bulk_max_batch
+            ));
+        }
+        if !self.selection.email
+            && !self.selection.phone
+            && !(self.channel == Channel::Workspace && self.workspace.has_paid())
+        {
+            return Err(
+                "nothing to reveal: choose email, phone or both (revealing nothing is for the Workspace channel with a paid Workspace action)"
+                    .into(),
+            );
+        }
+        let w = &self.workspace;
+        let rows = w.csv_exports.iter().filter_map(|e| match e {
+            ExportRows::Rows(n) => Some(*n),
+            ExportRows::All => None,
+        });
+        for (what, n) in [
+            ("CRM exports", w.crm_exports),
+            ("AI chat prompts", w.ai_chat_prompts),
+        ]
+        .into_iter()
+        .chain(rows.map(|n| ("CSV export rows", n)))
+        {
+            if n > crate::workspace::MAX_COUNT {
+                return Err(format!(
+                    "{what}: {n} is more than {} (not a plausible count)",
+                    crate::workspace::MAX_COUNT
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// On `platform` a reveal shows everything, so both points are requested.
     pub fn requested(&self) -> Selection {
         if self.channel == Channel::Platform {

@@ -372,3 +372,108 @@ fn reports_in_markdown_csv_and_json() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A saved plan, damaged one field at a time as a hand edit or a broken sync would: every
+/// one is refused with exit 3 naming the plan and the field, never a panic.
+#[test]
+fn damaged_plans_are_refused_naming_the_field() {
+    let dir = workdir();
+    let list = dir.path().join("contacts.csv");
+    let plan = dir.path().join("good.enrichplan.json");
+    json(&[
+        "estimate",
+        s(&list),
+        "--channel",
+        "api-bulk",
+        "--format",
+        "json",
+        "--save-plan",
+        s(&plan),
+    ]);
+    let good: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(&str, Edit, &str); 10] = [
+        (
+            "block size 0 in a book that is not shipped",
+            |v| {
+                v["pricebook"]["id"] = "custom-2027".into();
+                v["pricebook"]["book"]["id"] = "custom-2027".into();
+                v["pricebook"]["book"]["prices"]["api_bulk_block_size"] = 0.into();
+            },
+            "`api_bulk_block_size` must be at least 1",
+        ),
+        (
+            "max batch 0",
+            |v| {
+                v["pricebook"]["id"] = "custom-2027".into();
+                v["pricebook"]["book"]["id"] = "custom-2027".into();
+                v["pricebook"]["book"]["prices"]["api_bulk_max_batch"] = 0.into();
+            },
+            "`api_bulk_max_batch` must be at least 1",
+        ),
+        (
+            "negative price",
+            |v| v["pricebook"]["book"]["prices"]["email"] = (-1.0).into(),
+            "`email` = -1",
+        ),
+        (
+            "rate above 1",
+            |v| v["settings"]["assumptions"]["match_rate"]["high"] = 1.5.into(),
+            "settings: match rate: high = 1.5 is not between 0 and 1",
+        ),
+        (
+            "expected above high",
+            |v| v["settings"]["assumptions"]["email_rate"]["expected"] = 0.95.into(),
+            "settings: email rate: expected 0.95 is outside its range",
+        ),
+        (
+            "batch size 0",
+            |v| v["settings"]["batch_size"] = 0.into(),
+            "settings: batch size 0 is outside 1..=100",
+        ),
+        (
+            "nothing to reveal",
+            |v| {
+                v["settings"]["selection"]["email"] = false.into();
+                v["settings"]["selection"]["phone"] = false.into();
+            },
+            "settings: nothing to reveal",
+        ),
+        (
+            "negative budget",
+            |v| v["budget"] = (-5.0).into(),
+            "budget: -5 is not a number of credits",
+        ),
+        (
+            "unknown channel",
+            |v| v["settings"]["channel"] = "carrier-pigeon".into(),
+            "carrier-pigeon",
+        ),
+        (
+            "fill rate above 1",
+            |v| {
+                v["settings"]["channel"] = "workspace".into();
+                v["settings"]["workspace"]["ai_data"] = serde_json::json!([{"name": "ICP", "fill": {"low": 0.5, "expected": 2.0, "high": 2.0}}]);
+            },
+            "AI Data column `ICP` fill rate",
+        ),
+    ];
+    for (what, edit, message) in cases {
+        let mut v = good.clone();
+        edit(&mut v);
+        let bad = dir.path().join("bad.enrichplan.json");
+        std::fs::write(&bad, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        for args in [
+            vec!["estimate", "--plan", s(&bad)],
+            vec!["compare", s(&bad), s(&plan)],
+        ] {
+            let out = run(&args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(3), "{what} {args:?}: {err}");
+            assert!(err.contains("bad.enrichplan.json"), "{what}: {err}");
+            assert!(err.contains(message), "{what}: {err}");
+            assert!(!err.contains("panicked"), "{what}: {err}");
+        }
+    }
+}
