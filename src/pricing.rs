@@ -265,10 +265,10 @@ impl Settings {
                 book.prices.api_bulk_max_batch
             ));
         }
-        if !self.selection.email
-            && !self.selection.phone
-            && !(self.channel == Channel::Workspace && self.workspace.has_paid())
-        {
+        let something = self.selection.email
+            || self.selection.phone
+            || (self.channel == Channel::Workspace && self.workspace.has_paid());
+        if !something {
             return Err(
                 "nothing to reveal: choose email, phone or both (revealing nothing is for the Workspace channel with a paid Workspace action)"
                     .into(),
