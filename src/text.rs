@@ -6,6 +6,19 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A whole number with thousands separators: 2000 → "2,000".
+pub fn int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// A number with thousands separators and two decimals: 94557.75 → "94,557.75".
 pub fn money(v: f64) -> String {
     let s = format!("{:.2}", v.abs());
@@ -43,6 +56,14 @@ pub fn bytes(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ints() {
+        assert_eq!(int(0), "0");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(2000), "2,000");
+        assert_eq!(int(1234567), "1,234,567");
+    }
 
     #[test]
     fn sizes() {

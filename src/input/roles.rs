@@ -451,7 +451,10 @@ struct Candidate {
 }
 
 fn sampled(p: &ContentProfile) -> String {
-    crate::text::count(p.non_empty as u64, "sampled cell", "sampled cells")
+    match p.non_empty {
+        1 => "1 sampled cell".to_string(),
+        n => format!("{} sampled cells", crate::text::int(n as u64)),
+    }
 }
 
 fn percent(x: f64) -> String {
