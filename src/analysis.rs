@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cycle::{Cycle, parse_date};
+use crate::cycle::{Cycle, DateOrder, OrderEvidence, column_date_order, parse_date_in};
 use crate::error::{Error, Result};
 use crate::identity;
 use crate::input::reader::ContactTable;
@@ -476,21 +476,27 @@ fn apply_log(
         Some(c) => Some(log.table.df.column(c)?.str()?.clone()),
         None => None,
     };
+    let order = log_date_order(log.table, date_col.as_ref(), warnings)?;
     for (e, counted) in counts.iter_mut().enumerate() {
         let raw = date_col.as_ref().and_then(|c| c.get(e)).unwrap_or("");
         let date = if raw.trim().is_empty() {
             summary.undated += 1;
             None
         } else {
-            match parse_date(raw) {
+            match parse_date_in(raw, order) {
                 Some(d) => Some(d),
                 None => {
                     return Err(Error::input(
                         path,
                         Some(log.table.lines[e]),
                         format!(
-                            "reveal date `{}` is not a date (use YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY)",
-                            raw.trim()
+                            "reveal date `{}` is not a date{} (use YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)",
+                            raw.trim(),
+                            if log.table.date_order.is_some() {
+                                format!(" read {}", order.label())
+                            } else {
+                                String::new()
+                            }
                         ),
                     ));
                 }
@@ -584,6 +590,48 @@ fn apply_log(
         ));
     }
     Ok(summary)
+}
+
+/// The order of a reveal log's `03/04/2026` dates: the user's choice, else what the whole
+/// column settles (a day above 12), else month first with a warning asking to choose.
+/// Both orders in one column is an error naming a line of each.
+fn log_date_order(
+    log: &ContactTable,
+    dates: Option<&StringChunked>,
+    warnings: &mut Vec<String>,
+) -> Result<DateOrder> {
+    if let Some(o) = log.date_order {
+        return Ok(o);
+    }
+    let Some(dates) = dates else {
+        return Ok(DateOrder::Mdy);
+    };
+    let name = log
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match column_date_order(dates.iter().map(|v| v.unwrap_or(""))) {
+        OrderEvidence::NotNeeded => Ok(DateOrder::Mdy),
+        OrderEvidence::Settled(o, _) => Ok(o),
+        OrderEvidence::Ambiguous => {
+            warnings.push(format!(
+                "reveal log {name}: every date like 03/04/2026 reads both day-first and month-first; they were read month first (MM/DD/YYYY): if they are day first, choose the date order (--date-order dmy, or Dates under Reveal log in the window)"
+            ));
+            Ok(DateOrder::Mdy)
+        }
+        OrderEvidence::Mixed { dmy, mdy } => Err(Error::input(
+            &log.path,
+            Some(log.lines[dmy.min(mdy)]),
+            format!(
+                "the reveal dates are written both day first (line {}: `{}`) and month first (line {}: `{}`); correct the column, or choose the order with --date-order",
+                log.lines[dmy],
+                dates.get(dmy).unwrap_or("").trim(),
+                log.lines[mdy],
+                dates.get(mdy).unwrap_or("").trim()
+            ),
+        )),
+    }
 }
 
 #[cfg(test)]

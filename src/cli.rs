@@ -140,6 +140,20 @@ pub struct EstimateArgs {
     /// Override a detected role of the reveal log's columns (ROLE=COLUMN).
     #[arg(long = "log-map", value_name = "ROLE=COLUMN")]
     pub log_map: Vec<String>,
+    /// The reveal log's delimiter (default: sniffed).
+    #[arg(long = "log-delimiter", value_name = "C")]
+    pub log_delimiter: Option<String>,
+    /// The reveal log's encoding (default: detected).
+    #[arg(long = "log-encoding", value_name = "NAME")]
+    pub log_encoding: Option<String>,
+    /// The reveal log's sheet, when it is a workbook (default: the first).
+    #[arg(long = "log-sheet", value_name = "NAME")]
+    pub log_sheet: Option<String>,
+    /// How the reveal log's dates like 03/04/2026 read: dmy (day first) or mdy (month
+    /// first). Default: decided by the column (a day above 12 settles it); asked for when
+    /// every date reads both ways.
+    #[arg(long = "date-order", value_enum)]
+    pub date_order: Option<DateOrderArg>,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub renewal_date: Option<String>,
     #[arg(long, value_enum, default_value_t = CycleArg::Monthly)]
@@ -188,6 +202,21 @@ pub struct EstimateArgs {
     /// Workspace: AI chat prompts planned this cycle.
     #[arg(long, value_name = "N")]
     pub ai_chat_prompts: Option<u64>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DateOrderArg {
+    Dmy,
+    Mdy,
+}
+
+impl From<DateOrderArg> for crate::cycle::DateOrder {
+    fn from(a: DateOrderArg) -> Self {
+        match a {
+            DateOrderArg::Dmy => crate::cycle::DateOrder::Dmy,
+            DateOrderArg::Mdy => crate::cycle::DateOrder::Mdy,
+        }
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -341,6 +370,8 @@ struct EstimatePlan {
     book: PriceBook,
     settings: Settings,
     read: ReadOptions,
+    /// How to read the reveal log (its own delimiter, encoding, sheet, date order).
+    log_read: ReadOptions,
     overrides: Vec<(Role, String)>,
     log_overrides: Vec<(Role, String)>,
     cycle: Cycle,
@@ -424,13 +455,16 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
             .map_err(setting)?,
         encoding: a.encoding.clone(),
         sheet: a.sheet.clone(),
+        date_order: None,
     };
+    let log_read = log_read_of(a)?;
     let cycle = cycle_of(a)?;
     let today = today_of(a)?;
     Ok(EstimatePlan {
         book,
         settings,
         read,
+        log_read,
         overrides: parse_maps("--map", &a.map)?,
         log_overrides: parse_maps("--log-map", &a.log_map)?,
         cycle,
@@ -460,6 +494,27 @@ struct Job {
     warnings: Vec<String>,
 }
 
+/// How to read the reveal log: its own delimiter, encoding, sheet and date order.
+fn log_read_of(a: &EstimateArgs) -> Result<ReadOptions> {
+    let log_read = ReadOptions {
+        delimiter: a
+            .log_delimiter
+            .as_deref()
+            .map(|d| parse_delimiter(d).map_err(|m| format!("--log-delimiter: {m}")))
+            .transpose()
+            .map_err(setting)?,
+        encoding: a.log_encoding.clone(),
+        sheet: a.log_sheet.clone(),
+        date_order: a.date_order.map(Into::into),
+    };
+    if a.revealed.is_none() && (log_read != ReadOptions::default() || !a.log_map.is_empty()) {
+        return Err(setting(
+            "--log-map, --log-delimiter, --log-encoding, --log-sheet and --date-order describe the reveal log: give it with --revealed LOG.csv",
+        ));
+    }
+    Ok(log_read)
+}
+
 fn job_from_args(a: &EstimateArgs, input: &Path) -> Result<Job> {
     let plan = validate(a)?;
     Ok(Job {
@@ -467,10 +522,7 @@ fn job_from_args(a: &EstimateArgs, input: &Path) -> Result<Job> {
         read: plan.read,
         mapping: None,
         overrides: plan.overrides,
-        log: a
-            .revealed
-            .clone()
-            .map(|p| (p, ReadOptions::default(), None)),
+        log: a.revealed.clone().map(|p| (p, plan.log_read, None)),
         log_overrides: plan.log_overrides,
         settings: plan.settings,
         book: plan.book,
@@ -634,10 +686,8 @@ fn run_spec(
                     "--budget {b}: give the remaining credits, 0 or more"
                 )));
             }
-            let log = a
-                .revealed
-                .clone()
-                .map(|p| (p, ReadOptions::default(), None));
+            let log_read = log_read_of(a)?;
+            let log = a.revealed.clone().map(|p| (p, log_read, None));
             let name = a.name.clone().unwrap_or_else(|| {
                 spec_path
                     .file_stem()

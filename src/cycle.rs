@@ -51,9 +51,88 @@ impl Cycle {
     }
 }
 
+/// Which comes first in a date written `03/04/2026`: the day or the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Day first: 03/04/2026 is 3 April (most of the world).
+    Dmy,
+    /// Month first: 03/04/2026 is 4 March (the US).
+    Mdy,
+}
+
+impl DateOrder {
+    pub fn key(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "day first (DD/MM/YYYY)",
+            DateOrder::Mdy => "month first (MM/DD/YYYY)",
+        }
+    }
+}
+
+/// What a column of dates says about its order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrderEvidence {
+    /// No date written with `/` and a four-digit year: nothing to decide.
+    NotNeeded,
+    /// A day above 12 in one place settles it (the line of the first such date).
+    Settled(DateOrder, usize),
+    /// Every such date reads both ways (both parts 12 or less).
+    Ambiguous,
+    /// Both orders occur: the index of one date of each.
+    Mixed { dmy: usize, mdy: usize },
+}
+
+/// The `a/b/yyyy` parts of a date (time after it ignored), when it is written so.
+fn slash_parts(raw: &str) -> Option<(u32, u32, i32)> {
+    let s = raw.trim();
+    let date_part = s.split(['T', ' ']).next().unwrap_or(s);
+    let parts: Vec<&str> = date_part.split('/').collect();
+    if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        Some((
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        ))
+    } else {
+        None
+    }
+}
+
+/// Decide the order of a column from all of its values: any date whose first part is a
+/// day above 12 says day first, any whose second part is says month first.
+pub fn column_date_order<'a>(values: impl Iterator<Item = &'a str>) -> OrderEvidence {
+    let (mut dmy, mut mdy, mut any) = (None, None, false);
+    for (i, v) in values.enumerate() {
+        if let Some((a, b, _)) = slash_parts(v) {
+            any = true;
+            if a > 12 && b <= 12 && dmy.is_none() {
+                dmy = Some(i);
+            }
+            if b > 12 && a <= 12 && mdy.is_none() {
+                mdy = Some(i);
+            }
+        }
+    }
+    match (dmy, mdy) {
+        (Some(d), Some(m)) => OrderEvidence::Mixed { dmy: d, mdy: m },
+        (Some(d), None) => OrderEvidence::Settled(DateOrder::Dmy, d),
+        (None, Some(m)) => OrderEvidence::Settled(DateOrder::Mdy, m),
+        (None, None) if any => OrderEvidence::Ambiguous,
+        _ => OrderEvidence::NotNeeded,
+    }
+}
+
 /// Dates as exports write them: ISO (with or without a time), `YYYY/MM/DD`, `DD.MM.YYYY`,
-/// and `M/D/YYYY` or `D/M/YYYY` when the day makes it unambiguous (else US order).
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+/// and `D/M/YYYY` or `M/D/YYYY` in the given order.
+pub fn parse_date_in(raw: &str, order: DateOrder) -> Option<NaiveDate> {
     let s = raw.trim();
     if s.is_empty() {
         return None;
@@ -64,18 +143,21 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
-    let parts: Vec<&str> = date_part.split('/').collect();
-    if parts.len() == 3 && parts[2].len() == 4 {
-        let a: u32 = parts[0].parse().ok()?;
-        let b: u32 = parts[1].parse().ok()?;
-        let y: i32 = parts[2].parse().ok()?;
-        return if a > 12 {
-            NaiveDate::from_ymd_opt(y, b, a)
-        } else {
-            NaiveDate::from_ymd_opt(y, a, b)
-        };
+    let (a, b, y) = slash_parts(s)?;
+    match order {
+        DateOrder::Dmy => NaiveDate::from_ymd_opt(y, b, a),
+        DateOrder::Mdy => NaiveDate::from_ymd_opt(y, a, b),
     }
-    None
+}
+
+/// [`parse_date_in`] with the order a single value settles (a part above 12), else month
+/// first.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let order = match slash_parts(raw) {
+        Some((a, _, _)) if a > 12 => DateOrder::Dmy,
+        _ => DateOrder::Mdy,
+    };
+    parse_date_in(raw, order)
 }
 
 #[cfg(test)]
@@ -134,5 +216,33 @@ mod tests {
         assert_eq!(parse_date("11/2/2026"), Some(d("2026-11-02")));
         assert_eq!(parse_date("25/11/2026"), Some(d("2026-11-25")));
         assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(
+            parse_date_in("03/04/2026", DateOrder::Dmy),
+            Some(d("2026-04-03"))
+        );
+        assert_eq!(
+            parse_date_in("03/04/2026 10:00", DateOrder::Mdy),
+            Some(d("2026-03-04"))
+        );
+        assert_eq!(parse_date_in("25/11/2026", DateOrder::Mdy), None);
+    }
+
+    #[test]
+    fn the_whole_column_decides_the_order() {
+        let ev = |v: &[&str]| column_date_order(v.iter().copied());
+        assert_eq!(ev(&["2026-11-02", ""]), OrderEvidence::NotNeeded);
+        assert_eq!(ev(&["03/04/2026", "05/06/2026"]), OrderEvidence::Ambiguous);
+        assert_eq!(
+            ev(&["03/04/2026", "25/11/2026"]),
+            OrderEvidence::Settled(DateOrder::Dmy, 1)
+        );
+        assert_eq!(
+            ev(&["11/25/2026", "03/04/2026"]),
+            OrderEvidence::Settled(DateOrder::Mdy, 0)
+        );
+        assert_eq!(
+            ev(&["25/11/2026", "11/25/2026"]),
+            OrderEvidence::Mixed { dmy: 0, mdy: 1 }
+        );
     }
 }

@@ -74,6 +74,9 @@ pub struct SourceRef {
     pub delimiter: Option<u8>,
     pub sheet: Option<String>,
     pub mapping: Mapping,
+    /// A reveal log's date order, when the user chose it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<crate::cycle::DateOrder>,
 }
 
 /// A Workspace spec as a plan records it: the spec file and each sourced table's list.
@@ -161,6 +164,7 @@ impl Plan {
             delimiter: s.delimiter,
             encoding: s.encoding.clone(),
             sheet: s.sheet.clone(),
+            date_order: s.date_order,
         }
     }
 
@@ -432,6 +436,7 @@ impl SourceRef {
             delimiter: read.delimiter,
             sheet: read.sheet.clone(),
             mapping: mapping.clone(),
+            date_order: read.date_order,
         })
     }
 }

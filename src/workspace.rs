@@ -61,6 +61,7 @@ impl SourceRead {
             delimiter: self.delimiter,
             encoding: self.encoding.clone(),
             sheet: self.sheet.clone(),
+            date_order: None,
         }
     }
 }

@@ -19,6 +19,9 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// The sheet of a workbook (default: the first).
     pub sheet: Option<String>,
+    /// How `03/04/2026` reads in a reveal log's date column (default: decided by the
+    /// column, see `cycle::column_date_order`).
+    pub date_order: Option<crate::cycle::DateOrder>,
 }
 
 /// A contact list (or a reveal log) held in memory.
@@ -35,6 +38,8 @@ pub struct ContactTable {
     pub encoding: &'static str,
     pub bytes: u64,
     pub warnings: Vec<String>,
+    /// The date order the user chose for this file, if any (`ReadOptions::date_order`).
+    pub date_order: Option<crate::cycle::DateOrder>,
 }
 
 impl ContactTable {
@@ -781,6 +786,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         encoding: encoding.name(),
         bytes,
         warnings,
+        date_order: opts.date_order,
     })
 }
 
@@ -840,6 +846,7 @@ fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactT
         encoding: "xlsx",
         bytes,
         warnings,
+        date_order: opts.date_order,
     })
 }
 

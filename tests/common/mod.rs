@@ -44,6 +44,7 @@ pub fn load(path: &Path) -> ContactTable {
         delimiter: Some(b','),
         encoding: None,
         sheet: None,
+        date_order: None,
     };
     engine::load_list(path, &opts, &Progress::new())
         .unwrap()

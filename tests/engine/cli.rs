@@ -444,3 +444,105 @@ fn table_and_csv_formats() {
     );
     assert_eq!(r.records().count(), 13);
 }
+
+/// Reveal-log dates like 03/04/2026: the whole column decides the order, an ambiguous
+/// column is read month first with a warning naming the choice, the user's choice wins, a
+/// column with both orders is refused naming both lines.
+#[test]
+fn reveal_log_date_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = crate::common::write(
+        dir.path(),
+        "list.csv",
+        "Name,Email\nDana Levi,dana@acme.example\nOmar Haddad,omar@beta.example\n",
+    );
+    let log = |name: &str, body: &str| crate::common::write(dir.path(), name, body);
+    // Renewal 2026-04-10: the cycle is 2026-03-10 ..= 2026-04-09. 3 April is in it, 4 March not.
+    let ambiguous = log(
+        "ambiguous.csv",
+        "Date,Email\n03/04/2026,dana@acme.example\n",
+    );
+    let settled = log(
+        "settled.csv",
+        "Date,Email\n03/04/2026,dana@acme.example\n25/03/2026,nobody@x.example\n",
+    );
+    let mixed = log(
+        "mixed.csv",
+        "Date,Email\n25/03/2026,dana@acme.example\n03/25/2026,omar@beta.example\n",
+    );
+    let semicolon = log(
+        "semicolon.csv",
+        "Date;Email\n03/04/2026;dana@acme.example\n",
+    );
+    let est = |log: &std::path::Path, extra: &[&str]| {
+        let l = list.display().to_string();
+        let g = log.display().to_string();
+        let mut args = vec![
+            "estimate",
+            &l,
+            "--revealed",
+            &g,
+            "--renewal-date",
+            "2026-04-10",
+            "--reveal",
+            "email",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        crate::common::run(&args)
+    };
+    let revealed = |out: &std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            v["already_revealed_rows"].as_u64().unwrap(),
+            v["warnings"].to_string(),
+        )
+    };
+    let (n, w) = revealed(&est(&ambiguous, &[]));
+    assert_eq!(n, 0, "month first: 4 March, before the cycle");
+    assert!(
+        w.contains("reads both day-first and month-first") && w.contains("--date-order dmy"),
+        "{w}"
+    );
+    let (n, w) = revealed(&est(&ambiguous, &["--date-order", "dmy"]));
+    assert_eq!(n, 1, "day first: 3 April, in the cycle");
+    assert!(!w.contains("reads both"), "{w}");
+    let (n, w) = revealed(&est(&settled, &[]));
+    assert_eq!(n, 1, "25/03 settles day first for the whole column");
+    assert!(!w.contains("reads both"), "{w}");
+    let out = est(&mixed, &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("mixed.csv")
+            && err.contains("line 2: `25/03/2026`")
+            && err.contains("line 3: `03/25/2026`"),
+        "{err}"
+    );
+    let out = est(&settled, &["--date-order", "mdy"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("`25/03/2026` is not a date read month first") && err.contains("line 3"),
+        "{err}"
+    );
+    // The log's own reading options.
+    let (n, _) = revealed(&est(
+        &semicolon,
+        &["--log-delimiter", ";", "--date-order", "dmy"],
+    ));
+    assert_eq!(n, 1);
+    let out = crate::common::run(&[
+        "estimate",
+        &list.display().to_string(),
+        "--date-order",
+        "dmy",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "a log option without a log");
+}

@@ -36,12 +36,14 @@ fn first_sheet_by_default_with_title_row_skipped() {
 fn a_sheet_is_chosen_by_name_and_dates_become_iso() {
     let opts = ReadOptions {
         sheet: Some("Reveal log".into()),
+        date_order: None,
         ..Default::default()
     };
     let t = read_table(&fixture(), &opts, &Progress::new()).unwrap();
     assert_eq!(t.cell(0, "Date"), "2026-11-20");
     let opts = ReadOptions {
         sheet: Some("Nope".into()),
+        date_order: None,
         ..Default::default()
     };
     let err = read_table(&fixture(), &opts, &Progress::new()).unwrap_err();
