@@ -238,7 +238,17 @@ pub fn looks_like_phone(v: &str) -> bool {
             || c.eq_ignore_ascii_case(&'t')
     });
     // "ext" is the only word a phone carries.
-    ok && digits >= 7 && letters <= 3 && !looks_like_thousands(v)
+    ok && digits >= 7 && letters <= 3 && !looks_like_thousands(v) && !looks_like_decimal_or_ip(v)
+}
+
+/// `39.7817000`, `-89.65`, `198.51.100.23`: a coordinate, an amount or an IP address.
+fn looks_like_decimal_or_ip(v: &str) -> bool {
+    let v = v.trim().trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = v.split('.').collect();
+    let digits_only = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
+    digits_only && (groups.len() == 2 || (groups.len() == 4 && groups.iter().all(|g| g.len() <= 3)))
 }
 
 /// `12,500,000` or `1.250.000`: an amount, not a phone.
@@ -543,6 +553,8 @@ mod tests {
         assert!(!looks_like_phone("1.250.000"));
         assert!(!looks_like_phone("555-01"));
         assert!(!looks_like_phone("Call 555 0123 456"));
+        assert!(!looks_like_phone("198.51.100.23") && !looks_like_phone("-89.6501000"));
+        assert!(looks_like_phone("415.555.0123"));
         // Dates are not phones, phones are not dates.
         assert!(looks_like_date("2026-02-18") && looks_like_date("3/7/26"));
         assert!(looks_like_date("18.02.2026 10:15"));

@@ -201,9 +201,11 @@ pub fn header_words(h: &str) -> Vec<String> {
     let mut spaced = String::with_capacity(h.len() + 8);
     let mut prev: Option<char> = None;
     for c in h.chars() {
+        // "linkedInUrl" → "linked In Url", "email2" → "email 2".
         if let Some(p) = prev
-            && c.is_uppercase()
-            && p.is_lowercase()
+            && ((c.is_uppercase() && p.is_lowercase())
+                || (c.is_ascii_digit() && p.is_alphabetic())
+                || (c.is_alphabetic() && p.is_ascii_digit()))
         {
             spaced.push(' ');
         }
@@ -311,6 +313,11 @@ fn score_sense(role: Role, h: &HeaderSense) -> u8 {
         // name word ("Account: Name", "Nom de la société").
         Role::CompanyName if h.object == Object::Company && (h.field.is_empty() || name_words) => {
             return 100;
+        }
+        // The company with a word that is none of its attributes ("Sales accounts").
+        Role::CompanyName if h.object == Object::Company && !v.exact.contains(&field.as_str()) => {
+            let hits = h.field.iter().any(|w| v.words.contains(&w.as_str()));
+            return if hits { 80 } else { 60 };
         }
         // "Contact", "Person - Name", "primary_contact_name".
         Role::FullName
