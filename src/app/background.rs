@@ -43,7 +43,8 @@ impl JobKind {
 /// What a finished job hands back.
 pub enum Output {
     List(Box<LoadedList>, ReadOptions),
-    Log(Box<LoadedList>),
+    /// A reveal log, with the options it was read with.
+    Log(Box<LoadedList>, ReadOptions),
     Analysis(Box<Analysis>),
     /// A Workspace spec read from its file, with its price book.
     Spec(Box<(Spec, PriceBook, PathBuf)>),

@@ -39,13 +39,19 @@ impl EnrichApp {
     }
 
     pub(crate) fn open_log(&mut self, path: PathBuf) {
-        let key = path.display().to_string();
+        self.open_log_with(path, ReadOptions::default());
+    }
+
+    /// Load a reveal log with its own reading options (a plan's, or the date order the
+    /// user chose).
+    pub(crate) fn open_log_with(&mut self, path: PathBuf, read: ReadOptions) {
+        let key = format!("{}|{:?}", path.display(), read);
         if self.jobs.is_running(JobKind::LoadLog, &key) {
             return;
         }
         let label = format!("Reading reveal log {}", file_name(&path));
         let job = Job::spawn(JobKind::LoadLog, key, label, self.ctx.clone(), move |p| {
-            engine::load_log(&path, &ReadOptions::default(), p).map(|l| Output::Log(Box::new(l)))
+            engine::load_log(&path, &read, p).map(|l| Output::Log(Box::new(l), read))
         });
         self.start(job);
     }
@@ -126,7 +132,7 @@ impl EnrichApp {
                 self.rows_cache = None;
                 self.reanalyze();
             }
-            Ok(Output::Log(l)) => {
+            Ok(Output::Log(l, read)) => {
                 let mapping = match self.pending.as_mut().and_then(|p| p.log.take()) {
                     Some(m) => m,
                     None => l.detection.mapping,
@@ -134,6 +140,7 @@ impl EnrichApp {
                 self.log = Some(LogState {
                     table: Arc::new(l.table),
                     mapping,
+                    read,
                 });
                 self.reanalyze();
                 self.reanalyze_workspace();
@@ -220,7 +227,8 @@ impl EnrichApp {
         self.reanalyze();
     }
 
-    pub(crate) fn set_cycle(&mut self, cycle: Cycle) {
+    /// Set the billing cycle (the renewal date and its length) and re-analyse.
+    pub fn set_cycle(&mut self, cycle: Cycle) {
         if cycle != self.cycle {
             self.cycle = cycle;
             self.persisted.renewal = cycle.renewal;

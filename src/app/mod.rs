@@ -108,6 +108,8 @@ pub(crate) struct ListState {
 pub(crate) struct LogState {
     pub table: Arc<ContactTable>,
     pub mapping: Mapping,
+    /// How it was read (the date order the user chose, among others).
+    pub read: ReadOptions,
 }
 
 /// The Rows tab's filtered row indices and per-row credits, computed once per change.

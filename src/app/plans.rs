@@ -245,7 +245,6 @@ impl EnrichApp {
                 "nothing to save yet: open a contact list and wait for its estimate".into(),
             ));
         };
-        let no_options = crate::input::reader::ReadOptions::default();
         Plan::of_run(plan::PlanInputs {
             name: self.plan_name(),
             notes: self.plan.notes.clone(),
@@ -254,7 +253,7 @@ impl EnrichApp {
             log: self
                 .log
                 .as_ref()
-                .map(|l| (l.table.path.as_path(), &no_options, &l.mapping)),
+                .map(|l| (l.table.path.as_path(), &l.read, &l.mapping)),
             settings: &self.settings,
             cycle: self.cycle,
             budget: self.persisted.budget.remaining(),
@@ -399,7 +398,7 @@ impl EnrichApp {
         self.log = None;
         if let Some(l) = &p.reveal_log {
             if l.file.path.exists() {
-                self.open_log(l.file.path.clone());
+                self.open_log_with(l.file.path.clone(), Plan::read_options(l));
             } else {
                 self.plan_warnings.push(format!(
                     "the plan's reveal log {} is missing: nothing counts as already revealed",

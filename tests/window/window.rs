@@ -265,3 +265,60 @@ fn ctrl_o_opens_a_file_dialog_inside_the_window() {
     );
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 }
+
+/// A reveal log whose dates read both ways: the window reads them month first, as the CLI
+/// does, and the Dates control under Reveal log turns them day first (the CLI's
+/// `--date-order dmy`), with the same number.
+#[test]
+fn reveal_log_date_order_control() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = crate::common::write(
+        dir.path(),
+        "list.csv",
+        "Name,Email\nDana Levi,dana@acme.example\nOmar Haddad,omar@beta.example\n",
+    );
+    let log = crate::common::write(
+        dir.path(),
+        "log.csv",
+        "Date,Email\n03/04/2026,dana@acme.example\n",
+    );
+    let mut app = EnrichApp::new_for_test(Some(&list));
+    app.set_cycle(Cycle {
+        renewal: chrono::NaiveDate::from_ymd_opt(2026, 4, 10),
+        length: enrichplan::cycle::CycleLength::Monthly,
+    });
+    app.open_reveal_log(log.clone());
+    app.wait_for_jobs();
+    let cli = |extra: &[&str]| {
+        let (l, g) = (list.display().to_string(), log.display().to_string());
+        let mut args = vec![
+            "estimate",
+            &l,
+            "--revealed",
+            &g,
+            "--renewal-date",
+            "2026-04-10",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        crate::common::json(&args)["credits"]["expected"]
+            .as_f64()
+            .unwrap()
+    };
+    let mut h = window(app);
+    let month_first = h.state().outcome().unwrap().estimate.total.expected;
+    assert!((month_first - cli(&[])).abs() < 1e-9);
+    h.get_by_label("Date order").click();
+    h.run();
+    h.get_by_label("day first (DD/MM/YYYY)").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let day_first = h.state().outcome().unwrap().estimate.total.expected;
+    assert!(
+        day_first < month_first,
+        "3 April is in the cycle: {day_first} vs {month_first}"
+    );
+    assert!((day_first - cli(&["--date-order", "dmy"])).abs() < 1e-9);
+}

@@ -17,6 +17,7 @@ struct Changes {
     reprice: bool,
     mapping: Option<(Role, Vec<String>)>,
     reload: Option<ReadOptions>,
+    reload_log: Option<ReadOptions>,
     cycle: Option<Cycle>,
     book: Option<PriceBook>,
     command: Option<Command>,
@@ -77,6 +78,12 @@ fn apply(app: &mut EnrichApp, ch: Changes) {
     {
         let path = l.table.path.clone();
         app.open_list(path, read);
+    }
+    if let Some(read) = ch.reload_log
+        && let Some(l) = &app.log
+    {
+        let path = l.table.path.clone();
+        app.open_log_with(path, read);
     }
     if let Some((role, cols)) = ch.mapping {
         app.set_mapping(role, cols);
@@ -680,6 +687,39 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                         s.entries, s.in_cycle, s.outside_cycle, s.undated, s.matched_entries
                     ),
                 );
+            }
+            // Dates like 03/04/2026: the file decides when a day above 12 settles it; the
+            // user decides when every date reads both ways.
+            if !l.mapping.columns(Role::Date).is_empty() {
+                use crate::cycle::DateOrder;
+                let current = l.read.date_order;
+                let text = |o: Option<DateOrder>| match o {
+                    None => "decided by the file".to_string(),
+                    Some(o) => o.label().to_string(),
+                };
+                ui.horizontal(|ui| {
+                    let r = egui::ComboBox::from_id_salt("date order")
+                        .selected_text(text(current))
+                        .show_ui(ui, |ui| {
+                            let mut pick = None;
+                            for o in [None, Some(DateOrder::Dmy), Some(DateOrder::Mdy)] {
+                                if ui.selectable_label(current == o, text(o)).clicked() {
+                                    pick = Some(o);
+                                }
+                            }
+                            pick
+                        });
+                    name(ui, &r.response, "Date order");
+                    ui.label("Dates");
+                    if let Some(Some(o)) = r.inner
+                        && o != current
+                    {
+                        ch.reload_log = Some(ReadOptions {
+                            date_order: o,
+                            ..l.read.clone()
+                        });
+                    }
+                });
             }
         }
         None => hint(ui, "None: nothing counts as already revealed."),
