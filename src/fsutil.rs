@@ -61,12 +61,22 @@ pub fn ensure_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
     Ok(())
 }
 
-/// Neutralise a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at
-/// the start) by prefixing an apostrophe.
+/// Neutralise a cell a spreadsheet would run as a formula by prefixing an apostrophe: one
+/// that starts with `=`, `@`, a tab or a carriage return, or with `+` / `-` followed by
+/// anything but a number or a phone number (`+1 555 0100`, `-2`, `-1,5` and a lone `-`
+/// are data and stay as they are; `+A1`, `-2+3`, `-cmd|…` are not).
 pub fn neutralise_cell(v: &str) -> std::borrow::Cow<'_, str> {
-    match v.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{v}").into(),
-        _ => v.into(),
+    let runs = match v.as_bytes().first() {
+        Some(b'=' | b'@' | b'\t' | b'\r') => true,
+        Some(b'+' | b'-') => !v[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '-' | '.' | '/' | ',')),
+        _ => false,
+    };
+    if runs {
+        format!("'{v}").into()
+    } else {
+        v.into()
     }
 }
 
@@ -86,11 +96,33 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        for bad in ["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            assert!(neutralise_cell(bad).starts_with('\''), "{bad:?}");
+        for bad in [
+            "=1+1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "+A1",
+            "-2+3",
+            "-cmd|' /C calc'!A0",
+            "+HYPERLINK(\"x\")",
+            "-1e5",
+        ] {
+            assert_eq!(neutralise_cell(bad), format!("'{bad}"), "{bad:?}");
         }
-        assert_eq!(neutralise_cell("Dana"), "Dana");
-        assert_eq!(neutralise_cell(""), "");
+        // Numbers and phone numbers are data.
+        for good in [
+            "+1 555 0100",
+            "+44 (20) 7946-0958",
+            "-2",
+            "-1,5",
+            "-",
+            "+",
+            "+49 30/1234.56",
+            "Dana",
+            "",
+        ] {
+            assert_eq!(neutralise_cell(good), good, "{good:?}");
+        }
     }
 
     #[test]
@@ -108,9 +140,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("keep.csv");
         std::fs::write(&p, b"old").unwrap();
-        // Writing into a folder that does not exist fails before touching the target.
-        let bad = dir.path().join("missing").join("keep.csv");
-        assert!(write_atomic(&bad, b"new").is_err());
+        // The write to the same file fails half-way: its temporary file cannot be created
+        // (a folder is in its place). Permissions would not do: CI runs as root.
+        let blocker = dir
+            .path()
+            .join(format!(".keep.csv.{}.tmp", std::process::id()));
+        std::fs::create_dir(&blocker).unwrap();
+        std::fs::write(blocker.join("x"), b"").unwrap();
+        assert!(write_atomic(&p, b"new").is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        // Once the way is clear the same write goes through.
+        std::fs::remove_dir_all(&blocker).unwrap();
+        write_atomic(&p, b"new").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
     }
 }

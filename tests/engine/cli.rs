@@ -348,7 +348,7 @@ fn trimmed_out_neutralises_formula_cells_and_never_overwrites_the_input() {
     let list = common::write(
         dir.path(),
         "list.csv",
-        "Name,Company,Email,Phone\n=HYPERLINK(\"x\"),@Acme,a@x.com,+1 555 0100\nBob,-Beta,b@y.com,\n",
+        "Name,Company,Email,Phone\n=HYPERLINK(\"x\"),@Acme,a@x.com,+1 555 0100\nBob,-Beta,b@y.com,-\nCy,+A1,c@z.com,+44 (20) 7946-0958\n",
     );
     let out = dir.path().join("trimmed.csv");
     let res = run(&[
@@ -366,8 +366,12 @@ fn trimmed_out_neutralises_formula_cells_and_never_overwrites_the_input() {
     let recs: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(&recs[0][0], "'=HYPERLINK(\"x\")");
     assert_eq!(&recs[0][1], "'@Acme");
-    assert_eq!(&recs[0][3], "'+1 555 0100");
     assert_eq!(&recs[1][1], "'-Beta");
+    assert_eq!(&recs[2][1], "'+A1");
+    // Phone numbers and a lone dash are data: kept exactly.
+    assert_eq!(&recs[0][3], "+1 555 0100");
+    assert_eq!(&recs[1][3], "-");
+    assert_eq!(&recs[2][3], "+44 (20) 7946-0958");
     let before = std::fs::read(&list).unwrap();
     let res = run(&[
         "estimate",
