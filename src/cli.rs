@@ -163,6 +163,10 @@ pub struct EstimateArgs {
     /// Remaining credits.
     #[arg(long, value_name = "N")]
     pub budget: Option<f64>,
+    /// Fit-to-budget keeps the contacts with the highest values of this column first (file
+    /// order breaks ties; cells that are not numbers come last).
+    #[arg(long, value_name = "COLUMN")]
+    pub priority: Option<String>,
     /// Override a detected role (ROLE=COLUMN, repeatable).
     #[arg(long = "map", value_name = "ROLE=COLUMN")]
     pub map: Vec<String>,
@@ -445,6 +449,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
             contact_signals: a.contact_signals,
         },
         workspace,
+        priority: a.priority.clone(),
     };
     let read = ReadOptions {
         delimiter: a
@@ -642,6 +647,7 @@ fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
         ("--sheet", a.sheet.is_some()),
         ("--rows-out", a.rows_out.is_some()),
         ("--trimmed-out", a.trimmed_out.is_some()),
+        ("--priority", a.priority.is_some()),
         ("--ai-data", !a.ai_data.is_empty()),
         ("--signal", !a.signal.is_empty()),
         ("--csv-export", !a.csv_export.is_empty()),
@@ -955,7 +961,14 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     if let Some(t) = &one_table {
         t.check_exports(analysis.tally.rows, &job.input)?;
     }
-    let mut outcome = engine::estimate(&analysis, &job.settings, &job.book, job.budget);
+    let priority = engine::priority(&list.table, &job.settings)?;
+    let mut outcome = engine::estimate_with(
+        &analysis,
+        &job.settings,
+        &job.book,
+        job.budget,
+        priority.as_ref(),
+    );
     if timings {
         eprintln!(
             "timings: read {:.3}s, analyse {:.3}s, price {:.6}s",

@@ -287,16 +287,56 @@ pub struct BudgetOutcome {
     pub fit: Option<Fit>,
 }
 
-/// Price an analysis; with a budget, also its status and the fit-to-budget cut.
+/// Price an analysis; with a budget, also its status and the fit-to-budget cut (in file
+/// order).
 pub fn estimate(a: &Analysis, s: &Settings, book: &PriceBook, budget: Option<f64>) -> Outcome {
+    estimate_with(a, s, book, budget, None)
+}
+
+/// The priority column of `s` read from the list (`None` without one); a column the list
+/// lacks is an error naming the columns it has.
+pub fn priority(table: &ContactTable, s: &Settings) -> Result<Option<budget::Priority>> {
+    let Some(name) = &s.priority else {
+        return Ok(None);
+    };
+    let Some(col) = roles::find_header(&table.headers, name) else {
+        return Err(crate::error::Error::Setting(format!(
+            "--priority {name}: no column named `{name}`; the columns are: {}",
+            table.headers.join(", ")
+        )));
+    };
+    let cells = table.df.column(&col)?.str()?.clone();
+    Ok(Some(budget::Priority::of(
+        &col,
+        cells.iter().map(|v| v.unwrap_or("")),
+    )))
+}
+
+/// [`estimate`] with the fit-to-budget cut in the order of a priority column.
+pub fn estimate_with(
+    a: &Analysis,
+    s: &Settings,
+    book: &PriceBook,
+    budget: Option<f64>,
+    priority: Option<&budget::Priority>,
+) -> Outcome {
     let mut estimate = pricing::price(&a.tally, s, book);
     let mut warnings = a.warnings.clone();
+    if let Some(p) = priority
+        && p.not_numbers > 0
+    {
+        warnings.push(format!(
+            "priority column `{}`: {} not a number, kept after every numbered row",
+            p.column,
+            crate::text::count(p.not_numbers, "cell is", "cells are")
+        ));
+    }
     warnings.append(&mut estimate.warnings);
     estimate.warnings = warnings;
     let budget = budget.map(|remaining| BudgetOutcome {
         remaining,
         status: pricing::budget_status(&estimate.total, remaining),
-        fit: Some(budget::fit_to_budget(a, s, book, remaining)),
+        fit: Some(budget::fit_to_budget(a, s, book, remaining, priority)),
     });
     Outcome { estimate, budget }
 }

@@ -236,6 +236,10 @@ pub struct Settings {
     /// Workspace actions on the list (the `workspace` channel only).
     #[serde(default)]
     pub workspace: WorkspaceActions,
+    /// Fit-to-budget keeps the contacts with the highest values of this column first
+    /// (pricing.md §5); none: file order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
 }
 
 impl Settings {
@@ -248,6 +252,7 @@ impl Settings {
             batch_size: None,
             extras: ApiExtras::default(),
             workspace: WorkspaceActions::default(),
+            priority: None,
         }
     }
 

@@ -92,6 +92,7 @@ impl TableSpec {
                 ai_chat_prompts: 0,
                 ..self.actions.clone()
             },
+            priority: None,
         }
     }
 
@@ -401,6 +402,7 @@ impl Spec {
                 ai_chat_prompts: self.ai_chat_prompts,
                 ..WorkspaceActions::default()
             },
+            priority: None,
             // The tables' rates when they all share them, else the book's defaults.
             assumptions: match self.tables.split_first() {
                 Some((first, rest)) if rest.iter().all(|t| t.assumptions == first.assumptions) => {

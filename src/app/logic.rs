@@ -184,11 +184,24 @@ impl EnrichApp {
             self.outcome = None;
             return;
         };
-        let mut outcome = engine::estimate(
+        // The priority column is read from the list in memory (one column, no file).
+        let priority = match &self.list {
+            Some(l) => match engine::priority(&l.table, &self.settings) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.errors.push(e.to_string());
+                    self.settings.priority = None;
+                    None
+                }
+            },
+            None => None,
+        };
+        let mut outcome = engine::estimate_with(
             a,
             &self.settings,
             &self.book,
             self.persisted.budget.remaining(),
+            priority.as_ref(),
         );
         let mut warnings = self
             .list

@@ -550,3 +550,110 @@ fn reveal_log_date_order() {
     ]);
     assert_eq!(out.status.code(), Some(2), "a log option without a log");
 }
+
+/// Fit-to-budget agrees with the estimate: at "keep everything" its credits are the
+/// estimate's, company extras, duplicates and already revealed rows included.
+#[test]
+fn fit_to_budget_keeping_everything_is_the_estimate() {
+    let list = common::repo("sample-data/contacts.csv")
+        .display()
+        .to_string();
+    let log = common::repo("sample-data/reveal-log.csv")
+        .display()
+        .to_string();
+    for channel in ["api-bulk", "api-single", "csv-enrichment", "workspace"] {
+        let mut args = vec![
+            "estimate",
+            &list,
+            "--revealed",
+            &log,
+            "--renewal-date",
+            "2026-12-15",
+            "--channel",
+            channel,
+            "--budget",
+            "1000000000",
+            "--format",
+            "json",
+        ];
+        if channel.starts_with("api") {
+            args.extend(["--company", "--company-signals", "--contact-signals"]);
+        }
+        if channel == "workspace" {
+            args.extend(["--ai-data", "ICP@0.9", "--csv-export", "all"]);
+        }
+        let v = common::json(&args);
+        assert_eq!(
+            v["budget"]["fit_contacts"], v["billable_contacts"],
+            "{channel}"
+        );
+        for end in ["low", "expected", "high"] {
+            let fit = v["budget"]["fit_credits"][end].as_f64().unwrap();
+            let all = v["credits"][end].as_f64().unwrap();
+            assert!(
+                (fit - all).abs() < 1e-6,
+                "{channel} {end}: fit {fit} vs estimate {all}"
+            );
+        }
+    }
+}
+
+/// `--priority COLUMN`: the cut keeps the highest values first, file order breaks ties,
+/// cells that are not numbers come last; a column the list lacks is a bad flag.
+#[test]
+fn fit_to_budget_follows_the_priority_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = common::write(
+        dir.path(),
+        "list.csv",
+        "Name,Email,Score\nAda,ada@a.example,3\nBo,bo@b.example,n/a\nCy,cy@c.example,12\nDi,di@d.example,12\nEd,ed@e.example,1\n",
+    );
+    let trimmed = dir.path().join("trimmed.csv");
+    let run_with = |extra: &[&str]| {
+        let (l, t) = (list.display().to_string(), trimmed.display().to_string());
+        let mut args = vec![
+            "estimate",
+            &l,
+            "--reveal",
+            "email",
+            "--match-rate",
+            "1",
+            "--email-rate",
+            "1",
+            "--budget",
+            "2",
+            "--trimmed-out",
+            &t,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let v = common::json(&args);
+        let names: Vec<String> = csv::Reader::from_path(&trimmed)
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        (v, names)
+    };
+    // One credit per email at exact rates: two contacts fit a budget of 2.
+    let (_, names) = run_with(&[]);
+    assert_eq!(names, ["Ada", "Bo"], "file order");
+    let (v, names) = run_with(&["--priority", "Score"]);
+    assert_eq!(names, ["Cy", "Di"], "the two 12s, in file order");
+    assert!(
+        v["warnings"]
+            .to_string()
+            .contains("priority column `Score`: 1 cell is not a number")
+    );
+    let out = common::run(&[
+        "estimate",
+        &list.display().to_string(),
+        "--budget",
+        "2",
+        "--priority",
+        "Rank",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no column named `Rank`"));
+}

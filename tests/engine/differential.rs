@@ -157,6 +157,7 @@ fn differential(seed: u64, cases: usize) {
             batch_size: Some(batch),
             extras,
             workspace,
+            priority: None,
         };
         let opts = RefOptions {
             channel: channel.key().to_string(),

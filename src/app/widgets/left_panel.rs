@@ -761,7 +761,44 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         );
         name(ui, &r, "Remaining credits amount");
         ch.reprice |= r.changed();
+        // Which contacts the fit-to-budget cut keeps first (pricing.md §5).
+        if let Some(l) = &app.list
+            && app.tab != Tab::Workspace
+        {
+            let current = app.settings.priority.clone();
+            let text = |c: &Option<String>| match c {
+                None => "file order".to_string(),
+                Some(c) => format!("highest {c} first"),
+            };
+            ui.horizontal(|ui| {
+                ui.label("Keep first");
+                let r = egui::ComboBox::from_id_salt("priority")
+                    .selected_text(text(&current))
+                    .show_ui(ui, |ui| {
+                        let mut pick = None;
+                        if ui.selectable_label(current.is_none(), text(&None)).clicked() {
+                            pick = Some(None);
+                        }
+                        for h in &l.table.headers {
+                            let o = Some(h.clone());
+                            if ui.selectable_label(current == o, text(&o)).clicked() {
+                                pick = Some(o);
+                            }
+                        }
+                        pick
+                    });
+                name(ui, &r.response, "Priority column");
+                r.response.on_hover_text(
+                    "The fit-to-budget cut keeps these contacts first (ties in file order; cells that are not numbers last)",
+                );
+                if let Some(Some(p)) = r.inner {
+                    app.settings.priority = p;
+                    ch.reprice = true;
+                }
+            });
+        }
     }
+    let b = &mut app.persisted.budget;
     ui.checkbox(&mut b.money, "Show money")
         .on_hover_text("Convert credits with a price per credit");
     if b.money {
