@@ -16,6 +16,7 @@ pub mod error;
 pub mod fsutil;
 pub mod identity;
 pub mod input;
+pub mod normalize;
 pub mod plan;
 pub mod pricebook;
 pub mod pricing;

@@ -2,8 +2,6 @@
 //! LinkedIn URL, a website, a phone number, a date, a yes/no flag, an ID …), and role
 //! detection asks for the share of each kind.
 
-use crate::identity;
-
 /// Counts of the kinds of a sample of one column's non-empty cells.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ContentProfile {
@@ -56,7 +54,8 @@ impl ContentProfile {
         let lower = v.to_lowercase();
         if has_email(v) {
             self.emails += 1;
-        } else if identity::normalize_linkedin(v).is_some() || first_linkedin_person(&lower) {
+        } else if crate::normalize::normalize_linkedin(v).is_some() || first_linkedin_person(&lower)
+        {
             self.person_linkedin += 1;
         } else if lower.contains("linkedin.") {
             self.other_linkedin += 1;
@@ -76,7 +75,7 @@ impl ContentProfile {
         } else if looks_like_id(v) {
             self.ids += 1;
         } else if !v.contains(char::is_whitespace)
-            && identity::normalize_domain(v).is_some_and(|d| d.contains('.'))
+            && crate::normalize::normalize_domain(v).is_some_and(|d| d.contains('.'))
             && is_domainish(&lower)
         {
             self.domains += 1;
@@ -124,7 +123,7 @@ pub fn has_email(v: &str) -> bool {
     if !v.contains('@') {
         return false;
     }
-    email_candidates(v).any(|c| identity::normalize_email(c).is_some())
+    email_candidates(v).any(|c| crate::normalize::normalize_email(c).is_some())
 }
 
 /// The candidate addresses of a cell: the contents of `<…>` pairs when there are any,
@@ -162,7 +161,7 @@ fn first_linkedin_person(lower: &str) -> bool {
     lower
         .split([',', ';', ' '])
         .find(|p| !p.is_empty())
-        .is_some_and(|p| identity::normalize_linkedin(p).is_some())
+        .is_some_and(|p| crate::normalize::normalize_linkedin(p).is_some())
 }
 
 /// Hosts whose URLs are a profile or an app page, never a company's own website.
