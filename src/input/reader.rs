@@ -669,7 +669,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             [] => true,
             [v] => {
                 let v = v.trim();
-                crate::identity::normalize_email(v).is_none()
+                crate::normalize::normalize_email(v).is_none()
                     && !v.to_lowercase().contains("linkedin.")
                     && !crate::input::roles::looks_like_phone(v)
             }
