@@ -337,3 +337,90 @@ fn values_are_kept_as_text() {
     let t = ok("csvw/test248.csv");
     assert_eq!(t.rows(), 2);
 }
+
+/// The manifest's own expectation, where it gives one in the form `header N … + M
+/// records` (the first clause only), or says the file should be refused or treated as
+/// empty.
+#[derive(Debug, PartialEq)]
+enum Manifest {
+    Read { cols: usize, rows: usize },
+    Refused,
+    Unstated,
+}
+
+fn manifest_expectation(text: &str) -> Manifest {
+    let first = text.split(';').next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if lower.starts_with("treat as empty")
+        || lower.contains("friendly")
+        || lower.starts_with("no header, 0 records")
+    {
+        return Manifest::Refused;
+    }
+    let number_after = |s: &str, at: usize| -> Option<usize> {
+        let digits: String = s[at..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    let Some(h) = first.find("header ") else {
+        return Manifest::Unstated;
+    };
+    let Some(cols) = number_after(first, h + 7) else {
+        return Manifest::Unstated;
+    };
+    let Some(plus) = first[h..].find(" + ").map(|p| h + p + 3) else {
+        return Manifest::Unstated;
+    };
+    let Some(rows) = number_after(first, plus) else {
+        return Manifest::Unstated;
+    };
+    let rest = &first[plus..];
+    if !(rest.contains(" record") || rest.contains(" real record")) {
+        return Manifest::Unstated;
+    }
+    Manifest::Read { cols, rows }
+}
+
+/// Where this reader departs from a manifest line on purpose, and why (pricing.md or a
+/// contact list's needs); every other stated expectation must hold exactly.
+/// For these the rows with a value must still be the manifest's count.
+const DEPARTURES: &[(&str, &str)] = &[
+    (
+        "frictionless-py/blank-rows-multiple.csv",
+        "pricing.md §1: a line of empty cells is a row (unmatchable, 0 credits), so 11 more rows, still 2 contacts",
+    ),
+    (
+        "csvw/test057.csv",
+        "pricing.md §1: the `,,,,` line is a row of empty cells (unmatchable, 0 credits)",
+    ),
+];
+
+#[test]
+fn the_manifest_expectations_hold() {
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for (rel, expected) in manifest_inputs() {
+        let want = manifest_expectation(&expected);
+        if want == Manifest::Unstated {
+            continue;
+        }
+        checked += 1;
+        let departs = DEPARTURES.iter().any(|(f, _)| *f == rel);
+        let got = match read(&rel) {
+            Ok(t) => Manifest::Read {
+                cols: t.headers.len(),
+                // Departures: the rows that hold a value.
+                rows: (0..t.rows())
+                    .filter(|&r| !departs || row(&t, r).iter().any(|c| !c.trim().is_empty()))
+                    .count(),
+            },
+            Err(_) => Manifest::Refused,
+        };
+        if got != want {
+            bad.push(format!(
+                "{rel}: got {got:?}, manifest says {want:?} ({expected})"
+            ));
+        }
+    }
+    assert!(checked >= 40, "only {checked} manifest lines checked");
+    assert!(bad.is_empty(), "{} differ:\n{}", bad.len(), bad.join("\n"));
+}
