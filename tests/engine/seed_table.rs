@@ -389,6 +389,20 @@ fn row_28_recommendations_browsing_filtering_viewing_the_list_0_credits() {
     // Match rate is irrelevant here (the vendor's own rows), and nothing else is charged.
     let e = common::estimate(&empty, &s).estimate;
     assert!(e.items.iter().all(|(_, c)| c.is_zero()));
+    // On a list with rows, what is charged is the rows revealed and the points shown, and
+    // nothing for browsing: every other item is zero and the total is exactly their sum,
+    // whatever the match rate says.
+    let s = with_rates(s, 0.1, 1.0, 1.0);
+    let e = common::estimate(&three(), &s).estimate;
+    let paid = [Item::BlurredRows, Item::Email, Item::Phone];
+    for (i, c) in &e.items {
+        if !paid.contains(i) {
+            assert!(c.is_zero(), "{i:?} is charged while browsing");
+        }
+    }
+    let sum: f64 = paid.iter().map(|i| item(&three(), &s, *i)).sum();
+    assert_eq!(e.total.expected, sum);
+    assert_eq!(sum, 3.0 * (1.0 + 1.0 + 5.0), "3 rows, each revealed with email and phone");
 }
 
 // ---- Rules in the prose ----
