@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests: a panic is a failed test
 //! The engine and the command line, as users and scripts meet them: one test binary (each
 //! binary links polars; one instead of ten saves CI disk and link time).
 

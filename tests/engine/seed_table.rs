@@ -402,7 +402,11 @@ fn row_28_recommendations_browsing_filtering_viewing_the_list_0_credits() {
     }
     let sum: f64 = paid.iter().map(|i| item(&three(), &s, *i)).sum();
     assert_eq!(e.total.expected, sum);
-    assert_eq!(sum, 3.0 * (1.0 + 1.0 + 5.0), "3 rows, each revealed with email and phone");
+    assert_eq!(
+        sum,
+        3.0 * (1.0 + 1.0 + 5.0),
+        "3 rows, each revealed with email and phone"
+    );
 }
 
 // ---- Rules in the prose ----

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests: a panic is a failed test
 //! The window driven through egui_kittest: one test binary for every window test.
 
 #[path = "../common/mod.rs"]
