@@ -287,8 +287,19 @@ pub fn analyze_tables(
     let mut n = 0usize;
     for (list, mapping) in parts {
         excel_damage_warnings(list, mapping, &mut warnings)?;
-        let (ids, n_ids) = identity::identifier_frame(&list.df, mapping)?;
-        let rows = ids.height();
+        let idf = identity::identifier_frame(&list.df, mapping)?;
+        let rows = idf.height();
+        if idf.list_cells > 0 {
+            let whose = if parts.len() > 1 {
+                format!("{}: ", list.path.display())
+            } else {
+                String::new()
+            };
+            warnings.push(format!(
+                "{whose}{} read as a list of addresses (a display name, mailto:, quotes or several addresses): every address counts as the contact's, and the trimmed upload file keeps the first",
+                crate::text::count(idf.list_cells, "email cell was", "email cells were")
+            ));
+        }
         if n + rows > NONE as usize {
             return Err(Error::input(
                 &list.path,
@@ -296,9 +307,9 @@ pub fn analyze_tables(
                 format!("more than {} rows in all: too many to analyse", NONE - 1),
             ));
         }
-        longs.push(identity::long_ids(&ids, n_ids, n as IdxSize)?);
+        longs.push(identity::long_ids(&idf, n as IdxSize)?);
         table_rows.push(n as u32..(n + rows) as u32);
-        frames.push(ids);
+        frames.push(idf.ids);
         n += rows;
         if progress.is_cancelled() {
             return Err(Error::Cancelled);
@@ -463,7 +474,8 @@ fn apply_log(
     check_mapping(log.table, log.mapping)?;
     let path = &log.table.path;
     let entries = log.table.rows();
-    let (log_ids, log_n_ids) = identity::identifier_frame(&log.table.df, log.mapping)?;
+    let log_idf = identity::identifier_frame(&log.table.df, log.mapping)?;
+    let log_ids = &log_idf.ids;
 
     // Each entry's date, email and phone.
     let date_cols = log.mapping.columns(Role::Date);
@@ -516,8 +528,7 @@ fn apply_log(
     let has_phone = log_ids.column("has_phone")?.bool()?;
 
     // Entry ↔ row pairs through shared identifiers (entries never merge contacts).
-    let log_long =
-        identity::long_ids(&log_ids, log_n_ids, 0)?.select([col("row").alias("entry"), col("id")]);
+    let log_long = identity::long_ids(&log_idf, 0)?.select([col("row").alias("entry"), col("id")]);
     let pairs = log_long
         .join(
             list_long,

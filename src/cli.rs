@@ -997,7 +997,8 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     if let Some(out) = &a.trimmed_out {
         crate::fsutil::ensure_not_input(out, &inputs)?;
         let keep = engine::trimmed_rows(&analysis, &job.settings, &outcome);
-        crate::fsutil::write_atomic(out, &report::trimmed_list(&list.table, &keep)?)?;
+        let bytes = report::trimmed_list(&list.table, &keep, mapping.columns(Role::Email))?;
+        crate::fsutil::write_atomic(out, &bytes)?;
     }
     if let Some(out) = &a.save_plan {
         let inputs_no_plan: Vec<&Path> = std::iter::once(job.input.as_path())

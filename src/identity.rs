@@ -20,7 +20,8 @@ const LINKEDIN_RE: &str = r"^(?:[^./?#]+\.)?linkedin\.com/in/([^/?#]+)";
 const EMAIL_RE: &str = r"^[^@\s]+@[^@\s]+\.[^@\s]+$";
 
 pub use crate::normalize::{
-    is_phone, normalize_domain, normalize_email, normalize_linkedin, normalize_text, percent_decode,
+    email_addresses, is_email_list, is_phone, normalize_domain, normalize_email,
+    normalize_linkedin, normalize_text, percent_decode,
 };
 
 // ---- the same rules as polars expressions over whole columns ----
@@ -89,13 +90,66 @@ fn name_expr(m: &Mapping) -> Expr {
     collapsed(name)
 }
 
-/// The identifier columns of a table, one row per input row:
-/// `id_0..id_k` (string, null when absent), `has_email`, `has_phone` (bool),
-/// `company` (the API-extras company key: the domain, else the company name; null when none).
+/// A table's identifiers: one row per input row, plus the addresses beyond the first of
+/// email cells that hold several.
+pub struct IdFrame {
+    /// `id_0..id_k` (string, null when absent), `has_email`, `has_phone` (bool), `company`
+    /// (the API-extras company key: the domain, else the company name; null when none).
+    pub ids: DataFrame,
+    pub n_ids: usize,
+    /// `(row, id)` pairs of the second and later addresses of email cells read as a list
+    /// (pricing.md §1), rows numbered from 0.
+    pub extra: DataFrame,
+    /// Email cells read as a list (a display name, `mailto:`, quotes, several addresses)
+    /// that gave at least one address.
+    pub list_cells: u64,
+}
+
+impl IdFrame {
+    pub fn height(&self) -> usize {
+        self.ids.height()
+    }
+}
+
+/// An email column read as pricing.md §1 reads each cell: its first address as a column
+/// (`em:…` or null), the others as `(row, id)` pairs, and how many cells were lists.
+fn email_list_column(
+    ca: &StringChunked,
+    name: &str,
+    rows: &mut Vec<IdxSize>,
+    ids: &mut Vec<String>,
+) -> (Column, u64) {
+    let mut lists = 0;
+    let first: StringChunked = ca
+        .iter()
+        .enumerate()
+        .map(|(r, v)| {
+            let v = v?;
+            if !is_email_list(v) {
+                return normalize_email(v).map(|e| format!("em:{e}"));
+            }
+            let all = email_addresses(v);
+            if !all.is_empty() {
+                lists += 1;
+            }
+            for e in all.iter().skip(1) {
+                rows.push(r as IdxSize);
+                ids.push(format!("em:{e}"));
+            }
+            all.first().map(|e| format!("em:{e}"))
+        })
+        .collect::<StringChunked>()
+        .with_name(name.into());
+    (first.into_column(), lists)
+}
+
+/// The identifier frame of a table (see [`IdFrame`]).
 ///
 /// `df` must hold every mapped column as strings; LinkedIn columns are decoded here.
-pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame, usize)> {
+pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<IdFrame> {
     let mut base = df.clone();
+    let (mut extra_rows, mut extra_ids) = (Vec::new(), Vec::new());
+    let mut list_cells = 0;
     let mut ids: Vec<Expr> = Vec::new();
     for (k, c) in m.columns(Role::LinkedinUrl).iter().enumerate() {
         let ca = df.column(c)?.str()?;
@@ -115,8 +169,18 @@ pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame,
         domain_expr(m.columns(Role::CompanyDomain)).alias("__domain"),
     ];
     for (k, c) in email_cols.iter().enumerate() {
-        stage.push(email_expr(c).alias(format!("__em_{k}")));
-        ids.push(col(format!("__em_{k}")));
+        let name = format!("__em_{k}");
+        let ca = df.column(c)?.str()?;
+        // The common case, one address per cell, stays a whole-column expression; a column
+        // with list cells is read cell by cell.
+        if ca.iter().any(|v| v.is_some_and(is_email_list)) {
+            let (column, lists) = email_list_column(ca, &name, &mut extra_rows, &mut extra_ids);
+            base.with_column(column)?;
+            list_cells += lists;
+        } else {
+            stage.push(email_expr(c).alias(name.as_str()));
+        }
+        ids.push(col(name));
     }
     let (name, company, domain) = (col("__name"), col("__company"), col("__domain"));
     let has_name = name.clone().neq(lit(""));
@@ -161,7 +225,19 @@ pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<(DataFrame,
             .alias("company"),
     );
     let out = base.lazy().with_columns(stage).select(exprs).collect()?;
-    Ok((out, n_ids))
+    let extra = DataFrame::new(
+        extra_rows.len(),
+        vec![
+            Column::new("row".into(), extra_rows),
+            Column::new("id".into(), extra_ids),
+        ],
+    )?;
+    Ok(IdFrame {
+        ids: out,
+        n_ids,
+        extra,
+        list_cells,
+    })
 }
 
 /// Union-find over row indices; the smallest row of a set is its root, so the root is the
@@ -197,15 +273,24 @@ impl UnionFind {
 
 /// All (row, identifier) pairs of an identifier frame, as one long frame; rows are numbered
 /// from `offset` (the frame's first row in a set of tables read as one).
-pub fn long_ids(ids: &DataFrame, n_ids: usize, offset: IdxSize) -> PolarsResult<LazyFrame> {
+pub fn long_ids(f: &IdFrame, offset: IdxSize) -> PolarsResult<LazyFrame> {
+    let (ids, n_ids) = (&f.ids, f.n_ids);
     let lf = ids.clone().lazy().with_row_index("row", Some(offset));
-    let parts: Vec<LazyFrame> = (0..n_ids)
+    let mut parts: Vec<LazyFrame> = (0..n_ids)
         .map(|i| {
             lf.clone()
                 .select([col("row"), col(format!("id_{i}")).alias("id")])
                 .filter(col("id").is_not_null())
         })
         .collect();
+    if f.extra.height() > 0 {
+        parts.push(
+            f.extra
+                .clone()
+                .lazy()
+                .select([(col("row") + lit(offset)).alias("row"), col("id")]),
+        );
+    }
     if parts.is_empty() {
         return Ok(empty_long());
     }
@@ -227,8 +312,8 @@ pub fn empty_long() -> LazyFrame {
 
 /// Group rows into contacts: `root[row]` is the contact's first row, or None when the row
 /// has no identifier (unmatchable).
-pub fn contacts(ids: &DataFrame, n_ids: usize) -> PolarsResult<Vec<Option<u32>>> {
-    contacts_of_long(long_ids(ids, n_ids, 0)?, ids.height())
+pub fn contacts(f: &IdFrame) -> PolarsResult<Vec<Option<u32>>> {
+    contacts_of_long(long_ids(f, 0)?, f.height())
 }
 
 /// [`contacts`] over a long frame of `n` rows (possibly several tables' rows, numbered on).
@@ -397,7 +482,8 @@ mod tests {
         ] {
             m.set(r, vec![c.to_string()]);
         }
-        let (ids, n) = identifier_frame(&df, &m).unwrap();
+        let f = identifier_frame(&df, &m).unwrap();
+        let (ids, n) = (&f.ids, f.n_ids);
         assert_eq!(n, 4);
         let get = |c: &str, i: usize| -> Option<String> {
             ids.column(c)
@@ -413,9 +499,10 @@ mod tests {
                 normalize_linkedin(li[i]).map(|s| format!("li:{s}")),
                 "li {i}"
             );
+            // A cell is read as a list of addresses (pricing.md §1): its first one here.
             assert_eq!(
                 get("id_1", i),
-                normalize_email(em[i]).map(|s| format!("em:{s}")),
+                email_addresses(em[i]).first().map(|s| format!("em:{s}")),
                 "em {i}"
             );
             let name = if !first[i].trim().is_empty() && !last[i].trim().is_empty() {
@@ -435,7 +522,11 @@ mod tests {
             let hp = ids.column("has_phone").unwrap().bool().unwrap().get(i);
             assert_eq!(hp, Some(is_phone(ph[i])), "phone {i}");
             let he = ids.column("has_email").unwrap().bool().unwrap().get(i);
-            assert_eq!(he, Some(normalize_email(em[i]).is_some()), "has_email {i}");
+            assert_eq!(
+                he,
+                Some(!email_addresses(em[i]).is_empty()),
+                "has_email {i}"
+            );
             let company = normalize_domain(dom[i]).or_else(|| normalize_text(comp[i]));
             assert_eq!(get("company", i), company, "company {i}");
         }
@@ -459,8 +550,63 @@ mod tests {
         let mut m = Mapping::default();
         m.set(Role::Email, vec!["em".into()]);
         m.set(Role::LinkedinUrl, vec!["li".into()]);
-        let (ids, n) = identifier_frame(&df, &m).unwrap();
-        let roots = contacts(&ids, n).unwrap();
+        let roots = contacts(&identifier_frame(&df, &m).unwrap()).unwrap();
         assert_eq!(roots, vec![Some(0), Some(0), Some(0), None, Some(4)]);
+    }
+
+    #[test]
+    fn email_cells_are_lists_of_addresses() {
+        let cells = vec![
+            "Cara Lee <cara@lee.example>",
+            "mailto:ben@lagos.example",
+            "ana@fox.example; ana.r@gmail.example",
+            "\"dan@wu.example, d.wu@wu.example\"",
+            "ana.r@gmail.example",
+            "not-an-address, also@bad",
+            "Dan Wu <D.Wu@wu.example>, other@x.example",
+            "cara@lee.example",
+        ];
+        let df = frame(&[("em", cells)]);
+        let mut m = Mapping::default();
+        m.set(Role::Email, vec!["em".into()]);
+        let f = identifier_frame(&df, &m).unwrap();
+        // Cells 0-3 and 6 are lists with an address; 5 is a list without one.
+        assert_eq!(f.list_cells, 5);
+        let first: Vec<Option<&str>> = f
+            .ids
+            .column("id_0")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(
+            first,
+            [
+                Some("em:cara@lee.example"),
+                Some("em:ben@lagos.example"),
+                Some("em:ana@fox.example"),
+                Some("em:dan@wu.example"),
+                Some("em:ana.r@gmail.example"),
+                None,
+                Some("em:d.wu@wu.example"),
+                Some("em:cara@lee.example"),
+            ]
+        );
+        // Second addresses join contacts: 2 with 4 (ana.r@), 3 with 6 (d.wu@), 0 with 7.
+        let roots = contacts(&f).unwrap();
+        assert_eq!(
+            roots,
+            vec![
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(2),
+                None,
+                Some(3),
+                Some(0)
+            ]
+        );
     }
 }

@@ -91,3 +91,58 @@ pub fn normalize_domain(raw: &str) -> Option<String> {
 pub fn is_phone(raw: &str) -> bool {
     raw.bytes().any(|b| b.is_ascii_digit())
 }
+
+/// The candidate addresses of a cell: the contents of `<…>` pairs when there are any,
+/// else the pieces between `,` `;` and white space, without `mailto:` and surrounding
+/// quotes or brackets.
+pub fn email_candidates(v: &str) -> impl Iterator<Item = &str> {
+    let angled: Vec<&str> = v
+        .split('<')
+        .skip(1)
+        .filter_map(|s| s.split_once('>').map(|(inside, _)| inside))
+        .collect();
+    let pieces: Vec<&str> = if angled.is_empty() {
+        v.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .collect()
+    } else {
+        angled
+    };
+    pieces.into_iter().filter_map(|p| {
+        let p = p.trim_matches(|c: char| {
+            matches!(
+                c,
+                '"' | '\'' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
+            ) || c.is_whitespace()
+        });
+        let p = match p.get(..7) {
+            Some(head) if head.eq_ignore_ascii_case("mailto:") => &p[7..],
+            _ => p,
+        };
+        (!p.is_empty()).then_some(p)
+    })
+}
+
+/// Whether a cell must be read as a list of addresses (pricing.md §1): it holds `<`, `,`,
+/// `;` or white space inside, or starts with `mailto:`, a quote or a bracket. Any other cell
+/// is one candidate, read by [`normalize_email`] alone.
+pub fn is_email_list(raw: &str) -> bool {
+    let t = raw.trim();
+    t.contains(['<', ',', ';'])
+        || t.contains(char::is_whitespace)
+        || t.starts_with(['"', '\'', '(', '[', '{'])
+        || t.get(..7)
+            .is_some_and(|h| h.eq_ignore_ascii_case("mailto:"))
+}
+
+/// Every valid address of a cell, lower-cased, in order, each once (pricing.md §1).
+pub fn email_addresses(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in email_candidates(raw) {
+        if let Some(e) = normalize_email(c)
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
+    }
+    out
+}

@@ -561,16 +561,32 @@ pub fn rows_report(
     )
 }
 
-/// The billable rows in their original columns (or only `keep` when cut to a budget).
-pub fn trimmed_list(t: &ContactTable, keep: &[u32]) -> Result<Vec<u8>> {
+/// The billable rows in their original columns (or only `keep` when cut to a budget). An
+/// email cell read as a list of addresses (pricing.md §1) is written as its first valid
+/// address, the one the upload is matched on.
+pub fn trimmed_list(t: &ContactTable, keep: &[u32], email_columns: &[String]) -> Result<Vec<u8>> {
     let cols: Vec<_> = t
         .headers
         .iter()
-        .map(|h| t.df.column(h).and_then(|c| c.str().cloned()))
+        .map(|h| {
+            t.df.column(h)
+                .and_then(|c| c.str().cloned())
+                .map(|c| (c, email_columns.contains(h)))
+        })
         .collect::<std::result::Result<_, _>>()?;
     let body = keep.iter().map(|&r| {
         cols.iter()
-            .map(|c| c.get(r as usize).unwrap_or("").to_string())
+            .map(|(c, email)| {
+                let v = c.get(r as usize).unwrap_or("");
+                if *email && crate::normalize::is_email_list(v) {
+                    match crate::normalize::email_addresses(v).into_iter().next() {
+                        Some(first) => first,
+                        None => v.to_string(),
+                    }
+                } else {
+                    v.to_string()
+                }
+            })
             .collect::<Vec<String>>()
     });
     crate::fsutil::csv_bytes(std::iter::once(t.headers.clone()).chain(body))

@@ -398,7 +398,7 @@ impl EnrichApp {
             Command::ExportRows => report::rows_report(a, &list.table, &self.settings, &self.book)?,
             Command::ExportTrimmed => {
                 let keep = crate::engine::trimmed_rows(a, &self.settings, outcome);
-                report::trimmed_list(&list.table, &keep)?
+                report::trimmed_list(&list.table, &keep, self.mapping.columns(Role::Email))?
             }
             _ => return Ok(()),
         };

@@ -126,35 +126,7 @@ pub fn has_email(v: &str) -> bool {
     email_candidates(v).any(|c| crate::normalize::normalize_email(c).is_some())
 }
 
-/// The candidate addresses of a cell: the contents of `<…>` pairs when there are any,
-/// else the pieces between `,` `;` and white space, without `mailto:` and surrounding
-/// quotes or brackets.
-pub fn email_candidates(v: &str) -> impl Iterator<Item = &str> {
-    let angled: Vec<&str> = v
-        .split('<')
-        .skip(1)
-        .filter_map(|s| s.split_once('>').map(|(inside, _)| inside))
-        .collect();
-    let pieces: Vec<&str> = if angled.is_empty() {
-        v.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-            .collect()
-    } else {
-        angled
-    };
-    pieces.into_iter().filter_map(|p| {
-        let p = p.trim_matches(|c: char| {
-            matches!(
-                c,
-                '"' | '\'' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
-            ) || c.is_whitespace()
-        });
-        let p = match p.get(..7) {
-            Some(head) if head.eq_ignore_ascii_case("mailto:") => &p[7..],
-            _ => p,
-        };
-        (!p.is_empty()).then_some(p)
-    })
-}
+pub use crate::normalize::email_candidates;
 
 /// A list of LinkedIn URLs in one cell (a CRM's multi-value field) whose first is a person.
 fn first_linkedin_person(lower: &str) -> bool {

@@ -530,7 +530,7 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
         // The cells alone, for a column whose header names no role it agrees with.
         if p.judged() {
             let by_cells = [
-                (Role::Email, p.share(p.emails), 0.8),
+                (Role::Email, p.share(p.emails), 0.6),
                 (Role::LinkedinUrl, p.share(p.person_linkedin), 0.8),
                 (Role::CompanyDomain, p.share(p.domains), 0.8),
                 (Role::Phone, p.share(p.written_phones), 0.9),

@@ -657,3 +657,74 @@ fn fit_to_budget_follows_the_priority_column() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no column named `Rank`"));
 }
+
+/// Email cells as exports write them (pricing.md §1): display names, mailto:, quotes and
+/// several addresses; every valid address is an identifier, duplicates are found through a
+/// second address, the reveal log matches through one, the warning counts the cells and
+/// the trimmed file keeps the first address.
+#[test]
+fn email_cells_with_display_names_and_several_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = common::write(
+        dir.path(),
+        "list.csv",
+        "Name,Contact\n\
+         Cara Lee,Cara Lee <cara@lee.example>\n\
+         Ben Obi,mailto:ben@lagos.example\n\
+         Ana Fox,ana@fox.example; ana.r@gmail.example\n\
+         Dan Wu,\"\"\"dan@wu.example, d.wu@wu.example\"\"\"\n\
+         Ana R,ana.r@gmail.example\n\
+         Eve Bad,\"not-an-address, eve@\"\n\
+         Fay Ng,\"(fay@ng.example) <bad>, fay2@ng.example\"\n",
+    );
+    let log = common::write(
+        dir.path(),
+        "log.csv",
+        "Date,Email\n2026-11-20,d.wu@wu.example\n",
+    );
+    let trimmed = dir.path().join("trimmed.csv");
+    let (l, g, t) = (
+        list.display().to_string(),
+        log.display().to_string(),
+        trimmed.display().to_string(),
+    );
+    let v = common::json(&[
+        "estimate",
+        &l,
+        "--reveal",
+        "email",
+        "--revealed",
+        &g,
+        "--renewal-date",
+        "2026-12-15",
+        "--trimmed-out",
+        &t,
+        "--format",
+        "json",
+    ]);
+    // Detected from its cells under a header that says nothing.
+    assert_eq!(v["mapping"]["email"], serde_json::json!(["Contact"]));
+    assert_eq!(v["rows"], 7);
+    // Eve has no valid address; Fay's `<bad>` pair is the only candidate (invalid).
+    assert_eq!(v["unmatchable_rows"], 2, "{v}");
+    // Ana R shares ana.r@ with Ana Fox's second address.
+    assert_eq!(v["duplicate_rows"], 1);
+    // Dan is revealed through his second address.
+    assert_eq!(v["already_revealed_rows"], 1);
+    assert_eq!(v["billable_contacts"], 3);
+    let w = v["warnings"].to_string();
+    // Cara, Ben, Ana and Dan: lists with an address (Eve and Fay give none).
+    assert!(
+        w.contains("4 email cells were read as a list of addresses"),
+        "{w}"
+    );
+    let cells: Vec<String> = csv::Reader::from_path(&trimmed)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap()[1].to_string())
+        .collect();
+    assert_eq!(
+        cells,
+        ["cara@lee.example", "ben@lagos.example", "ana@fox.example"]
+    );
+}
