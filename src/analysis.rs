@@ -405,6 +405,26 @@ pub fn analyze_tables(
     for f in &contact_flags {
         tally.contacts[*f as usize] += 1;
     }
+    // A list of which no row can be matched is always explained (a 0 is never silent).
+    for ((list, mapping), range) in parts.iter().zip(&table_rows) {
+        let rows = (range.end - range.start) as u64;
+        let unmatched = range
+            .clone()
+            .filter(|&r| row_contact[r as usize] == NONE)
+            .count() as u64;
+        let mapped = identifying.iter().any(|r| !mapping.columns(*r).is_empty());
+        if rows > 0 && unmatched == rows && mapped {
+            let whose = if parts.len() > 1 {
+                format!("{}: ", list.path.display())
+            } else {
+                String::new()
+            };
+            warnings.push(format!(
+                "{whose}none of the {} can be matched: no row has a valid email, a LinkedIn person URL, or a full name with a company name or domain; check the column roles (or the sheet)",
+                crate::text::count(rows, "row", "rows")
+            ));
+        }
+    }
     Ok(Analysis {
         tally,
         row_contact,

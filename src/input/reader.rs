@@ -40,6 +40,10 @@ pub struct ContactTable {
     pub warnings: Vec<String>,
     /// The date order the user chose for this file, if any (`ReadOptions::date_order`).
     pub date_order: Option<crate::cycle::DateOrder>,
+    /// A workbook's sheet this table is, and every worksheet with its data rows (for the
+    /// window's sheet picker); empty for a text file.
+    pub sheet: Option<String>,
+    pub sheets: Vec<(String, usize)>,
 }
 
 impl ContactTable {
@@ -787,13 +791,138 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         bytes,
         warnings,
         date_order: opts.date_order,
+        sheet: None,
+        sheets: Vec::new(),
     })
 }
 
 /// A workbook sheet becomes a table like a CSV: header on the first row with two or more
 /// values, rows keep their sheet row numbers as lines.
 fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactTable> {
-    let (sheet, rows) = crate::input::workbook::read_sheet(path, opts.sheet.as_deref())?;
+    let sheets = crate::input::workbook::read_sheets(path)?;
+    let listing: Vec<(String, usize)> = sheets
+        .iter()
+        .map(|s| (s.name.clone(), sheet_score(&s.rows).1))
+        .collect();
+    let (sheet, rows, choice) = match opts.sheet.as_deref() {
+        Some(name) => match sheets.into_iter().find(|s| s.name == name) {
+            Some(s) => (s.name, s.rows, None),
+            None => {
+                return Err(Error::Setting(format!(
+                    "{}: no sheet named `{name}`; the sheets are: {}",
+                    path.display(),
+                    listing
+                        .iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        },
+        None => choose_sheet(sheets),
+    };
+    let mut table = sheet_table(path, opts, bytes, &sheet, &rows)?;
+    if let Some(w) = choice {
+        table.warnings.insert(0, w);
+    }
+    table.sheet = Some(sheet);
+    table.sheets = listing;
+    Ok(table)
+}
+
+/// How much a sheet looks like a contact list: identity columns its header and cells name
+/// (role detection on a sample), then its rows.
+fn sheet_score(rows: &[Vec<String>]) -> (u32, usize) {
+    use crate::input::roles::{ContentProfile, Role, detect};
+    let non_empty = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
+    let Some(h) = rows.iter().position(|r| non_empty(r) >= 2) else {
+        return (0, 0);
+    };
+    let headers = &rows[h];
+    let data: Vec<&Vec<String>> = rows[h + 1..].iter().filter(|r| non_empty(r) > 0).collect();
+    let profiles: Vec<ContentProfile> = (0..headers.len())
+        .map(|i| {
+            ContentProfile::of(
+                data.iter()
+                    .take(200)
+                    .map(|r| r.get(i).map(String::as_str).unwrap_or("")),
+            )
+        })
+        .collect();
+    let d = detect(headers, &profiles, &Role::LIST);
+    let weight = |r: Role| match r {
+        Role::Email | Role::LinkedinUrl => 3,
+        Role::CompanyName | Role::CompanyDomain | Role::FullName => 2,
+        _ => 1,
+    };
+    let score = Role::LIST
+        .iter()
+        .filter(|r| !d.mapping.columns(**r).is_empty())
+        .map(|r| weight(*r))
+        .sum::<u32>();
+    (score, data.len())
+}
+
+/// With no sheet chosen, the sheet that is a contact list: the most identity columns, then
+/// the most rows; visible sheets before hidden ones; ties to the first. With more than one
+/// sheet the choice is said, naming the others and `--sheet`.
+fn choose_sheet(
+    sheets: Vec<crate::input::workbook::SheetRows>,
+) -> (String, Vec<Vec<String>>, Option<String>) {
+    if sheets.len() == 1 {
+        let s = sheets.into_iter().next().expect("one sheet");
+        return (s.name, s.rows, None);
+    }
+    let scores: Vec<(u32, usize)> = sheets.iter().map(|s| sheet_score(&s.rows)).collect();
+    let best = (0..sheets.len())
+        .max_by(|&a, &b| {
+            // A sheet with identity columns and rows first, then the surest header.
+            let key = |i: usize| {
+                let (score, rows) = scores[i];
+                (sheets[i].visible, score > 0 && rows > 0, score, rows)
+            };
+            key(a).cmp(&key(b)).then(b.cmp(&a))
+        })
+        .expect("at least two sheets");
+    let others: Vec<String> = sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(i, s)| {
+            format!(
+                "`{}` ({}{})",
+                s.name,
+                crate::text::count(scores[i].1 as u64, "row", "rows"),
+                if s.visible { "" } else { ", hidden" }
+            )
+        })
+        .collect();
+    let tie = (0..sheets.len()).any(|i| {
+        i != best && sheets[i].visible == sheets[best].visible && scores[i] == scores[best]
+    });
+    let s = sheets.into_iter().nth(best).expect("best is an index");
+    let mut w = format!(
+        "{} sheets: took `{}` ({}), the one that looks most like a contact list; also {}",
+        others.len() + 1,
+        s.name,
+        crate::text::count(scores[best].1 as u64, "row", "rows"),
+        others.join(", ")
+    );
+    w.push_str(if tie {
+        "; two sheets look alike: choose the sheet (--sheet NAME, or Sheet under Source)"
+    } else {
+        "; another one with --sheet NAME (or Sheet under Source)"
+    });
+    (s.name, s.rows, Some(w))
+}
+
+fn sheet_table(
+    path: &Path,
+    opts: &ReadOptions,
+    bytes: u64,
+    sheet: &str,
+    rows: &[Vec<String>],
+) -> Result<ContactTable> {
     let non_empty = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
     let Some(h) = rows
         .iter()
@@ -847,6 +976,8 @@ fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactT
         bytes,
         warnings,
         date_order: opts.date_order,
+        sheet: None,
+        sheets: Vec::new(),
     })
 }
 

@@ -73,6 +73,54 @@ fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
     r
 }
 
+/// One sheet of a workbook, read as text.
+pub struct SheetRows {
+    pub name: String,
+    /// Hidden sheets are candidates only when no visible one is.
+    pub visible: bool,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Every worksheet of a workbook (chart sheets and the like have no cells and are left out),
+/// in workbook order.
+pub fn read_sheets(path: &Path) -> Result<Vec<SheetRows>> {
+    match quietly(|| read_sheets_inner(path)) {
+        Ok(r) => r,
+        Err(_) => Err(Error::input(
+            path,
+            None,
+            "the workbook is damaged and cannot be read; open it in Excel and save it again, or export the sheet as CSV",
+        )),
+    }
+}
+
+fn read_sheets_inner(path: &Path) -> Result<Vec<SheetRows>> {
+    let mut wb = open_workbook_auto(path)
+        .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))?;
+    let meta: Vec<calamine::Sheet> = wb.sheets_metadata().to_vec();
+    let mut out = Vec::new();
+    for m in meta {
+        if m.typ != calamine::SheetType::WorkSheet {
+            continue;
+        }
+        let Ok(range) = wb.worksheet_range(&m.name) else {
+            continue;
+        };
+        out.push(SheetRows {
+            visible: m.visible == calamine::SheetVisible::Visible,
+            rows: range
+                .rows()
+                .map(|r| r.iter().map(cell_text).collect())
+                .collect(),
+            name: m.name,
+        });
+    }
+    if out.is_empty() {
+        return Err(Error::input(path, None, "the workbook has no sheets"));
+    }
+    Ok(out)
+}
+
 fn read_sheet_inner(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Vec<String>>)> {
     let mut wb = open_workbook_auto(path)
         .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))?;

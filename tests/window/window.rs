@@ -322,3 +322,19 @@ fn reveal_log_date_order_control() {
     );
     assert!((day_first - cli(&["--date-order", "dmy"])).abs() < 1e-9);
 }
+
+/// A workbook with a cover sheet first opens on its contact sheet; the Sheet picker under
+/// Source lists every sheet with its rows and reads another one when chosen.
+#[test]
+fn sheet_picker_lists_the_sheets_and_switches() {
+    let path = crate::common::repo("tests/fixtures/sheets/cover-first.xlsx");
+    let mut h = window(EnrichApp::new_for_test(Some(&path)));
+    assert_eq!(h.state().outcome().unwrap().estimate.counts.rows, 6);
+    h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
+    h.run();
+    h.get_by_label("Summary (3 rows)").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().outcome().unwrap().estimate.counts.rows, 3);
+}

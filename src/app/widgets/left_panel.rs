@@ -146,6 +146,42 @@ fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 t.encoding,
                 crate::text::bytes(t.bytes)
             ));
+            // A workbook: every worksheet with its rows, the one read first.
+            if t.sheets.len() > 1 {
+                let current = t.sheet.clone().unwrap_or_default();
+                let label = |(n, rows): &(String, usize)| {
+                    format!("{n} ({})", crate::text::count(*rows as u64, "row", "rows"))
+                };
+                let shown = t
+                    .sheets
+                    .iter()
+                    .find(|(n, _)| *n == current)
+                    .map(label)
+                    .unwrap_or_else(|| current.clone());
+                ui.horizontal(|ui| {
+                    let r = egui::ComboBox::from_id_salt("sheet")
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            let mut pick = None;
+                            for s in &t.sheets {
+                                if ui.selectable_label(s.0 == current, label(s)).clicked()
+                                    && s.0 != current
+                                {
+                                    pick = Some(s.0.clone());
+                                }
+                            }
+                            pick
+                        });
+                    name(ui, &r.response, "Sheet");
+                    ui.label("Sheet");
+                    if let Some(Some(sheet)) = r.inner {
+                        ch.reload = Some(ReadOptions {
+                            sheet: Some(sheet),
+                            ..l.read.clone()
+                        });
+                    }
+                });
+            }
             let current = l.read.delimiter;
             let options: [(Option<u8>, &str); 6] = [
                 (None, "detect"),
