@@ -163,6 +163,9 @@ pub struct EstimateArgs {
     /// Remaining credits.
     #[arg(long, value_name = "N")]
     pub budget: Option<f64>,
+    /// The estimate per value of this column as well as in total (JSON `groups`).
+    #[arg(long = "group-by", value_name = "COLUMN")]
+    pub group_by: Option<String>,
     /// Fit-to-budget keeps the contacts with the highest values of this column first (file
     /// order breaks ties; cells that are not numbers come last).
     #[arg(long, value_name = "COLUMN")]
@@ -648,6 +651,7 @@ fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
         ("--rows-out", a.rows_out.is_some()),
         ("--trimmed-out", a.trimmed_out.is_some()),
         ("--priority", a.priority.is_some()),
+        ("--group-by", a.group_by.is_some()),
         ("--ai-data", !a.ai_data.is_empty()),
         ("--signal", !a.signal.is_empty()),
         ("--csv-export", !a.csv_export.is_empty()),
@@ -962,6 +966,16 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         t.check_exports(analysis.tally.rows, &job.input)?;
     }
     let priority = engine::priority(&list.table, &job.settings)?;
+    let groups = match &a.group_by {
+        Some(c) => Some(crate::segments::group_by(
+            &analysis,
+            &list.table,
+            c,
+            &job.settings,
+            &job.book,
+        )?),
+        None => None,
+    };
     let mut outcome = engine::estimate_with(
         &analysis,
         &job.settings,
@@ -1031,6 +1045,11 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         mapping.to_json_map(&Role::LIST),
         Some(&list.table),
     );
+    json.groups = groups;
+    json.group_by = a
+        .group_by
+        .as_ref()
+        .and_then(|c| crate::segments::group_column(&list.table, c).ok());
     if let Some(table) = &one_table {
         let e = crate::pricing::price(&analysis.tally, &table.settings(), &job.book);
         json.tables = Some(vec![report::TableJson::of(

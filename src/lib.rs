@@ -23,6 +23,7 @@ pub mod pricing;
 pub mod progress;
 pub mod report;
 pub mod rows;
+pub mod segments;
 pub mod subscription;
 pub mod text;
 pub mod workspace;

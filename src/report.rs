@@ -98,6 +98,11 @@ pub struct JsonReport {
     /// Workspace tables (a spec, or a list on the workspace channel as one table).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tables: Option<Vec<TableJson>>,
+    /// With `--group-by`: the column and the estimate per value (cli.md, managers.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<crate::segments::Group>>,
 }
 
 /// One Workspace table of the JSON report (workspace.md): its own counts and credits.
@@ -322,6 +327,8 @@ pub fn json_report(
             delimiter: crate::input::reader::delimiter_name(t.delimiter),
         }),
         tables: None,
+        group_by: None,
+        groups: None,
     }
 }
 
@@ -457,6 +464,7 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
             );
         }
     }
+    groups_block(&mut s, r, false);
     if !e.warnings.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Warnings:");
@@ -465,6 +473,57 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
         }
     }
     s
+}
+
+/// The groups of `--group-by` as lines for people: value, rows, billable, credits.
+fn groups_block(s: &mut String, r: &JsonReport, markdown: bool) {
+    let (Some(col), Some(groups)) = (&r.group_by, &r.groups) else {
+        return;
+    };
+    if groups.is_empty() {
+        return;
+    }
+    let shown = |v: &str| {
+        if v.is_empty() {
+            "(empty)".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    let _ = writeln!(s);
+    if markdown {
+        let _ = writeln!(s, "## By {col}\n");
+        let _ = writeln!(s, "| {col} | Rows | Billable | Expected credits |");
+        let _ = writeln!(s, "|---|---:|---:|---:|");
+        for g in groups {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                shown(&g.value).replace('|', "\\|"),
+                g.rows,
+                g.billable_contacts,
+                crate::text::money(g.credits.expected)
+            );
+        }
+    } else {
+        let _ = writeln!(s, "By {col}:");
+        let w = groups
+            .iter()
+            .map(|g| shown(&g.value).chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        for g in groups {
+            let _ = writeln!(
+                s,
+                "  {:<w$}  {:>8} rows  {:>8} billable  {:>12} credits",
+                shown(&g.value),
+                g.rows,
+                g.billable_contacts,
+                crate::text::money(g.credits.expected)
+            );
+        }
+    }
 }
 
 /// "Rows N: unmatchable … · billable …" and a blank line.
@@ -735,6 +794,7 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     ] {
         let _ = writeln!(s, "| {label} | {n} |");
     }
+    groups_block(&mut s, r, true);
     if !e.warnings.is_empty() {
         let _ = writeln!(s, "\n## Warnings\n");
         for w in &e.warnings {

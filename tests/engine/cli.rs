@@ -728,3 +728,124 @@ fn email_cells_with_display_names_and_several_addresses() {
         ["cara@lee.example", "ben@lagos.example", "ana@fox.example"]
     );
 }
+
+/// `--group-by COLUMN` (cli.md, managers.md): the groups' rows and statuses add up to the
+/// list's, and their credits to the total expected credits, on every channel (per-request
+/// and per-block fees, company extras and Workspace actions included); largest first; an
+/// empty cell is the value "".
+#[test]
+fn groups_add_up_to_the_total_on_every_channel() {
+    let list = common::repo("sample-data/contacts.csv")
+        .display()
+        .to_string();
+    let log = common::repo("sample-data/reveal-log.csv")
+        .display()
+        .to_string();
+    let runs: [&[&str]; 7] = [
+        &["--channel", "csv-enrichment"],
+        &["--channel", "platform"],
+        &["--channel", "api-single", "--company", "--contact-signals"],
+        &[
+            "--channel",
+            "api-bulk",
+            "--batch-size",
+            "7",
+            "--company",
+            "--company-signals",
+        ],
+        &[
+            "--channel",
+            "workspace",
+            "--ai-data",
+            "ICP@0.7",
+            "--signal",
+            "Hiring",
+            "--csv-export",
+            "all",
+            "--crm-exports",
+            "2",
+        ],
+        &["--channel", "recommendations", "--reveal", "email"],
+        &[
+            "--channel",
+            "csv-enrichment",
+            "--only-missing",
+            "--revealed",
+            &log,
+            "--renewal-date",
+            "2026-12-15",
+        ],
+    ];
+    for extra in runs {
+        let mut args = vec![
+            "estimate",
+            &list,
+            "--group-by",
+            "Country",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let v = common::json(&args);
+        let groups = v["groups"].as_array().expect("groups");
+        assert!(groups.len() > 5, "{extra:?}");
+        let sum = |k: &str| groups.iter().map(|g| g[k].as_u64().unwrap()).sum::<u64>();
+        for k in [
+            "rows",
+            "unmatchable_rows",
+            "duplicate_rows",
+            "already_revealed_rows",
+            "nothing_needed_rows",
+            "billable_contacts",
+        ] {
+            assert_eq!(sum(k), v[k].as_u64().unwrap(), "{extra:?} {k}");
+        }
+        let credits: f64 = groups
+            .iter()
+            .map(|g| g["credits"]["expected"].as_f64().unwrap())
+            .sum();
+        let total = v["credits"]["expected"].as_f64().unwrap();
+        assert!(
+            (credits - total).abs() < 1e-6 * total.max(1.0),
+            "{extra:?}: {credits} vs {total}"
+        );
+        let c: Vec<f64> = groups
+            .iter()
+            .map(|g| g["credits"]["expected"].as_f64().unwrap())
+            .collect();
+        assert!(
+            c.windows(2).all(|w| w[0] >= w[1]),
+            "largest first: {extra:?}"
+        );
+        assert!(
+            groups.iter().any(|g| g["value"] == ""),
+            "the empty cell is a group"
+        );
+    }
+    let out = common::run(&["estimate", &list, "--group-by", "Region"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no column named `Region`"));
+    // In the reports too.
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("r.md");
+    let out = common::run(&[
+        "estimate",
+        &list,
+        "--group-by",
+        "country",
+        "--report-out",
+        md.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("## By Country") && text.contains("| (empty) |"),
+        "{text}"
+    );
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("By Country:"), "{table}");
+}
