@@ -44,6 +44,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Measure the match, email and phone rates on a past enrichment: the list as it was
+    /// uploaded and what came back (pairs of files; several pairs add up).
+    Calibrate {
+        /// UPLOADED RESULT [UPLOADED RESULT …]
+        #[arg(required = true, num_args = 2.., value_name = "UPLOADED RESULT")]
+        files: Vec<PathBuf>,
+        /// Write the rates (and their sample) for `estimate --assumptions`.
+        #[arg(long = "save-assumptions", value_name = "FILE.toml")]
+        save_assumptions: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// List the shipped price books.
     Pricebooks {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -163,6 +175,10 @@ pub struct EstimateArgs {
     /// Remaining credits.
     #[arg(long, value_name = "N")]
     pub budget: Option<f64>,
+    /// Rates measured by `enrichplan calibrate --save-assumptions` (repeatable: the samples
+    /// add up); explicit rate flags still win.
+    #[arg(long = "assumptions", value_name = "FILE.toml")]
+    pub assumptions: Vec<PathBuf>,
     /// The estimate per value of this column as well as in total (JSON `groups`).
     #[arg(long = "group-by", value_name = "COLUMN")]
     pub group_by: Option<String>,
@@ -406,7 +422,17 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
             ));
         }
     }
-    let d = &book.assumptions;
+    let calibrated = if a.assumptions.is_empty() {
+        None
+    } else {
+        let mut c = crate::calibrate::Counts::default();
+        for f in &a.assumptions {
+            c = c.add(crate::calibrate::SavedAssumptions::load(f)?);
+        }
+        Some(c.assumptions())
+    };
+    let from_book = crate::pricing::Assumptions::from_book(&book);
+    let d = calibrated.as_ref().unwrap_or(&from_book);
     let assumptions = Assumptions {
         match_rate: rate(
             "match",
@@ -1134,6 +1160,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         Some(Command::Open { files }) => return Action::Window(files),
         Some(Command::Estimate(a)) => run_estimate(&a),
         Some(Command::Pricebooks { format }) => run_pricebooks(format),
+        Some(Command::Calibrate {
+            files,
+            save_assumptions,
+            format,
+        }) => run_calibrate(&files, save_assumptions.as_deref(), format),
         Some(Command::Compare { plans, format }) => run_compare(&plans, format),
     };
     match result {
@@ -1141,6 +1172,94 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         Err(e) => {
             eprintln!("enrichplan: error: {e}");
             Action::Exit(ExitCode::from(exit_code(&e)))
+        }
+    }
+}
+
+fn run_calibrate(files: &[PathBuf], save: Option<&Path>, format: Format) -> Result<()> {
+    if files.len() % 2 != 0 {
+        return Err(setting(
+            "calibrate: give the files in pairs: UPLOADED RESULT [UPLOADED RESULT …]",
+        ));
+    }
+    let progress = Progress::new();
+    let settings = Settings::defaults(&pricebook::default_book());
+    let mut counts = crate::calibrate::Counts::default();
+    for pair in files.chunks(2) {
+        counts = counts.add(crate::calibrate::calibrate(
+            &pair[0], &pair[1], &settings, &progress,
+        )?);
+    }
+    let a = counts.assumptions();
+    if let Some(out) = save {
+        let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let text = crate::calibrate::SavedAssumptions::of(counts).to_toml()?;
+        crate::fsutil::write_atomic(out, text.as_bytes())?;
+    }
+    let range =
+        |r: &RateRange| serde_json::json!({"expected": r.expected, "low": r.low, "high": r.high});
+    match format {
+        Format::Json => {
+            let v = serde_json::json!({
+                "contacts": counts.contacts,
+                "matched": counts.matched,
+                "emails": counts.emails,
+                "phones": counts.phones,
+                "rates": {
+                    "match": range(&a.match_rate),
+                    "email": range(&a.email_rate),
+                    "phone": range(&a.phone_rate),
+                },
+            });
+            emit(
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&v).map_err(|e| Error::Internal(e.to_string()))?
+                )
+                .as_bytes(),
+            )
+        }
+        _ => {
+            let pct = |x: f64| format!("{:.1}%", x * 100.0);
+            let line = |name: &str, r: &RateRange, k: u64, n: u64| {
+                format!(
+                    "{name:<11} {:>7}  (90% range {} to {}; {k} of {n})\n",
+                    pct(r.expected),
+                    pct(r.low),
+                    pct(r.high)
+                )
+            };
+            let mut s = format!(
+                "Calibration on {} billable contacts: {} matched\n",
+                counts.contacts, counts.matched
+            );
+            s.push_str(&line(
+                "Match rate",
+                &a.match_rate,
+                counts.matched,
+                counts.contacts,
+            ));
+            s.push_str(&line(
+                "Email rate",
+                &a.email_rate,
+                counts.emails,
+                counts.matched,
+            ));
+            s.push_str(&line(
+                "Phone rate",
+                &a.phone_rate,
+                counts.phones,
+                counts.matched,
+            ));
+            if let Some(out) = save {
+                s.push_str(&format!(
+                    "Saved to {} (use it with: enrichplan estimate LIST --assumptions {})\n",
+                    out.display(),
+                    out.display()
+                ));
+            }
+            emit(s.as_bytes())
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod budget;
+pub mod calibrate;
 pub mod cli;
 pub mod cycle;
 pub mod engine;

@@ -849,3 +849,90 @@ fn groups_add_up_to_the_total_on_every_channel() {
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains("By Country:"), "{table}");
 }
+
+/// `enrichplan calibrate` (managers.md) on the sample pair, counted by hand: 10 billable
+/// contacts uploaded (a duplicate and an unmatchable row aside), 6 came back with data, 4
+/// of them with an email, 3 with a phone; low and high are the 90 % Wilson interval.
+#[test]
+fn calibrate_measures_the_rates_and_estimate_uses_them() {
+    let up = common::repo("sample-data/calibration/uploaded.csv")
+        .display()
+        .to_string();
+    let back = common::repo("sample-data/calibration/result.csv")
+        .display()
+        .to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("rates.toml");
+    let v = common::json(&[
+        "calibrate",
+        &up,
+        &back,
+        "--format",
+        "json",
+        "--save-assumptions",
+        saved.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (v["contacts"].as_u64(), v["matched"].as_u64()),
+        (Some(10), Some(6))
+    );
+    assert_eq!(
+        (v["emails"].as_u64(), v["phones"].as_u64()),
+        (Some(4), Some(3))
+    );
+    let r = |k: &str, end: &str| v["rates"][k][end].as_f64().unwrap();
+    assert_eq!(r("match", "expected"), 0.6);
+    assert!((r("email", "expected") - 4.0 / 6.0).abs() < 1e-12);
+    assert_eq!(r("phone", "expected"), 0.5);
+    // Wilson, z = 1.6449: 6 of 10 → 0.3516 .. 0.8058 (worked out in calibrate.rs's test).
+    assert!(
+        (r("match", "low") - 0.35164).abs() < 1e-4 && (r("match", "high") - 0.80578).abs() < 1e-4
+    );
+    // estimate --assumptions: the measured rates in the estimate; an explicit flag wins.
+    let list = common::repo("sample-data/contacts.csv")
+        .display()
+        .to_string();
+    let e = common::json(&[
+        "estimate",
+        &list,
+        "--assumptions",
+        saved.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        e["assumptions"]["match_rate"]["expected"], 0.6,
+        "{}",
+        e["assumptions"]
+    );
+    assert!((e["assumptions"]["match_rate"]["low"].as_f64().unwrap() - 0.35164).abs() < 1e-4);
+    let e = common::json(&[
+        "estimate",
+        &list,
+        "--assumptions",
+        saved.to_str().unwrap(),
+        "--match-rate",
+        "0.9",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(e["assumptions"]["match_rate"]["expected"], 0.9);
+    // Two calibrations add up: the same sample twice is twice the counts, a narrower range.
+    let v2 = common::json(&["calibrate", &up, &back, &up, &back, "--format", "json"]);
+    assert_eq!(v2["contacts"], 20);
+    assert_eq!(v2["rates"]["match"]["expected"], 0.6);
+    assert!(v2["rates"]["match"]["low"].as_f64().unwrap() > r("match", "low"));
+    // Bad input: an odd number of files, a damaged assumptions file.
+    assert_eq!(
+        common::run(&["calibrate", &up, &back, &up]).status.code(),
+        Some(2)
+    );
+    let bad = common::write(
+        dir.path(),
+        "bad.toml",
+        "[sample]\ncontacts = 3\nmatched = 5\nemails = 0\nphones = 0\n[match_rate]\nlow=0\nexpected=0\nhigh=0\n[email_rate]\nlow=0\nexpected=0\nhigh=0\n[phone_rate]\nlow=0\nexpected=0\nhigh=0\n",
+    );
+    let out = common::run(&["estimate", &list, "--assumptions", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml"));
+}
