@@ -56,6 +56,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Set a plan beside what was really spent: the vendor's Usage Report, summed by kind
+    /// over the plan's billing cycle (or --from/--to).
+    Reconcile {
+        /// The Usage Report CSV (Analytics → Usage report).
+        usage: PathBuf,
+        #[arg(long, value_name = "PLAN.json")]
+        plan: PathBuf,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// List the shipped price books.
     Pricebooks {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -1160,6 +1174,13 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         Some(Command::Open { files }) => return Action::Window(files),
         Some(Command::Estimate(a)) => run_estimate(&a),
         Some(Command::Pricebooks { format }) => run_pricebooks(format),
+        Some(Command::Reconcile {
+            usage,
+            plan,
+            from,
+            to,
+            format,
+        }) => run_reconcile(&usage, &plan, from.as_deref(), to.as_deref(), format),
         Some(Command::Calibrate {
             files,
             save_assumptions,
@@ -1172,6 +1193,89 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         Err(e) => {
             eprintln!("enrichplan: error: {e}");
             Action::Exit(ExitCode::from(exit_code(&e)))
+        }
+    }
+}
+
+fn run_reconcile(
+    usage: &Path,
+    plan_path: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    format: Format,
+) -> Result<()> {
+    let plan = crate::plan::Plan::load(plan_path)?;
+    let (book, _) = plan.book();
+    let cycle_from = plan.cycle.start();
+    let cycle_to = plan.cycle.renewal.and_then(|r| r.pred_opt());
+    let from = match from {
+        Some(f) => parse_date_arg("--from", f)?,
+        None => cycle_from.unwrap_or(chrono::NaiveDate::MIN),
+    };
+    let to = match to {
+        Some(t) => parse_date_arg("--to", t)?,
+        None => cycle_to.unwrap_or(chrono::NaiveDate::MAX),
+    };
+    if from > to {
+        return Err(setting(format!("--from {from} is after --to {to}")));
+    }
+    let r = crate::reconcile::reconcile(usage, &plan, &book, from, to)?;
+    match format {
+        Format::Json => {
+            let v = serde_json::json!({
+                "plan": plan.name,
+                "from": (from != chrono::NaiveDate::MIN).then(|| from.to_string()),
+                "to": (to != chrono::NaiveDate::MAX).then(|| to.to_string()),
+                "months": r.months,
+                "items": r.items,
+                "users": r.users,
+                "warnings": r.warnings,
+            });
+            let text =
+                serde_json::to_string_pretty(&v).map_err(|e| Error::Internal(e.to_string()))?;
+            emit(format!("{text}\n").as_bytes())
+        }
+        _ => {
+            let mut s = format!(
+                "Plan vs actual — {} ({})\n",
+                plan.name,
+                if r.months.is_empty() {
+                    "no month in the period".to_string()
+                } else {
+                    r.months.join(", ")
+                }
+            );
+            s.push_str(&format!(
+                "{:<11} {:>10} {:>10} {:>10} {:>10}  {}\n",
+                "Item", "Actual", "Low", "Expected", "High", "Verdict"
+            ));
+            for i in &r.items {
+                s.push_str(&format!(
+                    "{:<11} {:>10} {:>10} {:>10} {:>10}  {} ({:+.0})\n",
+                    i.item,
+                    crate::text::money(i.actual),
+                    crate::text::money(i.planned.low),
+                    crate::text::money(i.planned.expected),
+                    crate::text::money(i.planned.high),
+                    i.verdict,
+                    i.difference
+                ));
+            }
+            s.push_str("\nBy user:\n");
+            for u in &r.users {
+                s.push_str(&format!(
+                    "  {:<32} {:>10} credits\n",
+                    u.user,
+                    crate::text::money(u.credits)
+                ));
+            }
+            if !r.warnings.is_empty() {
+                s.push_str("\nWarnings:\n");
+                for w in &r.warnings {
+                    s.push_str(&format!("  - {w}\n"));
+                }
+            }
+            emit(s.as_bytes())
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod plan;
 pub mod pricebook;
 pub mod pricing;
 pub mod progress;
+pub mod reconcile;
 pub mod report;
 pub mod rows;
 pub mod segments;

@@ -936,3 +936,105 @@ fn calibrate_measures_the_rates_and_estimate_uses_them() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml"));
 }
+
+/// `enrichplan reconcile` (managers.md) on the sample Usage Report, totals by hand: in
+/// November the three users revealed 135 phones and 690 emails (675 + 690 credits at 5
+/// and 1), the API key spent 120 search and 30 company credits; 1,515 credits in all.
+#[test]
+fn reconcile_sets_the_plan_beside_the_usage_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = common::repo("sample-data/contacts.csv")
+        .display()
+        .to_string();
+    let usage = common::repo("sample-data/usage-report.csv")
+        .display()
+        .to_string();
+    let plan = dir.path().join("p.enrichplan.json");
+    common::json(&[
+        "estimate",
+        &list,
+        "--renewal-date",
+        "2026-12-15",
+        "--save-plan",
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let p = plan.to_str().unwrap();
+    let v = common::json(&[
+        "reconcile",
+        &usage,
+        "--plan",
+        p,
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["months"], serde_json::json!(["2026-11"]));
+    let item = |k: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["item"] == k)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("email")["actual"], 690.0);
+    assert_eq!(item("phone")["actual"], 675.0);
+    assert_eq!(item("api_search")["actual"], 120.0);
+    assert_eq!(item("company")["actual"], 30.0);
+    assert_eq!(item("total")["actual"], 1515.0);
+    // The plan expects no API credits: above its high of 0.
+    assert_eq!(item("api_search")["verdict"], "above");
+    let e = item("email");
+    let expected = e["planned"]["expected"].as_f64().unwrap();
+    assert!((e["difference"].as_f64().unwrap() - (690.0 - expected)).abs() < 1e-9);
+    // Users: the three and the API key, never the group or Total rows.
+    let users: Vec<&str> = v["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["user"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        users,
+        [
+            "mia.schulz@example.com",
+            "sam.rep@example.com",
+            "jo.park@example.com",
+            "API credits"
+        ]
+    );
+    assert_eq!(v["warnings"], serde_json::json!([]));
+    // The plan's own cycle (2026-11-15 to 2026-12-14) takes both months.
+    let v = common::json(&["reconcile", &usage, "--plan", p, "--format", "json"]);
+    assert_eq!(v["months"], serde_json::json!(["2026-11", "2026-12"]));
+    // A Total row that disagrees with its user rows is a warning.
+    let text = std::fs::read_to_string(common::repo("sample-data/usage-report.csv")).unwrap();
+    let bad = common::write(
+        dir.path(),
+        "bad.csv",
+        &text.replace("Total,,,,,,,,,135,", "Total,,,,,,,,,136,"),
+    );
+    let v = common::json(&[
+        "reconcile",
+        bad.to_str().unwrap(),
+        "--plan",
+        p,
+        "--format",
+        "json",
+    ]);
+    assert!(
+        v["warnings"].to_string().contains("Total row says 136"),
+        "{}",
+        v["warnings"]
+    );
+    // Not a usage report: a clear refusal.
+    let out = common::run(&["reconcile", &list, "--plan", p]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Usage Report"));
+}
