@@ -34,8 +34,10 @@ pub struct Counts {
     pub phones: u64,
 }
 
-impl Counts {
-    pub fn add(self, o: Counts) -> Counts {
+impl std::ops::Add for Counts {
+    type Output = Counts;
+
+    fn add(self, o: Counts) -> Counts {
         Counts {
             contacts: self.contacts + o.contacts,
             matched: self.matched + o.matched,
@@ -43,7 +45,9 @@ impl Counts {
             phones: self.phones + o.phones,
         }
     }
+}
 
+impl Counts {
     /// The three rates with their 90 % Wilson intervals.
     pub fn assumptions(&self) -> Assumptions {
         Assumptions {

@@ -441,7 +441,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
     } else {
         let mut c = crate::calibrate::Counts::default();
         for f in &a.assumptions {
-            c = c.add(crate::calibrate::SavedAssumptions::load(f)?);
+            c = c + crate::calibrate::SavedAssumptions::load(f)?;
         }
         Some(c.assumptions())
     };
@@ -1281,7 +1281,7 @@ fn run_reconcile(
 }
 
 fn run_calibrate(files: &[PathBuf], save: Option<&Path>, format: Format) -> Result<()> {
-    if files.len() % 2 != 0 {
+    if !files.len().is_multiple_of(2) {
         return Err(setting(
             "calibrate: give the files in pairs: UPLOADED RESULT [UPLOADED RESULT …]",
         ));
@@ -1290,9 +1290,7 @@ fn run_calibrate(files: &[PathBuf], save: Option<&Path>, format: Format) -> Resu
     let settings = Settings::defaults(&pricebook::default_book());
     let mut counts = crate::calibrate::Counts::default();
     for pair in files.chunks(2) {
-        counts = counts.add(crate::calibrate::calibrate(
-            &pair[0], &pair[1], &settings, &progress,
-        )?);
+        counts = counts + (crate::calibrate::calibrate(&pair[0], &pair[1], &settings, &progress)?);
     }
     let a = counts.assumptions();
     if let Some(out) = save {

@@ -338,3 +338,27 @@ fn sheet_picker_lists_the_sheets_and_switches() {
     h.run();
     assert_eq!(h.state().outcome().unwrap().estimate.counts.rows, 3);
 }
+
+/// The Rows view says when a row's email cell held several addresses (pricing.md §1).
+#[test]
+fn rows_view_names_an_email_cell_with_several_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = crate::common::write(
+        dir.path(),
+        "list.csv",
+        "Name,Email\nAna Fox,ana@fox.example; ana.r@gmail.example\nBen Obi,ben@obi.example\n",
+    );
+    let mut h = window(EnrichApp::new_for_test(Some(&list)));
+    h.get_by_label("Rows").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("2 addresses in one cell")
+            .is_some(),
+        "the reason names the two addresses"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("addresses in one cell")
+            .count(),
+        1
+    );
+}

@@ -42,6 +42,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     });
     app.row_filter = filter;
     let settings = app.settings.clone();
+    let email_headers = app
+        .mapping
+        .columns(crate::input::roles::Role::Email)
+        .to_vec();
     let Some(list) = &app.list else { return };
     let table = list.table.clone();
     let Some(analysis) = app.analysis.clone() else {
@@ -56,6 +60,11 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         int(table.rows() as i64)
     ));
     ui.separator();
+    // The row's email cells read as a list (pricing.md §1): said in the reason.
+    let email_cols: Vec<&StringChunked> = email_headers
+        .iter()
+        .filter_map(|h| table.df.column(h).ok().and_then(|c| c.str().ok()))
+        .collect();
     let cols: Vec<Option<&StringChunked>> = table
         .headers
         .iter()
@@ -107,7 +116,17 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         });
                     });
                     row.col(|ui| {
-                        let reason = rows::row_reason(&analysis, r, &settings, &table.lines);
+                        let mut reason = rows::row_reason(&analysis, r, &settings, &table.lines);
+                        let listed = email_cols
+                            .iter()
+                            .filter_map(|c| c.get(r))
+                            .filter(|v| crate::normalize::is_email_list(v))
+                            .map(|v| crate::normalize::email_addresses(v).len())
+                            .max()
+                            .unwrap_or(0);
+                        if listed > 1 {
+                            reason.push_str(&format!("; {listed} addresses in one cell"));
+                        }
                         // A cut reason shows in full on hover (egui adds the tooltip).
                         ui.add(egui::Label::new(&reason).truncate());
                     });
