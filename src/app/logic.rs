@@ -203,6 +203,19 @@ impl EnrichApp {
             self.persisted.budget.remaining(),
             priority.as_ref(),
         );
+        // Segments of the Estimate view: one group-by over the rows in memory.
+        self.split_groups = match (&self.split_by, &self.list) {
+            (Some(c), Some(l)) => {
+                match crate::segments::group_by(a, &l.table, c, &self.settings, &self.book) {
+                    Ok(g) => Some(g),
+                    Err(_) => {
+                        self.split_by = None;
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         let mut warnings = self
             .list
             .as_ref()

@@ -167,6 +167,9 @@ pub struct EnrichApp {
     /// The settings panel was on screen last frame (it opens scrolled to the top, not where
     /// it was left, or where a previous run left it).
     pub(crate) settings_shown: bool,
+    /// The Estimate view's "Split by" column and its groups (recomputed on every re-price).
+    pub(crate) split_by: Option<String>,
+    pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
 }
 
 impl EnrichApp {
@@ -220,6 +223,8 @@ impl EnrichApp {
             close_after_save: false,
             file_dialog: None,
             settings_shown: false,
+            split_by: None,
+            split_groups: None,
         }
     }
 
@@ -284,6 +289,22 @@ impl EnrichApp {
 
     pub fn outcome(&self) -> Option<&Outcome> {
         self.outcome.as_ref()
+    }
+
+    /// Split the Estimate view by a column (None: no split), as its "Split by" picker does.
+    pub fn set_split_by(&mut self, column: Option<String>) {
+        self.split_by = column;
+        self.reprice();
+    }
+
+    /// The Estimate view's "Split by" column, if one is chosen.
+    pub fn split_column(&self) -> Option<&str> {
+        self.split_by.as_deref()
+    }
+
+    /// The Estimate view's groups when a "Split by" column is chosen.
+    pub fn split_groups(&self) -> Option<&[crate::segments::Group]> {
+        self.split_groups.as_deref()
     }
 
     pub fn errors(&self) -> &[String] {

@@ -362,3 +362,35 @@ fn rows_view_names_an_email_cell_with_several_addresses() {
         1
     );
 }
+
+/// "Split by" on the Estimate view: the groups of a column, largest first, adding up to the
+/// total the view shows, as `--group-by` does.
+#[test]
+fn split_by_shows_groups_that_add_up_to_the_total() {
+    let mut app = EnrichApp::new_for_test(Some(&sample()));
+    // A simulated click on the picker's popup entry did not register in the harness (not
+    // understood yet, said in the issue note); the picker calls this same method.
+    app.set_split_by(Some("Country".into()));
+    // The groups are the file's own values (CJK among them): no fonts for them here.
+    let h = window_with(app, true);
+    assert!(h.query_by_label("Split by column").is_some());
+    let total = h.state().outcome().unwrap().estimate.total.expected;
+    let groups = h
+        .state()
+        .split_groups()
+        .unwrap_or_else(|| panic!("groups; errors {:?}", h.state().errors()))
+        .to_vec();
+    assert!(groups.len() > 5);
+    let sum: f64 = groups.iter().map(|g| g.credits.expected).sum();
+    assert!((sum - total).abs() < 1e-6, "{sum} vs {total}");
+    let cli = crate::common::json(&[
+        "estimate",
+        &sample().display().to_string(),
+        "--group-by",
+        "Country",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(cli["groups"][0]["value"].as_str().unwrap(), groups[0].value);
+    h.get_by_label("(empty)");
+}

@@ -75,6 +75,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             ui.add_space(12.0);
             ui.heading("Credits by item (expected)");
             chart(ui, "list", e);
+            ui.add_space(12.0);
+            split_by(app, ui);
             if !e.warnings.is_empty() {
                 ui.add_space(12.0);
                 ui.heading("Warnings");
@@ -90,6 +92,124 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     if app.outcome.is_none() {
         app.outcome = Some(outcome);
     }
+}
+
+/// The estimate per value of a column (managers.md): a picker, a table largest first and
+/// a bar chart of the largest groups. The groups add up to the total.
+fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    let Some(l) = &app.list else { return };
+    let headers = l.table.headers.clone();
+    ui.heading("Split by");
+    let current = app.split_by.clone();
+    let pick = ui
+        .horizontal(|ui| {
+            let r = egui::ComboBox::from_id_salt("split by")
+                .selected_text(current.clone().unwrap_or_else(|| "(no split)".into()))
+                .show_ui(ui, |ui| {
+                    let mut pick = None;
+                    if ui
+                        .selectable_label(current.is_none(), "(no split)")
+                        .clicked()
+                    {
+                        pick = Some(None);
+                    }
+                    for h in &headers {
+                        if ui
+                            .selectable_label(current.as_ref() == Some(h), h)
+                            .clicked()
+                        {
+                            pick = Some(Some(h.clone()));
+                        }
+                    }
+                    pick
+                });
+            super::name(ui, &r.response, "Split by column");
+            ui.label(
+                RichText::new("the estimate per value of a column (owner, country, campaign …)")
+                    .weak(),
+            );
+            r.inner.flatten()
+        })
+        .inner;
+    if let Some(p) = pick {
+        app.set_split_by(p);
+    }
+    let Some(groups) = &app.split_groups else {
+        return;
+    };
+    const SHOWN: usize = 25;
+    egui::Grid::new("split groups")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for t in ["Value", "Rows", "Billable", "Expected credits"] {
+                ui.label(RichText::new(t).strong());
+            }
+            ui.end_row();
+            for g in groups.iter().take(SHOWN) {
+                let v = if g.value.is_empty() {
+                    "(empty)"
+                } else {
+                    g.value.as_str()
+                };
+                ui.add(egui::Label::new(v).truncate());
+                ui.label(int(g.rows as i64));
+                ui.label(int(g.billable_contacts as i64));
+                ui.label(crate::text::money(g.credits.expected));
+                ui.end_row();
+            }
+        });
+    if groups.len() > SHOWN {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more values (the report and --group-by list them all)",
+                groups.len() - SHOWN
+            ))
+            .weak(),
+        );
+    }
+    let top: Vec<&crate::segments::Group> = groups.iter().take(10).collect();
+    let names: Vec<String> = top
+        .iter()
+        .map(|g| {
+            if g.value.is_empty() {
+                "(empty)".to_string()
+            } else {
+                g.value.clone()
+            }
+        })
+        .collect();
+    let bars: Vec<Bar> = top
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            Bar::new(i as f64, g.credits.expected)
+                .name(&names[i])
+                .width(0.6)
+                .fill(Color32::from_rgb(52, 168, 83).gamma_multiply(0.8))
+        })
+        .collect();
+    Plot::new("split chart")
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .include_y(0.0)
+        .y_axis_formatter(|mark, _| int(mark.value.round() as i64))
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("credits by value", bars))
+        });
 }
 
 fn tiers_section(app: &mut EnrichApp, ui: &mut egui::Ui) {
