@@ -141,6 +141,37 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                             _ => "none".into(),
                         }),
                     );
+                    // The cheapest of the user's tiers that covers each plan (its high
+                    // estimate; the API where the channel needs it).
+                    let tiers = app.persisted.tiers.clone();
+                    row(
+                        ui,
+                        "Cheapest tier",
+                        c.plans.iter().map(|p| {
+                            let api = crate::pricing::Channel::from_key(&p.channel)
+                                .is_some_and(|ch| ch.is_api());
+                            match crate::subscription::cheapest_tier(p.credits.high, api, &tiers) {
+                                crate::subscription::TierChoice::Covered { tier, .. } => {
+                                    match (tier.price_per_cycle, &tier.currency) {
+                                        (Some(price), cur) => format!(
+                                            "{} ({} {})",
+                                            tier.name,
+                                            cur.clone().unwrap_or_default(),
+                                            crate::text::money(price)
+                                        )
+                                        .replace("( ", "("),
+                                        _ => tier.name,
+                                    }
+                                }
+                                crate::subscription::TierChoice::NoneCovers { .. } => {
+                                    "none of your tiers covers it".into()
+                                }
+                                crate::subscription::TierChoice::Unknown => {
+                                    "enter tiers (Estimate → Subscription)".into()
+                                }
+                            }
+                        }),
+                    );
                     if c.plans.iter().any(|p| p.money.is_some()) {
                         row(
                             ui,
