@@ -25,6 +25,7 @@ pub enum JobKind {
     OpenSpec,
     SaveSpec,
     AnalyzeSpec,
+    LoadAssumptions,
 }
 
 impl JobKind {
@@ -36,6 +37,7 @@ impl JobKind {
             JobKind::OpenSpec => "enrichplan-open-spec",
             JobKind::SaveSpec => "enrichplan-save-spec",
             JobKind::AnalyzeSpec => "enrichplan-analyze-spec",
+            JobKind::LoadAssumptions => "enrichplan-load-assumptions",
         }
     }
 }
@@ -53,6 +55,8 @@ pub enum Output {
     SpecSaved(Box<(Spec, PathBuf)>),
     /// The analysis of a spec's sourced tables: the sources it is of, and their mappings.
     SpecAnalysis(Box<(String, SpecAnalysis, Vec<Mapping>)>),
+    /// The sample of a saved calibration.
+    Assumptions(crate::calibrate::Counts),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.

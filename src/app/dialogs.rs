@@ -65,6 +65,8 @@ pub enum FileFor {
     OpenWorkspace,
     OpenLog,
     LoadBook,
+    /// Rates from a past enrichment (`enrichplan calibrate --save-assumptions`).
+    LoadAssumptions,
     LocateList,
     AddCompare,
     AddTableFile,
@@ -84,6 +86,7 @@ impl FileFor {
             FileFor::OpenWorkspace => "Open a Workspace plan",
             FileFor::OpenLog => "Open a reveal log",
             FileFor::LoadBook => "Load a price book",
+            FileFor::LoadAssumptions => "Use rates from a past enrichment (a calibration file)",
             FileFor::LocateList => "Locate the plan's contact list",
             FileFor::AddCompare => "Add plans to compare",
             FileFor::AddTableFile | FileFor::TableFile(_) => "Choose the table's contact list",
@@ -100,7 +103,10 @@ impl FileFor {
         match self {
             FileFor::OpenAny => [LISTS, &["json", "toml"]].concat(),
             FileFor::OpenPlan | FileFor::AddCompare | FileFor::SavePlan => vec!["json"],
-            FileFor::OpenWorkspace | FileFor::SaveWorkspace | FileFor::LoadBook => vec!["toml"],
+            FileFor::OpenWorkspace
+            | FileFor::SaveWorkspace
+            | FileFor::LoadBook
+            | FileFor::LoadAssumptions => vec!["toml"],
             FileFor::OpenLog
             | FileFor::LocateList
             | FileFor::AddTableFile
@@ -248,6 +254,7 @@ impl EnrichApp {
             // A price book is recognised on the worker and used as one.
             FileFor::OpenWorkspace | FileFor::LoadBook => self.open_spec(p),
             FileFor::OpenLog => self.open_log(p),
+            FileFor::LoadAssumptions => self.load_assumptions(p),
             FileFor::LocateList => self.locate_list(p),
             FileFor::AddCompare => {
                 for f in paths {

@@ -42,6 +42,21 @@ impl EnrichApp {
         self.open_log_with(path, ReadOptions::default());
     }
 
+    /// Read a saved calibration (`calibrate --save-assumptions`) in the background; its
+    /// rates replace the assumptions.
+    pub fn load_assumptions(&mut self, path: PathBuf) {
+        let key = path.display().to_string();
+        let label = format!("Reading rates from {}", file_name(&path));
+        let job = Job::spawn(
+            JobKind::LoadAssumptions,
+            key,
+            label,
+            self.ctx.clone(),
+            move |_| crate::calibrate::SavedAssumptions::load(&path).map(Output::Assumptions),
+        );
+        self.start(job);
+    }
+
     /// Load a reveal log with its own reading options (a plan's, or the date order the
     /// user chose).
     pub(crate) fn open_log_with(&mut self, path: PathBuf, read: ReadOptions) {
@@ -131,6 +146,11 @@ impl EnrichApp {
                 self.outcome = None;
                 self.rows_cache = None;
                 self.reanalyze();
+            }
+            Ok(Output::Assumptions(c)) => {
+                self.settings.assumptions = c.assumptions();
+                self.calibration = Some(c);
+                self.settings_changed();
             }
             Ok(Output::Log(l, read)) => {
                 let mapping = match self.pending.as_mut().and_then(|p| p.log.take()) {
@@ -281,6 +301,7 @@ impl EnrichApp {
 
     pub(crate) fn reset_assumptions(&mut self) {
         self.settings.assumptions = Assumptions::from_book(&self.book);
+        self.calibration = None;
         self.reprice();
     }
 

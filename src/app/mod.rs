@@ -169,6 +169,8 @@ pub struct EnrichApp {
     pub(crate) settings_shown: bool,
     /// The Estimate view's "Split by" column and its groups (recomputed on every re-price).
     pub(crate) split_by: Option<String>,
+    /// The sample behind the assumptions, when they came from a past enrichment.
+    pub(crate) calibration: Option<crate::calibrate::Counts>,
     pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
 }
 
@@ -224,6 +226,7 @@ impl EnrichApp {
             file_dialog: None,
             settings_shown: false,
             split_by: None,
+            calibration: None,
             split_groups: None,
         }
     }

@@ -394,3 +394,40 @@ fn split_by_shows_groups_that_add_up_to_the_total() {
     assert_eq!(cli["groups"][0]["value"].as_str().unwrap(), groups[0].value);
     h.get_by_label("(empty)");
 }
+
+/// "Use rates from a past enrichment…": a calibration file's rates become the assumptions
+/// (the CLI's `--assumptions`, the same number), with the sample shown beside them.
+#[test]
+fn rates_from_a_past_enrichment() {
+    let dir = tempfile::tempdir().unwrap();
+    let rates = dir.path().join("rates.toml");
+    let (up, back) = (
+        crate::common::repo("sample-data/calibration/uploaded.csv"),
+        crate::common::repo("sample-data/calibration/result.csv"),
+    );
+    crate::common::json(&[
+        "calibrate",
+        up.to_str().unwrap(),
+        back.to_str().unwrap(),
+        "--save-assumptions",
+        rates.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let mut app = EnrichApp::new_for_test(Some(&sample()));
+    app.load_assumptions(rates.clone());
+    app.wait_for_jobs();
+    let h = window(app);
+    assert_eq!(h.state().settings().assumptions.match_rate.expected, 0.6);
+    h.get_by_label_contains("From a past enrichment: 6 of 10 billable contacts matched");
+    let cli = crate::common::json(&[
+        "estimate",
+        &sample().display().to_string(),
+        "--assumptions",
+        rates.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let window_total = h.state().outcome().unwrap().estimate.total.expected;
+    assert!((window_total - cli["credits"]["expected"].as_f64().unwrap()).abs() < 1e-9);
+}

@@ -620,13 +620,33 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             ch.reprice |= rate_row_labelled(ui, "Email rate", &mut a.email_rate);
             ch.reprice |= rate_row_labelled(ui, "Phone rate", &mut a.phone_rate);
         });
-    if ui
-        .button("Reset to price book defaults")
-        .on_hover_text("The assumptions the price book ships with")
-        .clicked()
-    {
-        ch.reset_assumptions = true;
+    if let Some(c) = &app.calibration {
+        hint(
+            ui,
+            &format!(
+                "From a past enrichment: {} of {} billable contacts matched, {} with an email, {} with a phone (ranges: 90% Wilson).",
+                c.matched, c.contacts, c.emails, c.phones
+            ),
+        );
     }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Reset to price book defaults")
+            .on_hover_text("The assumptions the price book ships with")
+            .clicked()
+        {
+            ch.reset_assumptions = true;
+        }
+        if ui
+            .button("Use rates from a past enrichment…")
+            .on_hover_text(
+                "A calibration file written by: enrichplan calibrate UPLOADED RESULT --save-assumptions FILE.toml",
+            )
+            .clicked()
+        {
+            ch.ask = Some(crate::app::dialogs::FileFor::LoadAssumptions);
+        }
+    });
 }
 
 fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
