@@ -1219,7 +1219,14 @@ fn run_reconcile(
     if from > to {
         return Err(setting(format!("--from {from} is after --to {to}")));
     }
-    let r = crate::reconcile::reconcile(usage, &plan, &book, from, to)?;
+    let result = plan.result.as_ref().ok_or_else(|| {
+        Error::input(
+            plan_path,
+            None,
+            "the plan has no saved result; re-run and save it first",
+        )
+    })?;
+    let r = crate::reconcile::reconcile(usage, result, &book, from, to)?;
     match format {
         Format::Json => {
             let v = serde_json::json!({

@@ -278,14 +278,11 @@ fn check(item: &'static str, actual: f64, planned: Credits) -> ItemCheck {
 /// the plan's prices, API search and company credits as reported, and the total.
 pub fn reconcile(
     usage: &Path,
-    plan: &crate::plan::Plan,
+    result: &crate::plan::SavedResult,
     book: &PriceBook,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Reconciliation> {
-    let result = plan.result.as_ref().ok_or_else(|| {
-        Error::Setting("the plan has no saved result; re-run and save it first".into())
-    })?;
     let (users, months, mut warnings) = read_usage(usage, from, to)?;
     let sum = |f: fn(&UserUsage) -> f64| users.iter().map(f).sum::<f64>();
     let p = &book.prices;

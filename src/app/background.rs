@@ -26,6 +26,7 @@ pub enum JobKind {
     SaveSpec,
     AnalyzeSpec,
     LoadAssumptions,
+    Reconcile,
 }
 
 impl JobKind {
@@ -38,6 +39,7 @@ impl JobKind {
             JobKind::SaveSpec => "enrichplan-save-spec",
             JobKind::AnalyzeSpec => "enrichplan-analyze-spec",
             JobKind::LoadAssumptions => "enrichplan-load-assumptions",
+            JobKind::Reconcile => "enrichplan-reconcile",
         }
     }
 }
@@ -57,6 +59,8 @@ pub enum Output {
     SpecAnalysis(Box<(String, SpecAnalysis, Vec<Mapping>)>),
     /// The sample of a saved calibration.
     Assumptions(crate::calibrate::Counts),
+    /// The plan beside a Usage Report.
+    Reconciled(Box<crate::reconcile::Reconciliation>),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.

@@ -67,6 +67,8 @@ pub enum FileFor {
     LoadBook,
     /// Rates from a past enrichment (`enrichplan calibrate --save-assumptions`).
     LoadAssumptions,
+    /// The vendor's Usage Report, to set the plan beside what was spent.
+    UsageReport,
     LocateList,
     AddCompare,
     AddTableFile,
@@ -87,6 +89,7 @@ impl FileFor {
             FileFor::OpenLog => "Open a reveal log",
             FileFor::LoadBook => "Load a price book",
             FileFor::LoadAssumptions => "Use rates from a past enrichment (a calibration file)",
+            FileFor::UsageReport => "Open a Usage Report (Analytics > Usage report)",
             FileFor::LocateList => "Locate the plan's contact list",
             FileFor::AddCompare => "Add plans to compare",
             FileFor::AddTableFile | FileFor::TableFile(_) => "Choose the table's contact list",
@@ -107,6 +110,7 @@ impl FileFor {
             | FileFor::SaveWorkspace
             | FileFor::LoadBook
             | FileFor::LoadAssumptions => vec!["toml"],
+            FileFor::UsageReport => vec!["csv"],
             FileFor::OpenLog
             | FileFor::LocateList
             | FileFor::AddTableFile
@@ -255,6 +259,7 @@ impl EnrichApp {
             FileFor::OpenWorkspace | FileFor::LoadBook => self.open_spec(p),
             FileFor::OpenLog => self.open_log(p),
             FileFor::LoadAssumptions => self.load_assumptions(p),
+            FileFor::UsageReport => self.reconcile_with(p),
             FileFor::LocateList => self.locate_list(p),
             FileFor::AddCompare => {
                 for f in paths {

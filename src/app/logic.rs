@@ -57,6 +57,39 @@ impl EnrichApp {
         self.start(job);
     }
 
+    /// Set the current estimate beside a Usage Report, over the billing cycle (the whole
+    /// report without a renewal date), in the background.
+    pub fn reconcile_with(&mut self, usage: PathBuf) {
+        let Some(outcome) = &self.outcome else {
+            self.errors.push(
+                "open a list and wait for its estimate before comparing it with a Usage Report"
+                    .into(),
+            );
+            return;
+        };
+        let result = crate::plan::SavedResult::of(outcome);
+        let book = self.book.clone();
+        let from = self.cycle.start().unwrap_or(chrono::NaiveDate::MIN);
+        let to = self
+            .cycle
+            .renewal
+            .and_then(|r| r.pred_opt())
+            .unwrap_or(chrono::NaiveDate::MAX);
+        let key = usage.display().to_string();
+        let label = format!("Reading the Usage Report {}", file_name(&usage));
+        let job = Job::spawn(
+            JobKind::Reconcile,
+            key,
+            label,
+            self.ctx.clone(),
+            move |_| {
+                crate::reconcile::reconcile(&usage, &result, &book, from, to)
+                    .map(|r| Output::Reconciled(Box::new(r)))
+            },
+        );
+        self.start(job);
+    }
+
     /// Load a reveal log with its own reading options (a plan's, or the date order the
     /// user chose).
     pub(crate) fn open_log_with(&mut self, path: PathBuf, read: ReadOptions) {
@@ -147,6 +180,7 @@ impl EnrichApp {
                 self.rows_cache = None;
                 self.reanalyze();
             }
+            Ok(Output::Reconciled(r)) => self.reconciliation = Some(*r),
             Ok(Output::Assumptions(c)) => {
                 self.settings.assumptions = c.assumptions();
                 self.calibration = Some(c);

@@ -171,6 +171,8 @@ pub struct EnrichApp {
     pub(crate) split_by: Option<String>,
     /// The sample behind the assumptions, when they came from a past enrichment.
     pub(crate) calibration: Option<crate::calibrate::Counts>,
+    /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
+    pub(crate) reconciliation: Option<crate::reconcile::Reconciliation>,
     pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
 }
 
@@ -227,6 +229,7 @@ impl EnrichApp {
             settings_shown: false,
             split_by: None,
             calibration: None,
+            reconciliation: None,
             split_groups: None,
         }
     }
@@ -298,6 +301,11 @@ impl EnrichApp {
     pub fn set_split_by(&mut self, column: Option<String>) {
         self.split_by = column;
         self.reprice();
+    }
+
+    /// The last "Plan vs actual", if a Usage Report was read.
+    pub fn reconciliation(&self) -> Option<&crate::reconcile::Reconciliation> {
+        self.reconciliation.as_ref()
     }
 
     /// The Estimate view's "Split by" column, if one is chosen.

@@ -431,3 +431,55 @@ fn rates_from_a_past_enrichment() {
     let window_total = h.state().outcome().unwrap().estimate.total.expected;
     assert!((window_total - cli["credits"]["expected"].as_f64().unwrap()).abs() < 1e-9);
 }
+
+/// "Plan vs actual" on the Estimate view: the estimate beside the sample Usage Report over
+/// the billing cycle, the same items and actual credits as `enrichplan reconcile`.
+#[test]
+fn plan_vs_actual_view() {
+    let usage = crate::common::repo("sample-data/usage-report.csv");
+    let mut app = EnrichApp::new_for_test(Some(&sample()));
+    app.set_cycle(Cycle {
+        renewal: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+        length: enrichplan::cycle::CycleLength::Monthly,
+    });
+    app.wait_for_jobs();
+    app.reconcile_with(usage.clone());
+    app.wait_for_jobs();
+    let h = window(app);
+    let r = h.state().reconciliation().expect("reconciled").clone();
+    assert_eq!(r.months, ["2026-11", "2026-12"]);
+    let total = r.items.iter().find(|i| i.item == "total").unwrap();
+    assert_eq!(total.actual, 1935.0);
+    h.get_by_label("Compare with a Usage Report");
+    h.get_by_label("Months: 2026-11, 2026-12");
+    // The CLI on a plan of the same run.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.enrichplan.json");
+    let s = sample().display().to_string();
+    crate::common::json(&[
+        "estimate",
+        &s,
+        "--renewal-date",
+        "2026-12-15",
+        "--save-plan",
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v = crate::common::json(&[
+        "reconcile",
+        usage.to_str().unwrap(),
+        "--plan",
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    for (i, item) in r.items.iter().enumerate() {
+        assert_eq!(v["items"][i]["item"], item.item);
+        assert_eq!(v["items"][i]["actual"].as_f64().unwrap(), item.actual);
+        assert!(
+            (v["items"][i]["planned"]["expected"].as_f64().unwrap() - item.planned.expected).abs()
+                < 1e-9
+        );
+    }
+}

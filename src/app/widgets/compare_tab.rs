@@ -167,7 +167,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                                     "none of your tiers covers it".into()
                                 }
                                 crate::subscription::TierChoice::Unknown => {
-                                    "enter tiers (Estimate → Subscription)".into()
+                                    "enter tiers (Estimate view, Subscription)".into()
                                 }
                             }
                         }),

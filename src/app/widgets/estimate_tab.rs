@@ -77,6 +77,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             chart(ui, "list", e);
             ui.add_space(12.0);
             split_by(app, ui);
+            ui.add_space(12.0);
+            plan_vs_actual(app, ui);
             if !e.warnings.is_empty() {
                 ui.add_space(12.0);
                 ui.heading("Warnings");
@@ -210,6 +212,64 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("credits by value", bars))
         });
+}
+
+/// "Plan vs actual" (managers.md): the estimate beside the vendor's Usage Report.
+fn plan_vs_actual(app: &mut EnrichApp, ui: &mut egui::Ui) {
+    ui.heading("Plan vs actual");
+    ui.horizontal_wrapped(|ui| {
+        let b = ui
+            .button("Compare with a Usage Report…")
+            .on_hover_text("The vendor's Usage Report CSV (Analytics > Usage report): what was really spent this billing cycle");
+        super::name(ui, &b, "Compare with a Usage Report");
+        if b.clicked() {
+            app.ask_file(crate::app::dialogs::FileFor::UsageReport, None);
+        }
+    });
+    let Some(r) = &app.reconciliation else { return };
+    let period = if r.months.is_empty() {
+        "no month of the report in this billing cycle".to_string()
+    } else {
+        r.months.join(", ")
+    };
+    ui.label(RichText::new(format!("Months: {period}")).weak());
+    egui::Grid::new("plan vs actual")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for t in ["Item", "Actual", "Low", "Expected", "High", ""] {
+                ui.label(RichText::new(t).strong());
+            }
+            ui.end_row();
+            for i in &r.items {
+                ui.label(i.item);
+                ui.label(crate::text::money(i.actual));
+                ui.label(crate::text::money(i.planned.low));
+                ui.label(crate::text::money(i.planned.expected));
+                ui.label(crate::text::money(i.planned.high));
+                let text = format!("{} ({:+.0})", i.verdict, i.difference);
+                ui.label(if i.verdict == "within" {
+                    RichText::new(text)
+                } else {
+                    RichText::new(text).color(ui.visuals().warn_fg_color)
+                });
+                ui.end_row();
+            }
+        });
+    egui::CollapsingHeader::new(format!("By user ({})", r.users.len()))
+        .id_salt("usage users")
+        .show(ui, |ui| {
+            for u in &r.users {
+                ui.label(format!(
+                    "{}: {} credits",
+                    u.user,
+                    crate::text::money(u.credits)
+                ));
+            }
+        });
+    for w in &r.warnings {
+        ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
+    }
 }
 
 fn tiers_section(app: &mut EnrichApp, ui: &mut egui::Ui) {
