@@ -312,6 +312,8 @@ pub struct ComparedPlan {
     pub cheapest: bool,
     pub money: Option<f64>,
     pub currency: Option<String>,
+    /// The plan's notes (empty when none).
+    pub notes: String,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -342,6 +344,7 @@ pub fn compare(plans: &[(PathBuf, Plan)]) -> Result<Comparison> {
             cheapest: false,
             money: p.money.price_per_credit.map(|c| c * r.credits.expected),
             currency: p.money.currency.clone(),
+            notes: p.notes.clone(),
         });
     }
     if let Some(min) = out

@@ -173,6 +173,8 @@ pub struct EnrichApp {
     pub(crate) calibration: Option<crate::calibrate::Counts>,
     /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
     pub(crate) reconciliation: Option<crate::reconcile::Reconciliation>,
+    /// The plan's notes editor is open.
+    pub(crate) show_notes: bool,
     pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
 }
 
@@ -230,6 +232,7 @@ impl EnrichApp {
             split_by: None,
             calibration: None,
             reconciliation: None,
+            show_notes: false,
             split_groups: None,
         }
     }

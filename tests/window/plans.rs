@@ -360,3 +360,24 @@ fn dropped_plan_opens_as_a_plan() {
     let saved = pricing::shown(&plan.result.unwrap().credits).0;
     assert_eq!(shown_total(h.state()), saved);
 }
+
+/// Plan notes are edited beside the plan name, saved with the plan and shown in Compare.
+#[test]
+fn plan_notes_are_editable_and_shown_in_compare() {
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_role_and_label(Role::Button, "Notes").click();
+    h.run();
+    let label = "Plan notes (saved with the plan, shown in Compare)";
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text("Approved by Dana");
+    h.run();
+    assert_eq!(h.state().current_plan().unwrap().notes, "Approved by Dana");
+    h.get_by_label("Compare").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Add current plan")
+        .click();
+    h.run();
+    assert_eq!(h.state().compared()[0].1.notes, "Approved by Dana");
+    assert!(h.query_all_by_label("Approved by Dana").count() >= 1);
+}

@@ -141,6 +141,15 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                             _ => "none".into(),
                         }),
                     );
+                    if c.plans.iter().any(|p| !p.notes.trim().is_empty()) {
+                        ui.label("Notes");
+                        for p in &c.plans {
+                            let first = p.notes.lines().next().unwrap_or("").to_string();
+                            ui.add(egui::Label::new(first).truncate())
+                                .on_hover_text(&p.notes);
+                        }
+                        ui.end_row();
+                    }
                     // The cheapest of the user's tiers that covers each plan (its high
                     // estimate; the API where the channel needs it).
                     let tiers = app.persisted.tiers.clone();

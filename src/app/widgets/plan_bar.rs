@@ -19,8 +19,20 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 .hint_text("from the file name"),
         );
         r.labelled_by(l.id);
-        if !app.plan.notes.is_empty() {
-            ui.label("Notes").on_hover_text(&app.plan.notes);
+        let label = if app.plan.notes.trim().is_empty() {
+            "Notes"
+        } else {
+            "Notes (1)"
+        };
+        let n = ui
+            .small_button(label)
+            .on_hover_text(if app.plan.notes.trim().is_empty() {
+                "Add notes to the plan (saved with it, shown in Compare)"
+            } else {
+                app.plan.notes.as_str()
+            });
+        if n.clicked() {
+            app.show_notes = !app.show_notes;
         }
         let status = match &app.plan.path {
             Some(p) => {
@@ -48,6 +60,16 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             }
         }
     });
+    if app.show_notes {
+        let l = ui.label("Plan notes (saved with the plan, shown in Compare)");
+        let r = ui.add(
+            egui::TextEdit::multiline(&mut app.plan.notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("why this plan, who approved it, what to check"),
+        );
+        r.labelled_by(l.id);
+    }
     if let Some(cmd) = run {
         app.run_command(cmd);
     }
