@@ -215,13 +215,12 @@ mod tests {
             matched: 6,
             emails: 4,
             phones: 3,
-        }
-        .add(Counts {
+        } + Counts {
             contacts: 10,
             matched: 4,
             emails: 4,
             phones: 1,
-        });
+        };
         assert_eq!(
             c,
             Counts {

@@ -30,10 +30,25 @@ fn trimmed(e: Expr) -> Expr {
     e.str().strip_chars(lit(NULL))
 }
 
+/// Trimmed, inner white space collapsed, case-folded (`normalize::case_fold`).
 fn collapsed(e: Expr) -> Expr {
-    trimmed(e.str().replace_all(lit(r"\s+"), lit(" "), false))
+    let lower = trimmed(e.str().replace_all(lit(r"\s+"), lit(" "), false))
         .str()
-        .to_lowercase()
+        .to_lowercase();
+    // The folds beyond lower case, only on the values that hold one of them.
+    let class: String = crate::normalize::FOLDS.iter().map(|(c, _)| *c).collect();
+    let mut folded = lower.clone();
+    for (c, to) in crate::normalize::FOLDS {
+        folded = folded.str().replace_all(lit(c.to_string()), lit(*to), true);
+    }
+    when(
+        lower
+            .clone()
+            .str()
+            .contains(lit(format!("[{class}]")), true),
+    )
+    .then(folded)
+    .otherwise(lower)
 }
 
 /// Per row, the first of `cols` whose trimmed value is non-empty, trimmed ("" if none).

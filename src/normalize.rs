@@ -70,12 +70,50 @@ pub fn normalize_email(raw: &str) -> Option<String> {
 
 /// Trimmed, inner white space collapsed, lower-cased; None when empty.
 pub fn normalize_text(raw: &str) -> Option<String> {
-    let t = raw
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let t = case_fold(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
     (!t.is_empty()).then_some(t)
+}
+
+/// Characters whose full case folding (Unicode CaseFolding.txt, statuses C and F) is not
+/// their lower case, for the scripts of contact lists: Latin, Greek, the Latin ligatures.
+pub const FOLDS: &[(char, &str)] = &[
+    ('ß', "ss"),
+    ('ς', "σ"),
+    ('ſ', "s"),
+    ('ﬀ', "ff"),
+    ('ﬁ', "fi"),
+    ('ﬂ', "fl"),
+    ('ﬃ', "ffi"),
+    ('ﬄ', "ffl"),
+    ('ﬅ', "st"),
+    ('ﬆ', "st"),
+    ('ŉ', "\u{2bc}n"),
+    ('ϐ', "β"),
+    ('ϑ', "θ"),
+    ('ϕ', "φ"),
+    ('ϖ', "π"),
+    ('ϰ', "κ"),
+    ('ϱ', "ρ"),
+    ('ϵ', "ε"),
+    ('\u{345}', "ι"),
+    ('ẛ', "ṡ"),
+];
+
+/// Case folding as pricing.md §1 asks of names and companies: lower case, then
+/// [`FOLDS`] (so `Straße` and `STRASSE`, `ΟΔΥΣΣΕΥΣ` and `οδυσσευς` are the same name).
+pub fn case_fold(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if !lower.chars().any(|c| FOLDS.iter().any(|(f, _)| *f == c)) {
+        return lower;
+    }
+    let mut out = String::with_capacity(lower.len() + 4);
+    for c in lower.chars() {
+        match FOLDS.iter().find(|(f, _)| *f == c) {
+            Some((_, to)) => out.push_str(to),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// The bare domain of a domain or website value, else None (no dot: `n/a`, `-`).
@@ -107,15 +145,18 @@ pub fn email_candidates(v: &str) -> impl Iterator<Item = &str> {
     } else {
         angled
     };
-    pieces.into_iter().filter_map(|p| {
-        let p = p.trim_matches(|c: char| {
-            matches!(
-                c,
-                '"' | '\'' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
-            ) || c.is_whitespace()
-        });
+    let wrap = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}'
+        ) || c.is_whitespace()
+    };
+    pieces.into_iter().filter_map(move |p| {
+        // `mailto:` and the quotes or brackets around a candidate, in either order
+        // (`"mailto:a@b.c"`, `mailto:(a@b.c)`).
+        let p = p.trim_matches(wrap);
         let p = match p.get(..7) {
-            Some(head) if head.eq_ignore_ascii_case("mailto:") => &p[7..],
+            Some(head) if head.eq_ignore_ascii_case("mailto:") => p[7..].trim_matches(wrap),
             _ => p,
         };
         (!p.is_empty()).then_some(p)

@@ -79,6 +79,7 @@ pub fn delimiter_name(d: u8) -> String {
     match d {
         b'\t' => "tab".into(),
         b' ' => "space".into(),
+        crate::input::sniff::ONE_COLUMN => "none (one column)".into(),
         c => (c as char).to_string(),
     }
 }

@@ -13,6 +13,9 @@ pub struct Dialect {
 }
 
 pub const DELIMITERS: [u8; 5] = [b',', b';', b'\t', b'|', b':'];
+/// The delimiter of a one-column file whose values hold every usual delimiter (the unit
+/// separator, which no text contains).
+pub const ONE_COLUMN: u8 = 0x1f;
 /// Tried only when none of [`DELIMITERS`] splits the sample.
 pub const RARE_DELIMITERS: [u8; 2] = [b'+', b'`'];
 
@@ -96,10 +99,41 @@ pub fn sniff(sample: &str, forced: Option<u8>) -> Dialect {
             if q == b'\'' && (complete.contains('"') || !complete.contains('\'')) {
                 continue;
             }
-            let recs = records(complete, d, q, 60);
+            // A colon in `https://` splits nothing: a one-column list of URLs is one column.
+            let masked;
+            let text = if d == b':' && complete.contains("://") {
+                masked = complete.replace("://", "\u{1}\u{1}\u{1}");
+                masked.as_str()
+            } else {
+                complete
+            };
+            let recs = records(text, d, q, 60);
             let counts: Vec<usize> = recs.iter().map(Vec::len).collect();
             let (m, f) = mode(&counts);
-            let mut score = if m > 1 {
+            // A delimiter that never gives two values in one record (a leading tab before
+            // each cell, say) splits nothing either.
+            // When the first line does not split, a title block must be followed by a header
+            // and at least one row of the same width.
+            let first_splits = recs.first().is_some_and(|r| non_empty(r) >= 2);
+            let splits = recs.iter().any(|r| non_empty(r) >= 2)
+                && (first_splits || f >= 2)
+                // A colon (or a rare delimiter) also splits the header, or it is part of
+                // the values (`mailto:`, `10:30`): no title block comes before such files.
+                && (!matches!(d, b':' | b'+' | b'`')
+                    || recs.first().is_some_and(|r| non_empty(r) >= 2));
+            // Most records one value: a one-column list whose values hold the character.
+            // (`#` comment lines and empty lines are not values.)
+            let single = recs
+                .iter()
+                .filter(|r| {
+                    r.len() <= 1
+                        && r.first().is_some_and(|c| {
+                            let c = c.trim_start();
+                            !c.is_empty() && !c.starts_with('#')
+                        })
+                })
+                .count();
+            let mut score = if m > 1 && splits && single <= f {
                 f as f64 * (1.0 + (m as f64).ln())
             } else {
                 0.0
@@ -118,8 +152,12 @@ pub fn sniff(sample: &str, forced: Option<u8>) -> Dialect {
         }
     }
     let (score, delimiter, quote, m) = best.unwrap_or((0.0, b',', b'"', 1));
+    // Nothing splits the lines: one column, no title block to look for.
+    let m = if score == 0.0 { 1 } else { m };
     let delimiter = if score == 0.0 {
-        forced.or(sep_line).unwrap_or(b',')
+        // One column: a delimiter no text holds, so no value is cut in two (a comma inside
+        // one cell of a one-column list stays in the cell).
+        forced.or(sep_line).unwrap_or(ONE_COLUMN)
     } else {
         delimiter
     };
@@ -190,6 +228,37 @@ mod tests {
         let d = sniff("sep=;\nA;B\n1;2\n", None);
         assert!(d.sep_line);
         assert_eq!((d.delimiter, d.preamble), (b';', 0));
+    }
+
+    #[test]
+    fn one_column_lists_stay_one_column() {
+        let d = sniff(
+            "LinkedIn\nhttps://www.linkedin.com/in/a\nhttps://www.linkedin.com/in/b\n",
+            None,
+        );
+        assert_eq!((d.delimiter, d.preamble), (ONE_COLUMN, 0));
+        let d = sniff("Website\nhttp://initech.net\n", None);
+        assert_eq!((d.delimiter, d.preamble), (ONE_COLUMN, 0));
+        let d = sniff("Work Email\n\ta@x.example\n\tb@y.example\n", None);
+        assert_eq!(d.delimiter, ONE_COLUMN);
+        let d = sniff(
+            "Email\na@x.example\nmailto:b@x.example\nmailto:c@x.example\n",
+            None,
+        );
+        assert_eq!((d.delimiter, d.preamble), (ONE_COLUMN, 0));
+        // A comma inside a few values of a one-column list does not make it two columns.
+        let d = sniff(
+            "Company\nAcme\n\" ACME, INC.\"\nBeta\nGamma, Inc.\nDelta\nEpsilon\n",
+            None,
+        );
+        assert_eq!(d.preamble, 0);
+        let d = sniff("Email\n(a@x.example; b@y.example; -)\n", None);
+        assert_eq!((d.delimiter, d.preamble), (ONE_COLUMN, 0));
+        // Every usual delimiter inside the values: nothing cuts them.
+        let d = sniff("Email\n a@x.example , b@y.example; c\t|\n", None);
+        assert_eq!((d.delimiter, d.preamble), (ONE_COLUMN, 0));
+        // A real colon-separated file still is one.
+        assert_eq!(sniff("a:b:c\n1:2:3\n4:5:6\n", None).delimiter, b':');
     }
 
     #[test]
