@@ -4,21 +4,66 @@
 //! Lists use the header `LIST_HEADER` and are built from a small per-case pool of people so
 //! that the same person shows up written differently (case, white space incl. NBSP / tabs /
 //! ideographic space, percent-encoded or upper-case LinkedIn URLs, m./uk./www. hosts, trailing
-//! slashes, /details, ?query, #fragment, schemes), with transitive chains (a row carrying A's
-//! email and B's LinkedIn), invalid emails, non-person / look-alike LinkedIn URLs, messy
-//! domains, only-first-name rows, rows of empty cells, phone cells with and without digits,
-//! non-ASCII names (incl. `İ` and final-sigma Greek), and values with commas, quotes and
-//! newlines. Logs use the vendor-export-like header `LOG_HEADER` with dates around the cycle
-//! edges. All CSV is written with `csv::Writer` (RFC 4180 quoting); some files use CRLF and
-//! some contain completely blank lines between records (which are not rows).
+//! slashes, /details, ?query, #fragment, schemes, URL schemes inside the query or fragment),
+//! with transitive chains (a row carrying A's email and B's LinkedIn), invalid emails, email
+//! cells as CRM and mail exports write them (display names, `mailto:`, lists split by `,` `;`
+//! or spaces, quoted lists, invalid candidates beside valid ones, a second address that is
+//! the only link to another row), non-person / look-alike LinkedIn URLs, messy domains,
+//! only-first-name rows, rows of empty cells, phone cells with and without digits, non-ASCII
+//! names (incl. `İ` and final-sigma Greek), and values with commas, quotes and newlines.
+//! Logs use the vendor-export-like header `LOG_HEADER` with dates around the cycle edges,
+//! written ISO or DD/MM/YYYY or MM/DD/YYYY for the whole column (settled by a day above 12,
+//! ambiguous, or, rarely, both orders: a log the engine must refuse). All CSV is written with
+//! `csv::Writer` (RFC 4180 quoting) with a random delimiter (`,` `;` tab `|`) that the engine
+//! has to sniff; some files use CRLF, some start with a UTF-8 BOM and some contain completely
+//! blank lines between records (which are not rows).
 #![allow(dead_code)]
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// When true, a few LinkedIn cells carry a `://` inside the query string
-/// (`linkedin.com/in/x?u=https://y`). pricing.md's order (drop `anything://` before cutting
-/// the query) makes those NOT person URLs; set to false to keep that ambiguity out.
-pub const HOSTILE_SCHEME_IN_QUERY: bool = false;
+/// Email cells read as lists of addresses (pricing.md §1, the paragraph under `em:`). When
+/// false, every email cell the generator writes reads the same as a list and as one address
+/// (one token: no separators, `mailto:`, quotes, brackets or `<…>`).
+pub const EMAIL_LISTS: bool = true;
+
+/// Email candidates with quotes, parentheses or brackets inside a leading `mailto:`
+/// (`mailto:(a@b.example)`, `Mailto:[a@b.example]`): pricing.md §1 removes both the
+/// `mailto:` and the surrounding brackets. (The engine kept the brackets until this found it.)
+pub const MAILTO_THEN_BRACKETS: bool = true;
+
+/// Names and companies written in forms that are equal under Unicode case folding but not
+/// under lower-casing (pricing.md §1 case-folds `nc:` / `nd:`): `STRASSE` for `Straße`
+/// (what upper-casing writes), a final `σ` for `ς`. (The engine lower-cased until this found it.)
+pub const CASE_FOLD_FORMS: bool = true;
+
+/// Lists of a single column (a list of LinkedIn URLs, of emails): the header holds no
+/// delimiter at all. (The engine's sniffer took the `:` of `https://` or `mailto:` for the
+/// delimiter and the header line for a preamble until this found it.)
+pub const ONE_COLUMN_LISTS: bool = true;
+
+/// The delimiters a list or log is written with (the engine sniffs them).
+pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// How a log's Date column is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFormat {
+    Iso,
+    DayFirst,
+    MonthFirst,
+}
+
+/// What a DD/MM or MM/DD column holds besides its own dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateColumn {
+    /// the dates as generated (a day above 12 may or may not occur)
+    Natural,
+    /// one more entry whose day is above 12: the order is settled
+    Settled,
+    /// every day at most 12: every date reads both ways (month first)
+    Ambiguous,
+    /// a day above 12 in each order: the log is refused
+    Mixed,
+}
 
 pub const LIST_HEADER: [&str; 11] = [
     "First Name",
@@ -86,6 +131,31 @@ pub struct GenCase {
     pub log_mapping: Vec<(String, String)>,
     pub renewal_date: Option<NaiveDate>,
     pub annual: bool,
+    pub list_delimiter: u8,
+    pub log_delimiter: u8,
+    pub log_dates: (DateFormat, DateColumn),
+    /// How the files are written to disk: "utf-8", "utf-16le" or "utf-16be" (with a BOM).
+    pub list_encoding: &'static str,
+    pub log_encoding: &'static str,
+}
+
+fn pick_encoding(rng: &mut Rng) -> &'static str {
+    match rng.below(50) {
+        0 => "utf-16le",
+        1 => "utf-16be",
+        _ => "utf-8",
+    }
+}
+
+/// The bytes of a generated file in its encoding (UTF-16 with a byte order mark).
+pub fn encode(text: &str, encoding: &str) -> Vec<u8> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let units = std::iter::once(0xfeff_u16).chain(text.encode_utf16());
+    match encoding {
+        "utf-16le" => units.flat_map(u16::to_le_bytes).collect(),
+        "utf-16be" => units.flat_map(u16::to_be_bytes).collect(),
+        _ => text.as_bytes().to_vec(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -159,6 +229,12 @@ const RENEWALS: &[(i32, u32, u32)] = &[
     (2027, 3, 1),
     (2029, 2, 28),
     (2028, 3, 31),
+    // small days: cycle edges whose dates read both ways as DD/MM and MM/DD
+    (2027, 4, 10),
+    (2026, 12, 5),
+    (2027, 8, 1),
+    (2028, 1, 12),
+    (2027, 11, 2),
 ];
 
 #[derive(Clone)]
@@ -234,9 +310,13 @@ fn pad(rng: &mut Rng, s: &str) -> String {
 }
 
 fn recase(rng: &mut Rng, s: &str) -> String {
-    match rng.below(5) {
+    match rng.below(6) {
+        // upper-casing `ß` writes `SS`: the same name only under case folding
+        0 if !CASE_FOLD_FORMS && s.contains('ß') => s.to_string(),
         0 => s.to_uppercase(),
         1 => s.to_lowercase(),
+        // a final sigma typed as `σ`
+        2 if CASE_FOLD_FORMS => s.to_lowercase().replace('ς', "σ"),
         _ => s.to_string(),
     }
 }
@@ -265,7 +345,9 @@ fn render_email(rng: &mut Rng, e: &str) -> String {
         let bad = match rng.below(12) {
             0 => format!("{local}@@{domain}"),
             1 => format!("{local}@x@{domain}"),
-            2 => format!("{local} x@{domain}"),
+            // read as a list, `x@domain` is a valid second candidate; `@domain` never is
+            2 if EMAIL_LISTS => format!("{local} x@{domain}"),
+            2 => format!("{local} @{domain}"),
             3 => format!("{local}@{}", domain.replace('.', "")),
             4 => format!("{local}@.com"),
             5 => format!("{local}@{domain}."),
@@ -287,6 +369,142 @@ fn render_email(rng: &mut Rng, e: &str) -> String {
         _ => e.to_string(),
     };
     pad(rng, &e)
+}
+
+/// Candidates that are never a valid address, whatever surrounds them.
+const NOT_ADDRESSES: &[&str] = &[
+    "n/a",
+    "-",
+    "x@@y.example",
+    "bob@localhost",
+    "@x.example",
+    "nobody",
+    "a@.example",
+    "info@",
+    "(none)",
+    "a@b@c.example",
+];
+
+/// An address as it may be cased in a cell (pricing.md §1 lower-cases it).
+fn recase_address(rng: &mut Rng, e: &str) -> String {
+    match rng.below(4) {
+        0 => e.to_uppercase(),
+        1 => {
+            let (l, d) = e.split_once('@').unwrap_or((e, ""));
+            format!("{}@{}", recase(rng, l), d.to_uppercase())
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn shuffle<T>(rng: &mut Rng, xs: &mut [T]) {
+    for i in (1..xs.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        xs.swap(i, j);
+    }
+}
+
+/// An email cell for the address `e`: usually `render_email`; with `EMAIL_LISTS`, sometimes
+/// a cell as CRM and mail exports write it (pricing.md §1: a cell is read as a list of
+/// addresses), holding `e`, maybe some of `others` (second addresses: links to other rows)
+/// and invalid candidates, in one of the forms the paragraph names.
+fn email_cell(rng: &mut Rng, e: &str, others: &[&str], name: &str) -> String {
+    if !EMAIL_LISTS || !rng.chance(0.35) {
+        return render_email(rng, e);
+    }
+    let mut items: Vec<String> = vec![recase_address(rng, e)];
+    for o in others {
+        if rng.chance(0.6) {
+            items.push(recase_address(rng, o));
+        }
+    }
+    if rng.chance(0.4) {
+        items.push(rng.pick(NOT_ADDRESSES).to_string());
+    }
+    if rng.chance(0.1) {
+        // the same address twice in one cell
+        items.push(e.to_string());
+    }
+    shuffle(rng, &mut items);
+    let name = name.replace(['<', '>'], "");
+    let cell = match rng.below(5) {
+        0 => {
+            // display-name form, each pair's content a candidate
+            let sep = *rng.pick(&[", ", "; ", ",", " "]);
+            let mut parts: Vec<String> = items
+                .iter()
+                .map(|a| {
+                    let inner = match rng.below(10) {
+                        0 => format!("mailto:{a}"),
+                        1 => format!(" {a} "),
+                        2 => format!("MAILTO:{a}"),
+                        3 => format!("\"{a}\""),
+                        // a pair's content is one candidate: white space makes it invalid
+                        4 => format!("{a} (work)"),
+                        5 => format!("mailto:{a}?subject=Hi"),
+                        _ => a.clone(),
+                    };
+                    let display = if rng.chance(0.7) { name.as_str() } else { "" };
+                    format!("{display} <{inner}>").trim_start().to_string()
+                })
+                .collect();
+            if rng.chance(0.15) {
+                // text outside the pairs is not a candidate, even an address
+                parts.insert(
+                    0,
+                    rng.pick(&["x9@outside.example", "fax: 555 0100"])
+                        .to_string(),
+                );
+            }
+            parts.join(sep)
+        }
+        1 | 2 => {
+            // a list split at `,` `;` and white space, each candidate maybe wrapped
+            let sep = *rng.pick(&[
+                ", ",
+                ",",
+                ";",
+                "; ",
+                " ",
+                " ; ",
+                "\n",
+                "\t",
+                " , ",
+                "\u{a0}",
+                "\u{3000}",
+                ",\u{2003}",
+            ]);
+            items
+                .iter()
+                .map(|a| match rng.below(13) {
+                    0 => format!("mailto:{a}"),
+                    1 => format!("MAILTO:{a}"),
+                    2 => format!("\"{a}\""),
+                    3 => format!("({a})"),
+                    4 => format!("[{a}]"),
+                    // a `mailto:` inside the wrapping, and a wrapping inside the `mailto:`
+                    5 => format!("\"mailto:{a}\""),
+                    6 => format!("(mailto:{a})"),
+                    7 if MAILTO_THEN_BRACKETS => format!("Mailto:[{a}]"),
+                    7 => format!("Mailto:{a}"),
+                    _ => a.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(sep)
+        }
+        3 => {
+            // the whole list in quotes, parentheses or brackets
+            let sep = *rng.pick(&[", ", "; ", " "]);
+            let (open, close) = *rng.pick(&[("\"", "\""), ("(", ")"), ("[", "]")]);
+            format!("{open}{}{close}", items.join(sep))
+        }
+        _ => {
+            // a name and the address with no brackets: the name's words are no addresses
+            let m = rng.pick(&["mailto:", "", ""]).to_string();
+            format!("{name} {m}{}", items.join(" "))
+        }
+    };
+    pad(rng, &cell)
 }
 
 fn percent_encode_some(rng: &mut Rng, s: &str, p: f64) -> String {
@@ -342,13 +560,19 @@ fn render_linkedin(rng: &mut Rng, slug: &str) -> String {
         "/?originalSubdomain=uk",
         "/recent-activity/all/",
         "?a=1#b/c",
+        // a URL scheme inside the query or fragment is not the URL's scheme
+        "?ref=https://y.example",
+        "?u=https://www.linkedin.com/in/someone-else",
+        "/?trk=http%3A%2F%2Fx.example%2Fin%2Fz",
+        "#https://y.example/in/z",
+        "%3Fref=https://y.example",
+        "/details/?back=https://x.example",
     ]);
     pad(rng, &format!("{scheme}{host}{path}{slug}{suffix}"))
 }
 
 fn bad_linkedin(rng: &mut Rng, slug: &str) -> String {
-    let n = if HOSTILE_SCHEME_IN_QUERY { 15 } else { 14 };
-    let s = match rng.below(n) {
+    let s = match rng.below(17) {
         0 => "https://www.linkedin.com/company/acme-inc/".to_string(),
         1 => format!("https://www.linkedin.com/sales/lead/ACwAA{slug},NAME_SEARCH"),
         2 => format!("linkedin.com/pub/{slug}"),
@@ -363,7 +587,10 @@ fn bad_linkedin(rng: &mut Rng, slug: &str) -> String {
         11 => format!("linkedin.com:443/in/{slug}"),
         12 => format!("www.linkedin.com/feed/?in/{slug}"),
         13 => slug.to_string(),
-        _ => format!("linkedin.com/in/{slug}?u=https://x.com/in/y"),
+        // a person URL only inside the query
+        14 => format!("https://evil.example/?u=https://linkedin.com/in/{slug}"),
+        15 => format!("www.linkedin.com/feed/?u=https://www.linkedin.com/in/{slug}"),
+        _ => format!("https://www.linkedin.com/company/x#https://linkedin.com/in/{slug}"),
     };
     pad(rng, &s)
 }
@@ -373,7 +600,10 @@ fn render_domain(rng: &mut Rng, d: &str) -> String {
         let bad = *rng.pick(&["n/a", "-", "none", "localhost", "www.", "http://intranet/x"]);
         return pad(rng, bad);
     }
-    let s = match rng.below(8) {
+    let s = match rng.below(11) {
+        8 => format!("{d}/?ref=https://x.example"),
+        9 => format!("https://{d}/go?u=http://y.example/z"),
+        10 => format!("www.{d}#https://z.example"),
         0 => format!("www.{d}"),
         1 => format!("https://www.{d}/about"),
         2 => format!("http://{}", d.to_uppercase()),
@@ -434,15 +664,17 @@ fn person_row(rng: &mut Rng, p: &Person) -> Vec<String> {
     if rng.chance(0.5) {
         row[4] = render_domain(rng, domain);
     }
+    let display = format!("{} {}", p.first, p.last);
+    let alt: Vec<&str> = p.alt_email.iter().map(String::as_str).collect();
     if rng.chance(0.55) {
-        row[5] = render_email(rng, &p.email);
+        row[5] = email_cell(rng, &p.email, &alt, &display);
     }
     if rng.chance(0.3) {
         let e = match &p.alt_email {
             Some(a) if rng.chance(0.5) => a.clone(),
             _ => p.email.clone(),
         };
-        row[6] = render_email(rng, &e);
+        row[6] = email_cell(rng, &e, &[], &display);
     }
     if rng.chance(0.4) {
         row[7] = render_phone(rng, &p.phone);
@@ -495,9 +727,15 @@ fn list_row(rng: &mut Rng, pool: &[Person]) -> Vec<String> {
     if roll < 25 {
         // chain: carry another person's identifier too
         let b = rng.pick(pool).clone();
-        match rng.below(3) {
+        match rng.below(4) {
             0 => row[9] = render_linkedin(rng, &b.slug),
             1 => row[6] = render_email(rng, &b.email),
+            // the chain runs through a second address of the row's own email cell
+            2 if EMAIL_LISTS => {
+                let display = format!("{} {}", a.first, a.last);
+                row[5] = email_cell(rng, &a.email, &[b.email.as_str()], &display);
+            }
+            2 => row[6] = render_email(rng, &b.email),
             _ => {
                 row[0].clear();
                 row[1].clear();
@@ -528,7 +766,8 @@ fn log_row(rng: &mut Rng, pool: &[Person], date: String) -> Vec<String> {
             Some(a) if rng.chance(0.3) => a.clone(),
             _ => p.email.clone(),
         };
-        row[3] = render_email(rng, &e);
+        let display = format!("{} {}", p.first, p.last);
+        row[3] = email_cell(rng, &e, &[], &display);
     }
     let r = rng.below(10);
     if r < 5 {
@@ -553,19 +792,18 @@ fn log_row(rng: &mut Rng, pool: &[Person], date: String) -> Vec<String> {
     row
 }
 
-fn log_date(rng: &mut Rng, renewal: Option<NaiveDate>, annual: bool) -> String {
+fn log_date(rng: &mut Rng, renewal: Option<NaiveDate>, annual: bool) -> Option<NaiveDate> {
     let Some(r) = renewal else {
         if rng.chance(0.2) {
-            return String::new();
+            return None;
         }
         let base = NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date");
-        let d = base + Days::new(rng.below(1200));
-        return d.format("%Y-%m-%d").to_string();
+        return Some(base + Days::new(rng.below(1200)));
     };
     let start = r
         .checked_sub_months(Months::new(if annual { 12 } else { 1 }))
         .expect("renewal far from chrono limits");
-    let d = match rng.below(11) {
+    match rng.below(11) {
         0 => Some(start),
         1 => Some(start - Days::new(1)),
         2 => Some(start + Days::new(1)),
@@ -577,13 +815,38 @@ fn log_date(rng: &mut Rng, renewal: Option<NaiveDate>, annual: bool) -> String {
         8 => Some(start + Days::new(rng.below(28))),
         9 => Some(r - Days::new(31)),
         _ => None,
-    };
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    }
 }
 
-fn write_csv(rng: &mut Rng, header: &[&str], rows: &[Vec<String>]) -> String {
+fn format_date(d: NaiveDate, f: DateFormat) -> String {
+    d.format(match f {
+        DateFormat::Iso => "%Y-%m-%d",
+        DateFormat::DayFirst => "%d/%m/%Y",
+        DateFormat::MonthFirst => "%m/%d/%Y",
+    })
+    .to_string()
+}
+
+/// The same month with a day of at most 12 (so that DD/MM and MM/DD both read it).
+fn small_day(d: NaiveDate) -> NaiveDate {
+    if d.day() <= 12 {
+        d
+    } else {
+        d.with_day((d.day() - 1) % 12 + 1)
+            .expect("day 1..=12 exists")
+    }
+}
+
+/// A date near `around` whose day is above 12.
+fn big_day(rng: &mut Rng, around: NaiveDate) -> NaiveDate {
+    around
+        .with_day(13 + rng.below(16) as u32)
+        .expect("days 13..=28 exist")
+}
+
+fn write_csv(rng: &mut Rng, header: &[&str], rows: &[Vec<String>], delimiter: u8) -> String {
     let crlf = rng.chance(0.2);
+    let bom = rng.chance(0.1);
     let blank_lines = rng.chance(0.1);
     let eol = if crlf { "\r\n" } else { "\n" };
     let one = |fields: &[&str]| -> String {
@@ -593,11 +856,17 @@ fn write_csv(rng: &mut Rng, header: &[&str], rows: &[Vec<String>]) -> String {
             } else {
                 csv::Terminator::Any(b'\n')
             })
+            .delimiter(delimiter)
             .from_writer(Vec::new());
         w.write_record(fields).expect("csv write");
         String::from_utf8(w.into_inner().expect("csv flush")).expect("utf-8")
     };
-    let mut out = one(header);
+    let mut out = if bom {
+        "\u{feff}".to_string()
+    } else {
+        String::new()
+    };
+    out.push_str(&one(header));
     for row in rows {
         if blank_lines && rng.chance(0.15) {
             out.push_str(eol);
@@ -619,10 +888,58 @@ pub fn gen_case(rng: &mut Rng, max_rows: usize) -> GenCase {
     // small pool so that duplicates are frequent, but not only duplicates
     let pool_size = 1 + rng.below(3 + max_rows as u64 / 4) as usize;
     let pool: Vec<Person> = (0..pool_size).map(|i| new_person(rng, i)).collect();
-
     let n_rows = rng.below(max_rows as u64 + 1) as usize;
-    let rows: Vec<Vec<String>> = (0..n_rows).map(|_| list_row(rng, &pool)).collect();
-    let list_csv = write_csv(rng, &LIST_HEADER, &rows);
+    gen_case_from(rng, max_rows, &pool, n_rows)
+}
+
+/// A long list (150 to 360 rows) of mostly different people, so that api-bulk batches of up
+/// to 100 contacts and more than one block of results per batch happen.
+pub fn gen_big_case(rng: &mut Rng) -> GenCase {
+    let pool_size = 150 + rng.below(150) as usize;
+    let pool: Vec<Person> = (0..pool_size)
+        .map(|i| {
+            let mut p = new_person(rng, i);
+            // a local part of its own: people rarely share an address
+            p.email = p.email.replacen('@', &format!("{i}@"), 1);
+            p
+        })
+        .collect();
+    let n_rows = pool_size + rng.below(60) as usize;
+    gen_case_from(rng, 40, &pool, n_rows)
+}
+
+fn gen_case_from(rng: &mut Rng, max_rows: usize, pool: &[Person], n_rows: usize) -> GenCase {
+    let pool = pool.to_vec();
+    let mut rows: Vec<Vec<String>> = (0..n_rows).map(|_| list_row(rng, &pool)).collect();
+    let list_delimiter = *rng.pick(&DELIMITERS);
+    // Some lists have only one to three of the columns (a list of LinkedIn URLs, of emails,
+    // names and companies): the delimiter is sniffed from few (or no) delimiters per line.
+    let mut header: Vec<&str> = LIST_HEADER.to_vec();
+    if rng.chance(0.12) {
+        let k = if ONE_COLUMN_LISTS {
+            1 + rng.below(3) as usize
+        } else {
+            2 + rng.below(2) as usize
+        };
+        let mut keep: Vec<usize> = Vec::new();
+        while keep.len() < k {
+            // mostly identifying columns; Notes (never mapped) now and then
+            let c = if rng.chance(0.9) {
+                rng.below(10) as usize
+            } else {
+                10
+            };
+            if !keep.contains(&c) {
+                keep.push(c);
+            }
+        }
+        keep.sort_unstable();
+        header = keep.iter().map(|&c| LIST_HEADER[c]).collect();
+        for r in &mut rows {
+            *r = keep.iter().map(|&c| std::mem::take(&mut r[c])).collect();
+        }
+    }
+    let list_csv = write_csv(rng, &header, &rows, list_delimiter);
 
     let mut list_mapping = vec![
         ("first_name", "First Name"),
@@ -645,6 +962,8 @@ pub fn gen_case(rng: &mut Rng, max_rows: usize) -> GenCase {
     if rng.chance(0.1) {
         list_mapping.remove(2); // no full_name column mapped
     }
+    // only the columns the list has
+    list_mapping.retain(|(_, c)| header.contains(c));
 
     let renewal_date = if rng.chance(0.15) {
         None
@@ -654,7 +973,7 @@ pub fn gen_case(rng: &mut Rng, max_rows: usize) -> GenCase {
     };
     let annual = rng.chance(0.25);
 
-    let log_mapping = pairs(&[
+    let mut log_mapping = pairs(&[
         ("date", "Date"),
         ("first_name", "First Name"),
         ("last_name", "Last Name"),
@@ -664,15 +983,70 @@ pub fn gen_case(rng: &mut Rng, max_rows: usize) -> GenCase {
         ("company_name", "Company Name"),
         ("company_domain", "Company Domain"),
     ]);
+    if rng.chance(0.08) {
+        // no date column mapped: every entry counts as in the cycle
+        log_mapping.remove(0);
+    }
+    let log_delimiter = *rng.pick(&DELIMITERS);
+    let format = match rng.below(4) {
+        0 | 1 => DateFormat::Iso,
+        2 => DateFormat::DayFirst,
+        _ => DateFormat::MonthFirst,
+    };
+    let column = if format == DateFormat::Iso {
+        DateColumn::Natural
+    } else {
+        match rng.below(20) {
+            0..=8 => DateColumn::Natural,
+            9..=13 => DateColumn::Settled,
+            14..=18 => DateColumn::Ambiguous,
+            _ => DateColumn::Mixed,
+        }
+    };
     let log_csv = rng.chance(0.7).then(|| {
         let n = rng.below(max_rows as u64 / 2 + 3) as usize;
-        let entries: Vec<Vec<String>> = (0..n)
-            .map(|_| {
-                let date = log_date(rng, renewal_date, annual);
-                log_row(rng, &pool, date)
+        let mut dates: Vec<Option<NaiveDate>> = (0..n)
+            .map(|_| log_date(rng, renewal_date, annual))
+            .collect();
+        if column == DateColumn::Ambiguous {
+            for d in dates.iter_mut().flatten() {
+                *d = small_day(*d);
+            }
+        }
+        let mut written: Vec<String> = dates
+            .iter()
+            .map(|d| {
+                d.map(|d| {
+                    let s = format_date(d, format);
+                    // a date cell is trimmed like every other cell
+                    if rng.chance(0.05) {
+                        format!(" {s} ")
+                    } else {
+                        s
+                    }
+                })
+                .unwrap_or_default()
             })
             .collect();
-        write_csv(rng, &LOG_HEADER, &entries)
+        let around = renewal_date.unwrap_or(NaiveDate::from_ymd_opt(2027, 3, 1).expect("date"));
+        if matches!(column, DateColumn::Settled | DateColumn::Mixed) {
+            let at = rng.below(written.len() as u64 + 1) as usize;
+            written.insert(at, format_date(big_day(rng, around), format));
+        }
+        if column == DateColumn::Mixed {
+            let other = if format == DateFormat::DayFirst {
+                DateFormat::MonthFirst
+            } else {
+                DateFormat::DayFirst
+            };
+            let at = rng.below(written.len() as u64 + 1) as usize;
+            written.insert(at, format_date(big_day(rng, around), other));
+        }
+        let entries: Vec<Vec<String>> = written
+            .into_iter()
+            .map(|date| log_row(rng, &pool, date))
+            .collect();
+        write_csv(rng, &LOG_HEADER, &entries, log_delimiter)
     });
 
     GenCase {
@@ -682,6 +1056,11 @@ pub fn gen_case(rng: &mut Rng, max_rows: usize) -> GenCase {
         log_mapping,
         renewal_date,
         annual,
+        list_delimiter,
+        log_delimiter,
+        log_dates: (format, column),
+        list_encoding: pick_encoding(rng),
+        log_encoding: pick_encoding(rng),
     }
 }
 
@@ -696,8 +1075,12 @@ mod tests {
             let b = gen_case(&mut Rng::new(seed), 30);
             assert_eq!(a.list_csv, b.list_csv);
             assert_eq!(a.log_csv, b.log_csv);
-            for text in std::iter::once(&a.list_csv).chain(a.log_csv.as_ref()) {
-                let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            for (text, delimiter) in std::iter::once((&a.list_csv, a.list_delimiter))
+                .chain(a.log_csv.as_ref().map(|l| (l, a.log_delimiter)))
+            {
+                let mut r = csv::ReaderBuilder::new()
+                    .delimiter(delimiter)
+                    .from_reader(text.as_bytes());
                 let width = r.headers().expect("header").len();
                 for rec in r.records() {
                     assert_eq!(rec.expect("record").len(), width, "seed {seed}");

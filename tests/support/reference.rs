@@ -1,33 +1,47 @@
-//! Independent reference implementation of `shared/spec/pricing.md` §1–§4 (expected values
-//! only), written from the spec alone for differential testing. Uses only std, `csv`, `chrono`.
+//! Independent reference implementation of `shared/spec/pricing.md` §1–§4 and the Workspace
+//! items of `shared/spec/workspace.md` (low, expected and high), written from the specs alone
+//! for differential testing. Uses only std, `csv`, `chrono` and `toml` (for the price books,
+//! which it reads itself into its own structs). It never looks at the engine's types.
 //!
-//! Interpretations (where pricing.md is not explicit):
-//! - CSV: UTF-8, comma, first line = header, RFC 4180 quoting, ragged rows allowed (missing
-//!   cells are empty). A completely empty line is skipped (not a row); a line of empty cells is
-//!   a row. A leading UTF-8 BOM is stripped. Mapping headers are matched exactly (falling back
-//!   to a trimmed comparison); unknown headers / roles are ignored.
+//! Interpretations (where the specs are not explicit):
+//! - CSV: UTF-8, a delimiter given by the caller (the generator knows what it wrote; the
+//!   engine has to sniff it), first line = header, RFC 4180 quoting, ragged rows allowed
+//!   (missing cells are empty). A completely empty line is skipped (not a row); a line of
+//!   empty cells is a row. A leading UTF-8 BOM is stripped. Mapping headers are matched
+//!   exactly (falling back to a trimmed comparison); unknown headers / roles are ignored.
 //! - "first non-empty column": per row, the first mapped column whose `str::trim`med value is
 //!   non-empty is used (first_name, last_name, full_name, company_name, company_domain, phone,
 //!   date). If that value later normalises to nothing (e.g. domain `n/a`), later columns are
-//!   NOT consulted. Every `email` and every `linkedin_url` column gives its own identifier.
-//! - case-fold / lower-case = `str::to_lowercase`; white space = `char::is_whitespace`;
-//!   collapse = `split_whitespace().join(" ")` after trimming.
+//!   NOT consulted. Every `email` and every `linkedin_url` column gives its own identifiers.
+//! - lower-case = `str::to_lowercase`; case-fold = `case_fold` (full Unicode folding);
+//!   white space = `char::is_whitespace`; collapse = `split_whitespace().join(" ")`.
 //! - Name: first + " " + last when both non-empty, else the full_name column, then collapsed
-//!   and lower-cased. `nc:` needs a non-empty company name, `nd:` a domain.
-//! - Email valid: exactly one `@`, no white space, non-empty local part, and the domain part
-//!   has at least one `.` at a char position other than first and last.
+//!   and case-folded (§1 says "case-folded" for names and company names, "lower-cased" for
+//!   emails, LinkedIn URLs and domains): Unicode full case folding, so `Straße` = `STRASSE`,
+//!   `…ς` = `…σ` = `…Σ`, `ﬁ` = `fi`. `nc:` needs a non-empty company name, `nd:` a domain.
+//! - Email cell (§1 `em:`, "a cell is read as a list of addresses"): when the cell holds
+//!   `<…>` pairs (a `<` and the next `>` after it), the candidates are the pairs' contents
+//!   and nothing else; otherwise the cell is split at `,` `;` and white space (empty pieces
+//!   dropped). From each candidate a leading `mailto:` (any case) and surrounding quotes
+//!   (`"` `'`), parentheses and brackets (`(` `)` `[` `]`) are removed, repeatedly and in any
+//!   order. Every valid candidate gives an `em:`; the row has an email when one is valid.
+//! - Email valid: trimmed, lower-cased; exactly one `@`, no white space, non-empty local
+//!   part, and the domain part has a `.` at a char position other than first and last.
 //! - LinkedIn: trim -> percent-decode (valid `%XX` only, bytes -> UTF-8 lossy; invalid `%`
-//!   sequences kept) -> lower-case -> drop everything up to and including the FIRST `://`
-//!   (wherever it is) -> cut at first `?` or `#` -> split host/path at first `/`. Host must be
-//!   exactly `linkedin.com` or `<label>.linkedin.com` with a non-empty label without dots.
-//!   Path must start with `/in/`, slug = text up to the next `/`, must be non-empty. No
-//!   re-trimming after decoding.
-//! - Domain: trim -> lower-case -> drop up to first `://` -> cut at first `/`, `?`, `#` ->
-//!   drop one leading `www.` -> no `.` left => no domain.
+//!   sequences kept) -> lower-case -> drop a leading scheme (`[a-z][a-z0-9+.-]*://` at the
+//!   very start only: a `://` inside the query or fragment is part of the query or fragment,
+//!   which is dropped next) -> cut at first `?` or `#` -> split host/path at first `/`. Host
+//!   must be exactly `linkedin.com` or `<label>.linkedin.com` with a non-empty label without
+//!   dots. Path must start with `/in/`, slug = text up to the next `/`, must be non-empty.
+//! - Domain: trim -> lower-case -> drop a leading scheme (as for LinkedIn) -> cut at first
+//!   `/`, `?`, `#` -> drop one leading `www.` -> no `.` left => no domain.
 //! - Phone: a row/entry "has a phone" when its first non-empty phone cell holds an ASCII digit.
 //! - Log entries: identifiers as §1; an entry matches every contact it shares an identifier
-//!   with (never merges them). Date role: first non-empty cell, strict `YYYY-MM-DD`; an
-//!   unparseable date is treated like no date (counts as in cycle).
+//!   with (never merges them). Date role: first non-empty cell. `YYYY-MM-DD`, or `NN/NN/YYYY`
+//!   read in the order the whole column decides (the reveal-log date rules): a first number
+//!   above 12 somewhere settles day first, a second number above 12 settles month first, both
+//!   in one column is refused, neither (every date reads both ways) is month first. An
+//!   unparseable date panics (the generator never writes one).
 //! - Cycle: start = renewal - 1 month (annual: 12 months), chrono clamping to month end;
 //!   in cycle iff start <= date < renewal; no date or no renewal => in cycle.
 //! - Requested points: `platform` => email+phone regardless of selection; every other
@@ -37,11 +51,12 @@
 //! - "only what the file lacks": ignored on `platform`; elsewhere need_e = 0 when any row of
 //!   the contact (matchable rows only, duplicates included) has a valid email, need_p = 0 when
 //!   any row has a phone.
-//! - match = 1 on `recommendations`; otherwise `match_rate`.
+//! - Rates: low / expected / high estimates use the low / expected / high end of every rate
+//!   (match, email, phone, AI Data fill, Signals hit). match = 1 on `recommendations`.
 //! - request_fees: api-single = billable * ((1-m)*min + m*max(min, api_result)); api-bulk =
-//!   billable contacts in file order, consecutive batches of `batch_size` (clamped to
-//!   1..=100), exact binomial expectation of max(min, ceil(X/block_size)*block) per batch.
-//!   Other channels: 0.
+//!   billable contacts in file order, consecutive batches of `batch_size` (absent: the book's
+//!   api_bulk_max_batch, 100), exact binomial expectation of max(min, ceil(X/block_size)*block)
+//!   per batch. Other channels: 0.
 //! - company / company_signals / contact_signals only on api-single / api-bulk and only when
 //!   the option is on. Company key = normalised domain, else normalised company name (one
 //!   shared key space: domain "acme.com" and a name "acme.com" are the same company); unique
@@ -57,14 +72,19 @@
 //!   price.csv_export_block (an export is a row count, or None = the whole table; a count
 //!   larger than the table panics, the engine refuses it); `crm_export` = pushes ·
 //!   price.crm_export; `ai_chat` = ceil(prompts / ai_chat_block_prompts) · price.ai_chat_block.
-//!   Rates are expected values. On every other channel the five items are 0 (the actions
-//!   are ignored). Unknown channel => panic.
-//! - total = sum of the twelve items.
+//!   On every other channel the five items are 0 (the actions are ignored). Unknown channel
+//!   => panic.
+//! - total = sum of the twelve items, for each of low, expected and high.
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 use chrono::{Months, NaiveDate};
+
+// ---------------------------------------------------------------------------------------
+// Price books (read from the TOML files themselves)
+// ---------------------------------------------------------------------------------------
 
 #[derive(Clone, Debug)]
 pub struct RefPrices {
@@ -74,6 +94,8 @@ pub struct RefPrices {
     pub api_request_min: f64,
     pub api_bulk_block: f64,
     pub api_bulk_block_size: u32,
+    /// Contacts per bulk request at most (the default batch size).
+    pub api_bulk_max_batch: u32,
     pub api_company: f64,
     pub company_signal: f64,
     pub contact_signal: f64,
@@ -92,6 +114,123 @@ pub struct RefPrices {
     pub ai_chat_block_prompts: u32,
 }
 
+/// A price book as the reference reads it: `id`, `[prices]` and the default rates.
+#[derive(Clone, Debug)]
+pub struct RefBook {
+    pub id: String,
+    pub prices: RefPrices,
+    /// (low, expected, high) of match_rate, email_rate, phone_rate, signal_hit_rate.
+    pub match_rate: [f64; 3],
+    pub email_rate: [f64; 3],
+    pub phone_rate: [f64; 3],
+    pub signal_hit_rate: [f64; 3],
+}
+
+fn toml_num(t: &toml::Table, key: &str) -> f64 {
+    match t.get(key) {
+        Some(toml::Value::Integer(i)) => *i as f64,
+        Some(toml::Value::Float(f)) => *f,
+        other => panic!("reference: price book key {key:?} is not a number: {other:?}"),
+    }
+}
+
+fn toml_count(t: &toml::Table, key: &str) -> u32 {
+    match t.get(key) {
+        Some(toml::Value::Integer(i)) => u32::try_from(*i).expect("reference: count fits u32"),
+        other => panic!("reference: price book key {key:?} is not a whole number: {other:?}"),
+    }
+}
+
+fn toml_table<'a>(t: &'a toml::Table, key: &str) -> &'a toml::Table {
+    match t.get(key) {
+        Some(toml::Value::Table(x)) => x,
+        other => panic!("reference: price book has no table {key:?}: {other:?}"),
+    }
+}
+
+fn toml_range(t: &toml::Table, key: &str) -> [f64; 3] {
+    let r = toml_table(t, key);
+    [
+        toml_num(r, "low"),
+        toml_num(r, "expected"),
+        toml_num(r, "high"),
+    ]
+}
+
+impl RefBook {
+    pub fn from_toml(text: &str) -> RefBook {
+        let doc: toml::Table = text.parse().expect("reference: price book is not TOML");
+        let id = match doc.get("id") {
+            Some(toml::Value::String(s)) => s.clone(),
+            other => panic!("reference: price book id: {other:?}"),
+        };
+        let p = toml_table(&doc, "prices");
+        let prices = RefPrices {
+            email: toml_num(p, "email"),
+            phone: toml_num(p, "phone"),
+            api_result: toml_num(p, "api_result"),
+            api_request_min: toml_num(p, "api_request_min"),
+            api_bulk_block: toml_num(p, "api_bulk_block"),
+            api_bulk_block_size: toml_count(p, "api_bulk_block_size"),
+            api_bulk_max_batch: toml_count(p, "api_bulk_max_batch"),
+            api_company: toml_num(p, "api_company"),
+            company_signal: toml_num(p, "company_signal"),
+            contact_signal: toml_num(p, "contact_signal"),
+            blurred_row: toml_num(p, "blurred_row"),
+            ai_cell: toml_num(p, "ai_cell"),
+            signal: toml_num(p, "signal"),
+            csv_export_block: toml_num(p, "csv_export_block"),
+            csv_export_block_rows: toml_count(p, "csv_export_block_rows"),
+            crm_export: toml_num(p, "crm_export"),
+            ai_chat_block: toml_num(p, "ai_chat_block"),
+            ai_chat_block_prompts: toml_count(p, "ai_chat_block_prompts"),
+        };
+        let a = toml_table(&doc, "assumptions");
+        RefBook {
+            id,
+            prices,
+            match_rate: toml_range(a, "match_rate"),
+            email_rate: toml_range(a, "email_rate"),
+            phone_rate: toml_range(a, "phone_rate"),
+            signal_hit_rate: toml_range(a, "signal_hit_rate"),
+        }
+    }
+
+    pub fn load(path: &Path) -> RefBook {
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("reference: cannot read {}: {e}", path.display()));
+        RefBook::from_toml(&text)
+    }
+}
+
+/// Every `*.toml` price book of a folder (the shipped ones: `assets/pricebooks`), with its
+/// text, sorted by file name.
+pub fn load_books(dir: &Path) -> Vec<(String, RefBook)> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reference: cannot list {}: {e}", dir.display()))
+        .map(|e| e.expect("reference: dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("reference: read price book");
+            let book = RefBook::from_toml(&text);
+            (text, book)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Options and results
+// ---------------------------------------------------------------------------------------
+
+/// (low, expected, high) with low = expected = high = `v`.
+pub fn exact(v: f64) -> [f64; 3] {
+    [v, v, v]
+}
+
 #[derive(Clone, Debug)]
 pub struct RefOptions {
     /// "csv-enrichment" | "platform" | "api-single" | "api-bulk" | "recommendations" | "workspace"
@@ -99,25 +238,37 @@ pub struct RefOptions {
     pub reveal_email: bool,
     pub reveal_phone: bool,
     pub only_missing: bool,
-    pub match_rate: f64,
-    pub email_rate: f64,
-    pub phone_rate: f64,
-    pub batch_size: usize,
+    /// (low, expected, high).
+    pub match_rate: [f64; 3],
+    pub email_rate: [f64; 3],
+    pub phone_rate: [f64; 3],
+    /// api-bulk batch size; None = the book's default (api_bulk_max_batch).
+    pub batch_size: Option<usize>,
     pub company: bool,
     pub company_signals: bool,
     pub contact_signals: bool,
     pub renewal_date: Option<NaiveDate>,
     pub annual: bool,
-    /// Workspace only: expected fill rate of each AI Data column.
-    pub fills: Vec<f64>,
-    /// Workspace only: expected hit rate of each Signals column.
-    pub hits: Vec<f64>,
+    /// Workspace only: (low, expected, high) fill rate of each AI Data column.
+    pub fills: Vec<[f64; 3]>,
+    /// Workspace only: (low, expected, high) hit rate of each Signals column.
+    pub hits: Vec<[f64; 3]>,
     /// Workspace only: rows of each planned CSV export; None = the whole table.
     pub csv_exports: Vec<Option<u64>>,
     /// Workspace only: planned pushes to a CRM.
     pub crm_exports: u64,
     /// Workspace only: AI chat prompts planned this cycle.
     pub ai_chat_prompts: u64,
+    /// The field delimiter of the list and of the log text.
+    pub list_delimiter: u8,
+    pub log_delimiter: u8,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RefCredits {
+    pub low: f64,
+    pub expected: f64,
+    pub high: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -127,8 +278,8 @@ pub struct RefResult {
     pub statuses: Vec<String>,
     /// Keys exactly: email, phone, request_fees, company, company_signals, contact_signals,
     /// blurred_rows, ai_data, signals, csv_export, crm_export, ai_chat.
-    pub credits: BTreeMap<String, f64>,
-    pub total: f64,
+    pub credits: BTreeMap<String, RefCredits>,
+    pub total: RefCredits,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -140,11 +291,12 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
-fn parse_csv(text: &str) -> Table {
+fn parse_csv(text: &str, delimiter: u8) -> Table {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = rdr
         .headers()
@@ -218,11 +370,42 @@ fn first_nonempty<'a>(row: &'a [String], cols: &[usize]) -> Option<&'a str> {
 // Normalisation (§1)
 // ---------------------------------------------------------------------------------------
 
+/// Unicode full case folding (CaseFolding.txt, status C and F): lower-casing, then the
+/// characters whose folding is not their lower case. The table covers Latin, Greek and the
+/// Latin ligatures (every character the generator writes); nothing else is generated.
+pub fn case_fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            'ſ' => out.push('s'),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            'ŉ' => out.push_str("\u{2bc}n"),
+            'ϐ' => out.push('β'),
+            'ϑ' => out.push('θ'),
+            'ϕ' => out.push('φ'),
+            'ϖ' => out.push('π'),
+            'ϰ' => out.push('κ'),
+            'ϱ' => out.push('ρ'),
+            'ϵ' => out.push('ε'),
+            '\u{345}' => out.push('ι'),
+            'ẛ' => out.push('ṡ'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name or company name for `nc:` / `nd:`: trimmed, inner white space collapsed,
+/// case-folded (pricing.md §1).
 fn collapse_lower(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    case_fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn percent_decode(s: &str) -> String {
@@ -245,11 +428,15 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Drops a URL scheme at the very start (`https://`, `ftp+x://`): a letter, then letters,
+/// digits, `+`, `-` or `.`, then `://`. A `://` anywhere else is not a scheme.
 fn drop_scheme(s: &str) -> &str {
-    match s.find("://") {
-        Some(i) => &s[i + 3..],
-        None => s,
-    }
+    let Some(i) = s.find("://") else { return s };
+    let scheme = &s[..i];
+    let mut chars = scheme.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if ok { &s[i + 3..] } else { s }
 }
 
 /// `linkedin.com/in/<slug>` for a LinkedIn person URL, else None.
@@ -279,7 +466,7 @@ pub fn norm_linkedin(raw: &str) -> Option<String> {
     Some(format!("linkedin.com/in/{slug}"))
 }
 
-/// Lower-cased trimmed email when valid, else None.
+/// Lower-cased trimmed email when valid, else None (one address).
 pub fn norm_email(raw: &str) -> Option<String> {
     let e = raw.trim().to_lowercase();
     if e.matches('@').count() != 1 || e.chars().any(char::is_whitespace) {
@@ -296,6 +483,58 @@ pub fn norm_email(raw: &str) -> Option<String> {
         .enumerate()
         .any(|(i, &c)| c == '.' && i > 0 && i + 1 < n);
     if dot_ok { Some(e) } else { None }
+}
+
+/// The contents of the cell's `<…>` pairs: each `<` with the next `>` after it.
+fn angle_pairs(cell: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = cell;
+    while let Some(i) = rest.find('<') {
+        let after = &rest[i + 1..];
+        let Some(j) = after.find('>') else { break };
+        out.push(&after[..j]);
+        rest = &after[j + 1..];
+    }
+    out
+}
+
+/// One candidate without a leading `mailto:` and surrounding quotes, parentheses, brackets.
+fn clean_candidate(c: &str) -> &str {
+    let mut c = c;
+    loop {
+        let before = c;
+        c = c.trim();
+        if c.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+        {
+            c = &c[7..];
+        }
+        c = c.trim_matches(|ch: char| matches!(ch, '"' | '\'' | '(' | ')' | '[' | ']'));
+        if c == before {
+            return c;
+        }
+    }
+}
+
+/// The address candidates of an email cell (pricing.md §1, `em:`).
+pub fn email_candidates(cell: &str) -> Vec<&str> {
+    let pairs = angle_pairs(cell);
+    let raw: Vec<&str> = if pairs.is_empty() {
+        cell.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .collect()
+    } else {
+        pairs
+    };
+    raw.into_iter().map(clean_candidate).collect()
+}
+
+/// Every valid address of an email cell, normalised, in cell order.
+pub fn cell_emails(cell: &str) -> Vec<String> {
+    email_candidates(cell)
+        .into_iter()
+        .filter_map(norm_email)
+        .collect()
 }
 
 pub fn norm_domain(raw: &str) -> Option<String> {
@@ -317,6 +556,10 @@ fn has_digit(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
 }
 
+// ---------------------------------------------------------------------------------------
+// Reveal-log dates
+// ---------------------------------------------------------------------------------------
+
 fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -332,6 +575,87 @@ fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
+/// `NN/NN/YYYY` as its three numbers.
+fn slash_parts(s: &str) -> Option<(u32, u32, i32)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[2] != b'/' || b[5] != b'/' {
+        return None;
+    }
+    let all_digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(all_digits(0..2) && all_digits(3..5) && all_digits(6..10)) {
+        return None;
+    }
+    Some((
+        s[0..2].parse().ok()?,
+        s[3..5].parse().ok()?,
+        s[6..10].parse().ok()?,
+    ))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefDateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+/// The order of a reveal log's date column, decided by the whole column: `Err` (both
+/// orders settled, with one value of each) when the column is refused.
+pub fn column_date_order<'a>(
+    values: impl Iterator<Item = &'a str>,
+) -> Result<RefDateOrder, (String, String)> {
+    let (mut day_first, mut month_first) = (None, None);
+    for v in values {
+        if let Some((a, b, _)) = slash_parts(v) {
+            if a > 12 && day_first.is_none() {
+                day_first = Some(v.to_string());
+            }
+            if b > 12 && month_first.is_none() {
+                month_first = Some(v.to_string());
+            }
+        }
+    }
+    match (day_first, month_first) {
+        (Some(d), Some(m)) => Err((d, m)),
+        (Some(_), None) => Ok(RefDateOrder::DayFirst),
+        _ => Ok(RefDateOrder::MonthFirst),
+    }
+}
+
+fn parse_log_date(s: &str, order: RefDateOrder) -> NaiveDate {
+    if let Some(d) = parse_iso_date(s) {
+        return d;
+    }
+    let (a, b, y) =
+        slash_parts(s).unwrap_or_else(|| panic!("reference: unsupported log date {s:?}"));
+    let (day, month) = match order {
+        RefDateOrder::DayFirst => (a, b),
+        RefDateOrder::MonthFirst => (b, a),
+    };
+    NaiveDate::from_ymd_opt(y, month, day)
+        .unwrap_or_else(|| panic!("reference: {s:?} is not a date read {order:?}"))
+}
+
+/// How the reference reads a log's dates: the column's order, or `Err` with the two values
+/// that make the log refused (a column with both orders).
+pub fn reference_log_order(
+    log_csv: &str,
+    delimiter: u8,
+    mapping: &[(&str, &str)],
+) -> Result<RefDateOrder, (String, String)> {
+    let table = parse_csv(log_csv, delimiter);
+    let cols = resolve_columns(&table.headers, mapping);
+    column_date_order(
+        table
+            .rows
+            .iter()
+            .filter_map(|r| first_nonempty(r, &cols.date)),
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------
+
 struct RowInfo {
     ids: Vec<String>,
     has_email: bool,
@@ -340,7 +664,7 @@ struct RowInfo {
     date: Option<NaiveDate>,
 }
 
-fn row_info(row: &[String], cols: &Columns) -> RowInfo {
+fn row_info(row: &[String], cols: &Columns, order: RefDateOrder) -> RowInfo {
     let mut ids = Vec::new();
     for &c in &cols.linkedin_url {
         if let Some(li) = norm_linkedin(cell(row, c)) {
@@ -349,7 +673,7 @@ fn row_info(row: &[String], cols: &Columns) -> RowInfo {
     }
     let mut has_email = false;
     for &c in &cols.email {
-        if let Some(e) = norm_email(cell(row, c)) {
+        for e in cell_emails(cell(row, c)) {
             has_email = true;
             ids.push(format!("em:{e}"));
         }
@@ -372,7 +696,7 @@ fn row_info(row: &[String], cols: &Columns) -> RowInfo {
         }
     }
     let has_phone = first_nonempty(row, &cols.phone).is_some_and(has_digit);
-    let date = first_nonempty(row, &cols.date).and_then(parse_iso_date);
+    let date = first_nonempty(row, &cols.date).map(|d| parse_log_date(d, order));
     RowInfo {
         ids,
         has_email,
@@ -450,24 +774,32 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 }
 
 /// Number of data rows of a list, as §1 counts them (what the Workspace items count).
-pub fn reference_rows(list_csv: &str) -> usize {
-    parse_csv(list_csv).rows.len()
+pub fn reference_rows(list_csv: &str, delimiter: u8) -> usize {
+    parse_csv(list_csv, delimiter).rows.len()
 }
 
-#[derive(Default)]
-struct WorkspaceItems {
-    ai_data: f64,
-    signals: f64,
-    csv_export: f64,
-    crm_export: f64,
-    ai_chat: f64,
-}
+pub const ITEM_KEYS: [&str; 12] = [
+    "email",
+    "phone",
+    "request_fees",
+    "company",
+    "company_signals",
+    "contact_signals",
+    "blurred_rows",
+    "ai_data",
+    "signals",
+    "csv_export",
+    "crm_export",
+    "ai_chat",
+];
 
-/// The Workspace channel's own items for a one-table spec of `rows` rows.
-fn workspace_items(rows: usize, opts: &RefOptions, prices: &RefPrices) -> WorkspaceItems {
+/// The Workspace channel's own items for a one-table spec of `rows` rows, at one end
+/// (0 low, 1 expected, 2 high) of the fill and hit rates:
+/// (ai_data, signals, csv_export, crm_export, ai_chat).
+fn workspace_items(rows: usize, end: usize, opts: &RefOptions, prices: &RefPrices) -> [f64; 5] {
     let rows_f = rows as f64;
-    let ai_data = rows_f * opts.fills.iter().sum::<f64>() * prices.ai_cell;
-    let signals = rows_f * opts.hits.iter().sum::<f64>() * prices.signal;
+    let ai_data = rows_f * opts.fills.iter().map(|f| f[end]).sum::<f64>() * prices.ai_cell;
+    let signals = rows_f * opts.hits.iter().map(|h| h[end]).sum::<f64>() * prices.signal;
     let block_rows = u64::from(prices.csv_export_block_rows);
     assert!(
         block_rows > 0,
@@ -494,19 +826,16 @@ fn workspace_items(rows: usize, opts: &RefOptions, prices: &RefPrices) -> Worksp
         "reference: ai_chat_block_prompts must be > 0"
     );
     let ai_chat = opts.ai_chat_prompts.div_ceil(block_prompts) as f64 * prices.ai_chat_block;
-    WorkspaceItems {
-        ai_data,
-        signals,
-        csv_export,
-        crm_export,
-        ai_chat,
-    }
+    [ai_data, signals, csv_export, crm_export, ai_chat]
 }
 
-/// list_csv / log_csv: UTF-8, comma-delimited, first line is the header, RFC 4180 quoting.
+/// list_csv / log_csv: UTF-8, delimited by `opts.list_delimiter` / `opts.log_delimiter`,
+/// first line is the header, RFC 4180 quoting.
 /// mapping: (role, header) pairs; roles: first_name, last_name, full_name, company_name,
-/// company_domain, email, phone, linkedin_url, and for the log also "date" (ISO YYYY-MM-DD,
-/// or empty). A role may appear several times (several columns), in priority order.
+/// company_domain, email, phone, linkedin_url, and for the log also "date" (ISO
+/// YYYY-MM-DD, NN/NN/YYYY in the order the column decides, or empty). A role may appear
+/// several times (several columns), in priority order. Panics on a log the spec refuses
+/// (see `reference_log_order`).
 pub fn reference_estimate(
     list_csv: &str,
     list_mapping: &[(&str, &str)],
@@ -527,13 +856,31 @@ pub fn reference_estimate(
         known.contains(&channel),
         "reference: unknown channel {channel:?}"
     );
+    for (what, r) in [
+        ("match_rate", opts.match_rate),
+        ("email_rate", opts.email_rate),
+        ("phone_rate", opts.phone_rate),
+    ]
+    .into_iter()
+    .chain(opts.fills.iter().map(|f| ("fill", *f)))
+    .chain(opts.hits.iter().map(|h| ("hit", *h)))
+    {
+        assert!(
+            0.0 <= r[0] && r[0] <= r[1] && r[1] <= r[2] && r[2] <= 1.0,
+            "reference: {what} {r:?} is not a range"
+        );
+    }
     let is_api = channel == "api-single" || channel == "api-bulk";
     let platform = channel == "platform";
 
     // §1 rows and contacts
-    let list = parse_csv(list_csv);
+    let list = parse_csv(list_csv, opts.list_delimiter);
     let cols = resolve_columns(&list.headers, list_mapping);
-    let rows: Vec<RowInfo> = list.rows.iter().map(|r| row_info(r, &cols)).collect();
+    let rows: Vec<RowInfo> = list
+        .rows
+        .iter()
+        .map(|r| row_info(r, &cols, RefDateOrder::MonthFirst))
+        .collect();
     let n = rows.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut owner: HashMap<&str, usize> = HashMap::new();
@@ -562,9 +909,11 @@ pub fn reference_estimate(
     let mut rev_email = vec![false; n];
     let mut rev_phone = vec![false; n];
     if let Some((log_csv, log_mapping)) = log {
-        let table = parse_csv(log_csv);
+        let order = reference_log_order(log_csv, opts.log_delimiter, log_mapping)
+            .unwrap_or_else(|(a, b)| panic!("reference: the log is refused: {a} and {b}"));
+        let table = parse_csv(log_csv, opts.log_delimiter);
         let lcols = resolve_columns(&table.headers, log_mapping);
-        for entry in table.rows.iter().map(|r| row_info(r, &lcols)) {
+        for entry in table.rows.iter().map(|r| row_info(r, &lcols, order)) {
             if !in_cycle(entry.date, opts.renewal_date, opts.annual) {
                 continue;
             }
@@ -614,101 +963,113 @@ pub fn reference_estimate(
         statuses.push(status.to_string());
     }
 
-    // §4 credits
-    let m = if channel == "recommendations" {
-        1.0
-    } else {
-        opts.match_rate
-    };
     let nb = billable.len();
-    let email: f64 = billable
-        .iter()
-        .filter(|(ne, _)| *ne)
-        .map(|_| m * opts.email_rate * prices.email)
-        .sum();
-    let phone: f64 = billable
-        .iter()
-        .filter(|(_, np)| *np)
-        .map(|_| m * opts.phone_rate * prices.phone)
-        .sum();
-
-    let request_fees = match channel {
-        "api-single" => {
-            let per = (1.0 - m) * prices.api_request_min
-                + m * prices.api_request_min.max(prices.api_result);
-            nb as f64 * per
-        }
-        "api-bulk" => {
-            let b = opts.batch_size.clamp(1, 100);
-            let full = nb / b;
-            let rest = nb % b;
-            let mut fee = full as f64 * bulk_batch_fee(b, m, prices);
-            if rest > 0 {
-                fee += bulk_batch_fee(rest, m, prices);
-            }
-            fee
-        }
-        _ => 0.0,
-    };
-
+    let need_e = billable.iter().filter(|(ne, _)| *ne).count() as f64;
+    let need_p = billable.iter().filter(|(_, np)| *np).count() as f64;
     let unique_companies = rows
         .iter()
         .filter(|r| !r.ids.is_empty())
         .filter_map(|r| r.company_key.as_deref())
         .collect::<HashSet<&str>>()
         .len() as f64;
-    let company = if is_api && opts.company {
-        unique_companies * m * prices.api_company
-    } else {
-        0.0
-    };
-    let company_signals = if is_api && opts.company_signals {
-        unique_companies * m * prices.company_signal
-    } else {
-        0.0
-    };
-    let contact_signals = if is_api && opts.contact_signals {
-        nb as f64 * m * prices.contact_signal
-    } else {
-        0.0
-    };
-    let blurred_rows = if channel == "recommendations" {
-        nb as f64 * prices.blurred_row
-    } else {
-        0.0
-    };
 
-    // Workspace items: every data row of the table, whatever its status; no match factor.
-    let ws = if channel == "workspace" {
-        workspace_items(n, opts, prices)
-    } else {
-        WorkspaceItems::default()
+    // §4 credits at one end of every rate (0 low, 1 expected, 2 high)
+    let at = |end: usize| -> [f64; 12] {
+        let m = if channel == "recommendations" {
+            1.0
+        } else {
+            opts.match_rate[end]
+        };
+        let email = need_e * m * opts.email_rate[end] * prices.email;
+        let phone = need_p * m * opts.phone_rate[end] * prices.phone;
+        let request_fees = match channel {
+            "api-single" => {
+                let per = (1.0 - m) * prices.api_request_min
+                    + m * prices.api_request_min.max(prices.api_result);
+                nb as f64 * per
+            }
+            "api-bulk" => {
+                let b = opts
+                    .batch_size
+                    .unwrap_or(prices.api_bulk_max_batch as usize);
+                assert!((1..=100).contains(&b), "reference: batch size {b}");
+                let full = nb / b;
+                let rest = nb % b;
+                let mut fee = full as f64 * bulk_batch_fee(b, m, prices);
+                if rest > 0 {
+                    fee += bulk_batch_fee(rest, m, prices);
+                }
+                fee
+            }
+            _ => 0.0,
+        };
+        let company = if is_api && opts.company {
+            unique_companies * m * prices.api_company
+        } else {
+            0.0
+        };
+        let company_signals = if is_api && opts.company_signals {
+            unique_companies * m * prices.company_signal
+        } else {
+            0.0
+        };
+        let contact_signals = if is_api && opts.contact_signals {
+            nb as f64 * m * prices.contact_signal
+        } else {
+            0.0
+        };
+        let blurred_rows = if channel == "recommendations" {
+            nb as f64 * prices.blurred_row
+        } else {
+            0.0
+        };
+        // Workspace items: every data row of the table, whatever its status; no match factor.
+        let ws = if channel == "workspace" {
+            workspace_items(n, end, opts, prices)
+        } else {
+            [0.0; 5]
+        };
+        [
+            email,
+            phone,
+            request_fees,
+            company,
+            company_signals,
+            contact_signals,
+            blurred_rows,
+            ws[0],
+            ws[1],
+            ws[2],
+            ws[3],
+            ws[4],
+        ]
     };
-
-    let items = [
-        ("email", email),
-        ("phone", phone),
-        ("request_fees", request_fees),
-        ("company", company),
-        ("company_signals", company_signals),
-        ("contact_signals", contact_signals),
-        ("blurred_rows", blurred_rows),
-        ("ai_data", ws.ai_data),
-        ("signals", ws.signals),
-        ("csv_export", ws.csv_export),
-        ("crm_export", ws.crm_export),
-        ("ai_chat", ws.ai_chat),
-    ];
-    let total: f64 = items.iter().map(|&(_, v)| v).sum();
-    let credits: BTreeMap<String, f64> =
-        items.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let (lo, ex, hi) = (at(0), at(1), at(2));
+    let credits: BTreeMap<String, RefCredits> = ITEM_KEYS
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            (
+                k.to_string(),
+                RefCredits {
+                    low: lo[i],
+                    expected: ex[i],
+                    high: hi[i],
+                },
+            )
+        })
+        .collect();
+    let total = RefCredits {
+        low: lo.iter().sum(),
+        expected: ex.iter().sum(),
+        high: hi.iter().sum(),
+    };
     RefResult {
         statuses,
         credits,
         total,
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,6 +1108,7 @@ mod tests {
             api_request_min: 1.0,
             api_bulk_block: 1.0,
             api_bulk_block_size: 25,
+            api_bulk_max_batch: 100,
             api_company: 1.0,
             company_signal: 1.0,
             contact_signal: 1.0,
@@ -767,10 +1129,10 @@ mod tests {
             reveal_email: true,
             reveal_phone: false,
             only_missing: false,
-            match_rate: 1.0,
-            email_rate: 1.0,
-            phone_rate: 1.0,
-            batch_size: 100,
+            match_rate: exact(1.0),
+            email_rate: exact(1.0),
+            phone_rate: exact(1.0),
+            batch_size: Some(100),
             company: false,
             company_signals: false,
             contact_signals: false,
@@ -781,6 +1143,8 @@ mod tests {
             csv_exports: Vec::new(),
             crm_exports: 0,
             ai_chat_prompts: 0,
+            list_delimiter: b',',
+            log_delimiter: b',',
         }
     }
 
@@ -832,8 +1196,17 @@ mod tests {
         no("linkedin.com/in//x");
         no("linkedin.com");
         no("");
-        // literal order: the scheme is dropped at the FIRST "://", even inside a query
-        no("linkedin.com/in/x?u=https://y");
+        // a scheme is only at the start: a `://` in the query or fragment is dropped with it
+        ok("linkedin.com/in/x?u=https://y", "linkedin.com/in/x");
+        ok(
+            "https://www.linkedin.com/in/x?ref=https://y.example/in/z",
+            "linkedin.com/in/x",
+        );
+        ok("linkedin.com/in/x#https://y", "linkedin.com/in/x");
+        ok("linkedin.com/in/x?u=https%3A%2F%2Fy", "linkedin.com/in/x");
+        ok("linkedin.com/in/x/https://y", "linkedin.com/in/x");
+        no("https://evil.example/?u=https://linkedin.com/in/x");
+        no("www.linkedin.com/feed/?u=https://www.linkedin.com/in/x");
     }
 
     #[test]
@@ -868,6 +1241,14 @@ mod tests {
         assert_eq!(norm_domain(" WWW.ACME.COM ").as_deref(), Some("acme.com"));
         assert_eq!(norm_domain("acme.com#x").as_deref(), Some("acme.com"));
         assert_eq!(norm_domain("acme.co.uk?x=1").as_deref(), Some("acme.co.uk"));
+        assert_eq!(
+            norm_domain("acme.com/?ref=https://x.example").as_deref(),
+            Some("acme.com")
+        );
+        assert_eq!(
+            norm_domain("acme.com#https://x").as_deref(),
+            Some("acme.com")
+        );
         for bad in ["n/a", "-", "www.acme", "", "http://localhost/x", "www."] {
             assert_eq!(norm_domain(bad), None, "{bad}");
         }
@@ -905,8 +1286,8 @@ mod tests {
                 "unmatchable",
             ]
         );
-        assert!(close(r.credits["email"], 3.0));
-        assert!(close(r.total, 3.0));
+        assert!(close(r.credits["email"].expected, 3.0));
+        assert!(close(r.total.expected, 3.0));
         assert_eq!(r.credits.len(), 12);
     }
 
@@ -996,8 +1377,8 @@ mod tests {
         // phone: B (entry 3 in cycle) revealed. B's entry 1 is dated R: outside.
         let r = run(&o);
         assert_eq!(st(&r), ["billable", "billable", "billable", "billable"]);
-        assert!(close(r.credits["email"], 2.0)); // B, D
-        assert!(close(r.credits["phone"], 15.0)); // A, C, D
+        assert!(close(r.credits["email"].expected, 2.0)); // B, D
+        assert!(close(r.credits["phone"].expected, 15.0)); // A, C, D
         o.reveal_phone = false;
         let r = run(&o);
         assert_eq!(
@@ -1021,13 +1402,13 @@ mod tests {
                 "nothing_needed"
             ]
         );
-        assert!(close(r.total, 0.0));
+        assert!(close(r.total.expected, 0.0));
         // platform: both points whatever the selection, only_missing ignored
         o.channel = "platform".to_string();
         let r = run(&o);
         assert_eq!(st(&r), ["billable"; 4]);
-        assert!(close(r.credits["email"], 2.0));
-        assert!(close(r.credits["phone"], 15.0));
+        assert!(close(r.credits["email"].expected, 2.0));
+        assert!(close(r.credits["phone"].expected, 15.0));
         // annual cycle: entry 4 (2027-02-27) now in cycle, entry 1 still dated R
         o.channel = "csv-enrichment".to_string();
         o.only_missing = false;
@@ -1102,9 +1483,9 @@ mod tests {
         pr.api_request_min = 1.0;
         pr.api_bulk_block = 2.0;
         let mut o = opts("api-bulk");
-        o.match_rate = 0.6;
-        o.email_rate = 0.5;
-        o.batch_size = 4;
+        o.match_rate = exact(0.6);
+        o.email_rate = exact(0.5);
+        o.batch_size = Some(4);
         o.company = true;
         o.company_signals = true;
         o.contact_signals = true;
@@ -1112,35 +1493,35 @@ mod tests {
         let nb = r.statuses.iter().filter(|s| *s == "billable").count();
         assert_eq!(nb, 14);
         let fee = 3.0 * bulk_batch_fee(4, 0.6, &pr) + bulk_batch_fee(2, 0.6, &pr);
-        assert!(close(r.credits["request_fees"], fee));
-        assert!(close(r.credits["email"], 14.0 * 0.6 * 0.5));
-        assert!(close(r.credits["company"], 2.0 * 0.6)); // acme.com, initech
-        assert!(close(r.credits["company_signals"], 2.0 * 0.6));
-        assert!(close(r.credits["contact_signals"], 14.0 * 0.6));
-        let sum: f64 = r.credits.values().sum();
-        assert!(close(r.total, sum));
+        assert!(close(r.credits["request_fees"].expected, fee));
+        assert!(close(r.credits["email"].expected, 14.0 * 0.6 * 0.5));
+        assert!(close(r.credits["company"].expected, 2.0 * 0.6)); // acme.com, initech
+        assert!(close(r.credits["company_signals"].expected, 2.0 * 0.6));
+        assert!(close(r.credits["contact_signals"].expected, 14.0 * 0.6));
+        let sum: f64 = r.credits.values().map(|c| c.expected).sum();
+        assert!(close(r.total.expected, sum));
 
         o.channel = "api-single".to_string();
         pr.api_result = 3.0;
         let r = reference_estimate(&list, MAP, None, &o, &pr);
         assert!(close(
-            r.credits["request_fees"],
+            r.credits["request_fees"].expected,
             14.0 * (0.4 * 1.0 + 0.6 * 3.0)
         ));
 
         o.channel = "csv-enrichment".to_string();
         let r = reference_estimate(&list, MAP, None, &o, &pr);
-        assert!(close(r.credits["company"], 0.0));
-        assert!(close(r.credits["request_fees"], 0.0));
+        assert!(close(r.credits["company"].expected, 0.0));
+        assert!(close(r.credits["request_fees"].expected, 0.0));
 
         o.channel = "recommendations".to_string();
         o.reveal_phone = true;
-        o.phone_rate = 0.5;
+        o.phone_rate = exact(0.5);
         let r = reference_estimate(&list, MAP, None, &o, &pr);
-        assert!(close(r.credits["blurred_rows"], 14.0));
-        assert!(close(r.credits["email"], 14.0 * 0.5));
-        assert!(close(r.credits["phone"], 14.0 * 0.5 * 5.0));
-        assert!(close(r.credits["contact_signals"], 0.0));
+        assert!(close(r.credits["blurred_rows"].expected, 14.0));
+        assert!(close(r.credits["email"].expected, 14.0 * 0.5));
+        assert!(close(r.credits["phone"].expected, 14.0 * 0.5 * 5.0));
+        assert!(close(r.credits["contact_signals"].expected, 0.0));
     }
 
     #[test]
@@ -1151,7 +1532,7 @@ mod tests {
         o.only_missing = true;
         let r = reference_estimate(&list, MAP, None, &o, &prices());
         assert_eq!(st(&r), ["billable"]);
-        assert!(close(r.total, 1.0));
+        assert!(close(r.total.expected, 1.0));
     }
 
     #[test]
@@ -1194,12 +1575,12 @@ mod tests {
     #[test]
     fn workspace_items_count_every_row_without_match() {
         let list = workspace_list();
-        assert_eq!(reference_rows(&list), 4);
+        assert_eq!(reference_rows(&list, b','), 4);
         let pr = workspace_prices();
         let mut o = opts("workspace");
-        o.match_rate = 0.5;
-        o.fills = vec![0.3, 1.0];
-        o.hits = vec![0.25, 0.1];
+        o.match_rate = exact(0.5);
+        o.fills = vec![exact(0.3), exact(1.0)];
+        o.hits = vec![exact(0.25), exact(0.1)];
         o.csv_exports = vec![None, Some(3), Some(0), Some(1)];
         o.crm_exports = 2;
         o.ai_chat_prompts = 11;
@@ -1207,27 +1588,27 @@ mod tests {
         assert_eq!(st(&r), ["billable", "duplicate", "unmatchable", "billable"]);
         assert_eq!(r.credits.len(), 12);
         // reveals: 2 billable · match 0.5 · email_rate 1 · 1
-        assert!(close(r.credits["email"], 1.0));
+        assert!(close(r.credits["email"].expected, 1.0));
         // 4 rows (duplicate and unmatchable included) · (0.3 + 1) · 2, no match factor
-        assert!(close(r.credits["ai_data"], 10.4));
+        assert!(close(r.credits["ai_data"].expected, 10.4));
         // 4 rows · (0.25 + 0.1) · 3
-        assert!(close(r.credits["signals"], 4.2));
+        assert!(close(r.credits["signals"].expected, 4.2));
         // ceil(4/3) + ceil(3/3) + ceil(0/3) + ceil(1/3) = 2 + 1 + 0 + 1 blocks · 1.5
-        assert!(close(r.credits["csv_export"], 6.0));
-        assert!(close(r.credits["crm_export"], 8.0));
+        assert!(close(r.credits["csv_export"].expected, 6.0));
+        assert!(close(r.credits["crm_export"].expected, 8.0));
         // ceil(11/5) = 3 blocks · 2.5
-        assert!(close(r.credits["ai_chat"], 7.5));
-        assert!(close(r.total, 1.0 + 10.4 + 4.2 + 6.0 + 8.0 + 7.5));
-        let sum: f64 = r.credits.values().sum();
-        assert!(close(r.total, sum));
+        assert!(close(r.credits["ai_chat"].expected, 7.5));
+        assert!(close(r.total.expected, 1.0 + 10.4 + 4.2 + 6.0 + 8.0 + 7.5));
+        let sum: f64 = r.credits.values().map(|c| c.expected).sum();
+        assert!(close(r.total.expected, sum));
 
         // other channels ignore the Workspace actions
         o.channel = "csv-enrichment".to_string();
         let r = reference_estimate(&list, MAP, None, &o, &pr);
         for k in ["ai_data", "signals", "csv_export", "crm_export", "ai_chat"] {
-            assert!(close(r.credits[k], 0.0), "{k}");
+            assert!(close(r.credits[k].expected, 0.0), "{k}");
         }
-        assert!(close(r.total, 1.0));
+        assert!(close(r.total.expected, 1.0));
     }
 
     #[test]
@@ -1238,35 +1619,35 @@ mod tests {
         o.reveal_email = false;
         o.reveal_phone = false;
         o.only_missing = true;
-        o.fills = vec![0.5];
+        o.fills = vec![exact(0.5)];
         o.ai_chat_prompts = 5; // exactly one block
         let r = reference_estimate(&list, MAP, None, &o, &pr);
         // nothing requested: representatives are billable, reveals cost nothing
         assert_eq!(st(&r), ["billable", "duplicate", "unmatchable", "billable"]);
-        assert!(close(r.credits["email"], 0.0));
-        assert!(close(r.credits["phone"], 0.0));
-        assert!(close(r.credits["ai_data"], 4.0)); // 4 · 0.5 · 2
-        assert!(close(r.credits["ai_chat"], 2.5));
-        assert!(close(r.total, 6.5));
+        assert!(close(r.credits["email"].expected, 0.0));
+        assert!(close(r.credits["phone"].expected, 0.0));
+        assert!(close(r.credits["ai_data"].expected, 4.0)); // 4 · 0.5 · 2
+        assert!(close(r.credits["ai_chat"].expected, 2.5));
+        assert!(close(r.total.expected, 6.5));
         o.ai_chat_prompts = 6; // two blocks
         let r = reference_estimate(&list, MAP, None, &o, &pr);
-        assert!(close(r.credits["ai_chat"], 5.0));
+        assert!(close(r.credits["ai_chat"].expected, 5.0));
 
         // an empty table: row-based items are 0, pushes and chat still cost
         let empty = HEAD.to_string();
-        assert_eq!(reference_rows(&empty), 0);
-        o.hits = vec![0.25];
+        assert_eq!(reference_rows(&empty, b','), 0);
+        o.hits = vec![exact(0.25)];
         o.csv_exports = vec![None, Some(0)];
         o.crm_exports = 1;
         o.ai_chat_prompts = 1;
         let r = reference_estimate(&empty, MAP, None, &o, &pr);
         assert!(r.statuses.is_empty());
-        assert!(close(r.credits["ai_data"], 0.0));
-        assert!(close(r.credits["signals"], 0.0));
-        assert!(close(r.credits["csv_export"], 0.0));
-        assert!(close(r.credits["crm_export"], 4.0));
-        assert!(close(r.credits["ai_chat"], 2.5));
-        assert!(close(r.total, 6.5));
+        assert!(close(r.credits["ai_data"].expected, 0.0));
+        assert!(close(r.credits["signals"].expected, 0.0));
+        assert!(close(r.credits["csv_export"].expected, 0.0));
+        assert!(close(r.credits["crm_export"].expected, 4.0));
+        assert!(close(r.credits["ai_chat"].expected, 2.5));
+        assert!(close(r.total.expected, 6.5));
     }
 
     #[test]
@@ -1275,5 +1656,200 @@ mod tests {
         let mut o = opts("workspace");
         o.csv_exports = vec![Some(5)];
         reference_estimate(&workspace_list(), MAP, None, &o, &workspace_prices());
+    }
+
+    #[test]
+    fn email_cells_are_lists_of_addresses() {
+        let e = |c: &str| cell_emails(c);
+        assert_eq!(e("Cara Lee <Cara@Lee.example>"), ["cara@lee.example"]);
+        assert_eq!(e("mailto:ben@x.example"), ["ben@x.example"]);
+        assert_eq!(e("MailTo:ben@x.example"), ["ben@x.example"]);
+        assert_eq!(
+            e("a@x.example; b@y.example"),
+            ["a@x.example", "b@y.example"]
+        );
+        assert_eq!(
+            e("a@x.example;b@y.example,c@z.example"),
+            ["a@x.example", "b@y.example", "c@z.example"]
+        );
+        assert_eq!(
+            e("\"d@w.example, e@w.example\""),
+            ["d@w.example", "e@w.example"]
+        );
+        assert_eq!(
+            e("(a@x.example) [b@y.example]"),
+            ["a@x.example", "b@y.example"]
+        );
+        assert_eq!(e("n/a; a@@x.example, ok@x.example"), ["ok@x.example"]);
+        assert_eq!(e("a b@x.example"), ["b@x.example"]);
+        assert_eq!(e("Cara Lee cara@lee.example"), ["cara@lee.example"]);
+        // pairs: only their contents count, each content one candidate
+        assert_eq!(
+            e("A <a@x.example>, B <mailto:b@y.example>"),
+            ["a@x.example", "b@y.example"]
+        );
+        assert_eq!(e("out@x.example <in@y.example>"), ["in@y.example"]);
+        assert_eq!(e("< in@y.example >"), ["in@y.example"]);
+        assert!(e("<a@x.example b@y.example>").is_empty());
+        assert!(e("<n/a>").is_empty());
+        assert!(e("").is_empty());
+        assert!(e(" ; , ").is_empty());
+        // the old single-address invalid forms stay invalid
+        for bad in [
+            "a@@b.com",
+            "a@b@c.com",
+            "a@localhost",
+            "@x.com",
+            "n/a",
+            "-",
+            "a\u{a0}@x.comx",
+        ] {
+            assert!(e(bad).is_empty(), "{bad}");
+        }
+
+        // a duplicate found through a second address, and only_missing reading any valid one
+        let csv = format!(
+            "{HEAD}\
+             ,,,,,\"a@x.example; b@y.example\",,,,\n\
+             ,,,,,,mailto:B@y.example,,,\n\
+             ,,,,,\"n/a, x@@y\",,,,linkedin.com/in/q\n"
+        );
+        let mut o = opts("csv-enrichment");
+        let r = reference_estimate(&csv, MAP, None, &o, &prices());
+        assert_eq!(st(&r), ["billable", "duplicate", "billable"]);
+        o.only_missing = true;
+        let r = reference_estimate(&csv, MAP, None, &o, &prices());
+        assert_eq!(st(&r), ["nothing_needed", "duplicate", "billable"]);
+    }
+
+    #[test]
+    fn names_and_companies_are_case_folded() {
+        assert_eq!(case_fold("Straße"), "strasse");
+        assert_eq!(case_fold("STRASSE"), "strasse");
+        assert_eq!(case_fold("ΟΔΥΣΣΕΥΣ"), case_fold("οδυσσευσ"));
+        assert_eq!(case_fold("οδυσσευς"), "οδυσσευσ");
+        assert_eq!(case_fold("ﬁrma"), "firma");
+        assert_eq!(case_fold("İlkay"), "i\u{307}lkay");
+        let csv = format!(
+            "{HEAD}\
+             Ann,Straße,,Straße GmbH,,,,,,\n\
+             ANN,STRASSE,,STRASSE GMBH,,,,,,\n"
+        );
+        let r = reference_estimate(&csv, MAP, None, &opts("csv-enrichment"), &prices());
+        assert_eq!(st(&r), ["billable", "duplicate"]);
+    }
+
+    #[test]
+    fn log_date_order_is_decided_by_the_column() {
+        let order = |dates: &[&str]| column_date_order(dates.iter().copied());
+        assert_eq!(order(&["03/04/2026"]), Ok(RefDateOrder::MonthFirst));
+        assert_eq!(
+            order(&["03/04/2026", "25/03/2026"]),
+            Ok(RefDateOrder::DayFirst)
+        );
+        assert_eq!(
+            order(&["03/25/2026", "03/04/2026"]),
+            Ok(RefDateOrder::MonthFirst)
+        );
+        assert_eq!(order(&[]), Ok(RefDateOrder::MonthFirst));
+        assert_eq!(
+            order(&["25/03/2026", "03/25/2026"]),
+            Err(("25/03/2026".to_string(), "03/25/2026".to_string()))
+        );
+        // the cli.md example: renewal 2026-04-10, 03/04/2026 is 4 March (month first) unless
+        // 25/03/2026 elsewhere in the column settles day first (3 April, in the cycle)
+        let list = format!("{HEAD},,,,,dana@acme.example,,,,\n");
+        let mut o = opts("csv-enrichment");
+        o.renewal_date = Some(d("2026-04-10"));
+        let ambiguous = format!("{LOG_HEAD}03/04/2026,,,dana@acme.example,,,,\n");
+        let settled = format!("{ambiguous}25/03/2026,,,nobody@x.example,,,,\n");
+        let r = reference_estimate(
+            &list,
+            MAP,
+            Some((ambiguous.as_str(), LOG_MAP)),
+            &o,
+            &prices(),
+        );
+        assert_eq!(st(&r), ["billable"]);
+        let r = reference_estimate(&list, MAP, Some((settled.as_str(), LOG_MAP)), &o, &prices());
+        assert_eq!(st(&r), ["already_revealed"]);
+        let semi = settled.replace(',', ";");
+        o.log_delimiter = b';';
+        let r = reference_estimate(&list, MAP, Some((semi.as_str(), LOG_MAP)), &o, &prices());
+        assert_eq!(st(&r), ["already_revealed"]);
+    }
+
+    #[test]
+    fn shipped_price_books_are_read_from_their_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/pricebooks");
+        let books = load_books(&dir);
+        let ids: Vec<&str> = books.iter().map(|(_, b)| b.id.as_str()).collect();
+        assert_eq!(ids, ["lusha-alt-2025", "lusha-help-2026"]);
+        let help = &books[1].1;
+        // the help article's numbers (seed/lusha-credit-costs.txt)
+        assert_eq!(help.prices.email, 1.0);
+        assert_eq!(help.prices.phone, 5.0);
+        assert_eq!(help.prices.api_request_min, 1.0);
+        assert_eq!(help.prices.api_bulk_block_size, 25);
+        assert_eq!(help.prices.csv_export_block_rows, 25);
+        assert_eq!(help.prices.ai_chat_block_prompts, 5);
+        let alt = &books[0].1;
+        assert_eq!(alt.prices.phone, 1.0);
+        assert_eq!(alt.prices.api_request_min, 0.0);
+        for (_, b) in &books {
+            for r in [b.match_rate, b.email_rate, b.phone_rate, b.signal_hit_rate] {
+                assert!(r[0] <= r[1] && r[1] <= r[2], "{}: {r:?}", b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn low_and_high_use_every_end() {
+        let mut list = HEAD.to_string();
+        for i in 0..30 {
+            list.push_str(&format!(",,,,acme{}.com,p{i}@x.com,,555 {i},,\n", i % 4));
+        }
+        let mut o = opts("api-bulk");
+        o.reveal_phone = true;
+        o.match_rate = [0.2, 0.5, 0.9];
+        o.email_rate = [0.1, 0.6, 0.7];
+        o.phone_rate = [0.0, 0.3, 1.0];
+        o.batch_size = Some(7);
+        o.company = true;
+        o.contact_signals = true;
+        let pr = prices();
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        let c = |k: &str| r.credits[k];
+        assert!(close(c("email").low, 30.0 * 0.2 * 0.1));
+        assert!(close(c("email").high, 30.0 * 0.9 * 0.7));
+        assert!(close(c("phone").low, 0.0));
+        assert!(close(c("phone").high, 30.0 * 0.9 * 5.0));
+        assert!(close(c("company").low, 4.0 * 0.2));
+        assert!(close(c("contact_signals").high, 30.0 * 0.9));
+        let fee = |m: f64| 4.0 * bulk_batch_fee(7, m, &pr) + bulk_batch_fee(2, m, &pr);
+        assert!(close(c("request_fees").low, fee(0.2)));
+        assert!(close(c("request_fees").high, fee(0.9)));
+        for end in [
+            |x: &RefCredits| x.low,
+            |x: &RefCredits| x.expected,
+            |x: &RefCredits| x.high,
+        ] {
+            let sum: f64 = r.credits.values().map(end).sum();
+            assert!(close(end(&r.total), sum));
+        }
+        // recommendations: match is 1 at every end
+        o.channel = "recommendations".to_string();
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        assert!(close(r.credits["email"].low, 30.0 * 0.1));
+        assert!(close(r.credits["blurred_rows"].low, 30.0));
+        // workspace fill / hit ranges
+        o.channel = "workspace".to_string();
+        o.fills = vec![[0.5, 0.8, 1.0]];
+        o.hits = vec![[0.1, 0.2, 0.35], exact(0.5)];
+        let r = reference_estimate(&list, MAP, None, &o, &pr);
+        assert!(close(r.credits["ai_data"].low, 15.0));
+        assert!(close(r.credits["ai_data"].high, 30.0));
+        assert!(close(r.credits["signals"].low, 30.0 * 0.6));
+        assert!(close(r.credits["signals"].high, 30.0 * 0.85));
     }
 }
