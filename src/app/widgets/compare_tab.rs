@@ -2,7 +2,7 @@
 //! budget status, money, the cheapest marked) and a grouped bar chart of the items.
 
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Legend};
 
 use super::format::int;
 use crate::app::EnrichApp;
@@ -245,25 +245,8 @@ fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item]) {
         })
         .collect();
     let names: Vec<String> = items.iter().map(|i| i.label().to_string()).collect();
-    Plot::new("compare-chart")
-        .height(260.0)
+    super::static_bar_plot("compare-chart", 260.0, names)
         .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .include_y(0.0)
-        .y_axis_formatter(|mark, _| int(mark.value.round() as i64))
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
         .show(ui, |plot| {
             for ch in charts {
                 plot.bar_chart(ch);

@@ -1,7 +1,7 @@
 //! The Estimate tab: the total in large type, budget badge, breakdown, chart, funnel, warnings.
 
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart};
 
 use super::format::int;
 use crate::app::EnrichApp;
@@ -191,27 +191,9 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 .fill(Color32::from_rgb(52, 168, 83).gamma_multiply(0.8))
         })
         .collect();
-    Plot::new("split chart")
-        .height(180.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .include_y(0.0)
-        .y_axis_formatter(|mark, _| int(mark.value.round() as i64))
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("credits by value", bars))
-        });
+    super::static_bar_plot("split chart", 180.0, names).show(ui, |plot| {
+        plot.bar_chart(BarChart::new("credits by value", bars))
+    });
 }
 
 /// "Plan vs actual" (managers.md): the estimate beside the vendor's Usage Report.
@@ -611,23 +593,5 @@ pub(crate) fn chart(ui: &mut egui::Ui, id: &str, e: &crate::pricing::Estimate) {
         .collect();
     let names: Vec<String> = items.iter().map(|(i, _)| i.label().to_string()).collect();
     let chart = BarChart::new("expected credits", bars).color(Color32::from_rgb(66, 133, 244));
-    Plot::new(("items", id))
-        .height(200.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .include_y(0.0)
-        .y_axis_formatter(|mark, _| int(mark.value.round() as i64))
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| plot.bar_chart(chart));
+    super::static_bar_plot(("items", id), 200.0, names).show(ui, |plot| plot.bar_chart(chart));
 }
