@@ -30,25 +30,30 @@ fn trimmed(e: Expr) -> Expr {
     e.str().strip_chars(lit(NULL))
 }
 
-/// Trimmed, inner white space collapsed, case-folded (`normalize::case_fold`).
+/// Trimmed, inner white space collapsed, lower-cased; [`fold_column`] finishes the case
+/// folding of names and companies.
 fn collapsed(e: Expr) -> Expr {
-    let lower = trimmed(e.str().replace_all(lit(r"\s+"), lit(" "), false))
+    trimmed(e.str().replace_all(lit(r"\s+"), lit(" "), false))
         .str()
-        .to_lowercase();
-    // The folds beyond lower case, only on the values that hold one of them.
-    let class: String = crate::normalize::FOLDS.iter().map(|(c, _)| *c).collect();
-    let mut folded = lower.clone();
-    for (c, to) in crate::normalize::FOLDS {
-        folded = folded.str().replace_all(lit(c.to_string()), lit(*to), true);
+        .to_lowercase()
+}
+
+/// Case folding beyond lower case (`normalize::case_fold`: `ß` → `ss`, final `ς` → `σ` …)
+/// on a lower-cased column, value by value but only where a value is not ASCII: the common
+/// case costs a byte scan, not twenty passes over the column.
+fn fold_column(c: &Column) -> PolarsResult<Column> {
+    let ca = c.str()?;
+    if ca.iter().all(|v| v.is_none_or(str::is_ascii)) {
+        return Ok(c.clone());
     }
-    when(
-        lower
-            .clone()
-            .str()
-            .contains(lit(format!("[{class}]")), true),
-    )
-    .then(folded)
-    .otherwise(lower)
+    let folded: StringChunked = ca.apply_values(|v| {
+        if v.is_ascii() {
+            std::borrow::Cow::Borrowed(v)
+        } else {
+            std::borrow::Cow::Owned(crate::normalize::case_fold(v))
+        }
+    });
+    Ok(folded.with_name(c.name().clone()).into_column())
 }
 
 /// Per row, the first of `cols` whose trimmed value is non-empty, trimmed ("" if none).
@@ -178,11 +183,18 @@ pub fn identifier_frame(df: &DataFrame, m: &Mapping) -> PolarsResult<IdFrame> {
     }
     // Stage 1 computes each normalised value once; the identifiers are built from them.
     let email_cols = m.columns(Role::Email);
-    let mut stage: Vec<Expr> = vec![
-        name_expr(m).alias("__name"),
-        collapsed(first_non_empty(m.columns(Role::CompanyName))).alias("__company"),
-        domain_expr(m.columns(Role::CompanyDomain)).alias("__domain"),
-    ];
+    // Names and companies first, so their case folding can finish outside the expressions.
+    let named = base
+        .clone()
+        .lazy()
+        .select([
+            name_expr(m).alias("__name"),
+            collapsed(first_non_empty(m.columns(Role::CompanyName))).alias("__company"),
+        ])
+        .collect()?;
+    base.with_column(fold_column(named.column("__name")?)?)?;
+    base.with_column(fold_column(named.column("__company")?)?)?;
+    let mut stage: Vec<Expr> = vec![domain_expr(m.columns(Role::CompanyDomain)).alias("__domain")];
     for (k, c) in email_cols.iter().enumerate() {
         let name = format!("__em_{k}");
         let ca = df.column(c)?.str()?;
