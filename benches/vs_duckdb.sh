@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Side by side on the same generated list, alternating runs (hyperfine): enrichplan's full
+# estimate against DuckDB's vectorised part of the same work (benches/duckdb_equivalent.py),
+# then the peak memory of each (/usr/bin/time -v).
+#   bash benches/vs_duckdb.sh [ROWS]      (needs: hyperfine, time, python3 -m pip install duckdb)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1000000}"
+DATA="${TMPDIR:-/tmp}/enrichplan-bench-${ROWS}.csv"
+cargo build --release --quiet --bin enrichplan --example gen_sample
+[ -s "$DATA" ] || ./target/release/examples/gen_sample --rows "$ROWS" --seed 1 --out "$DATA"
+ls -l "$DATA"
+EP="./target/release/enrichplan estimate $DATA --format json"
+DK="python3 benches/duckdb_equivalent.py $DATA"
+hyperfine --warmup 1 --runs "${RUNS:-5}" --export-json "${TMPDIR:-/tmp}/vs_duckdb_${ROWS}.json" "$EP" "$DK"
+for cmd in "$EP" "$DK"; do
+    /usr/bin/time -v $cmd > /dev/null 2> "${TMPDIR:-/tmp}/time.txt"
+    echo "$cmd: $(grep -E 'Maximum resident' "${TMPDIR:-/tmp}/time.txt")"
+done
