@@ -1,15 +1,9 @@
 //! Numbers as the window shows them.
 
 /// An integer with thousands separators: 1234567 → "1,234,567".
+/// (The library's `text::int`, with a sign.)
 pub fn int(v: i64) -> String {
-    let digits = v.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
+    let out = crate::text::int(v.unsigned_abs());
     if v < 0 { format!("-{out}") } else { out }
 }
 
