@@ -801,9 +801,12 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
 /// values, rows keep their sheet row numbers as lines.
 fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactTable> {
     let sheets = crate::input::workbook::read_sheets(path)?;
+    // Each sheet profiled once: its rows for the picker, its score for the choice.
+    let scores: Vec<(u32, usize)> = sheets.iter().map(|s| sheet_score(&s.rows)).collect();
     let listing: Vec<(String, usize)> = sheets
         .iter()
-        .map(|s| (s.name.clone(), sheet_score(&s.rows).1))
+        .zip(&scores)
+        .map(|(s, sc)| (s.name.clone(), sc.1))
         .collect();
     let (sheet, rows, choice) = match opts.sheet.as_deref() {
         Some(name) => match sheets.into_iter().find(|s| s.name == name) {
@@ -820,7 +823,7 @@ fn read_workbook(path: &Path, opts: &ReadOptions, bytes: u64) -> Result<ContactT
                 )));
             }
         },
-        None => choose_sheet(sheets),
+        None => choose_sheet(sheets, &scores),
     };
     let mut table = sheet_table(path, opts, bytes, &sheet, &rows)?;
     if let Some(w) = choice {
@@ -869,12 +872,12 @@ fn sheet_score(rows: &[Vec<String>]) -> (u32, usize) {
 /// sheet the choice is said, naming the others and `--sheet`.
 fn choose_sheet(
     sheets: Vec<crate::input::workbook::SheetRows>,
+    scores: &[(u32, usize)],
 ) -> (String, Vec<Vec<String>>, Option<String>) {
     if sheets.len() == 1 {
         let s = sheets.into_iter().next().expect("one sheet");
         return (s.name, s.rows, None);
     }
-    let scores: Vec<(u32, usize)> = sheets.iter().map(|s| sheet_score(&s.rows)).collect();
     let best = (0..sheets.len())
         .max_by(|&a, &b| {
             // A sheet with identity columns and rows first, then the surest header.

@@ -1,5 +1,5 @@
 //! Excel and OpenDocument workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods): sales ops live in
-//! Excel, so a workbook is read directly (first sheet unless one is chosen).
+//! Excel, so a workbook is read directly: every worksheet, for the reader to choose from.
 
 use std::path::Path;
 
@@ -34,32 +34,6 @@ fn cell_text(c: &Data) -> String {
         },
         Data::Error(_) | Data::Empty => String::new(),
         other => other.to_string(),
-    }
-}
-
-/// The sheet names of a workbook, for the window's sheet picker.
-pub fn sheet_names(path: &Path) -> Result<Vec<String>> {
-    let damaged = || Error::input(path, None, "the workbook is damaged and cannot be read");
-    quietly(|| {
-        open_workbook_auto(path)
-            .map(|wb| wb.sheet_names())
-            .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))
-    })
-    .unwrap_or_else(|_| Err(damaged()))
-}
-
-/// The rows of one sheet as text (the first sheet when `sheet` is None), and its name.
-///
-/// The workbook parser can panic on a corrupt file (found by fuzzing); that becomes an
-/// error naming the file, never a crash.
-pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Vec<String>>)> {
-    match quietly(|| read_sheet_inner(path, sheet)) {
-        Ok(r) => r,
-        Err(_) => Err(Error::input(
-            path,
-            None,
-            "the workbook is damaged and cannot be read; open it in Excel and save it again, or export the sheet as CSV",
-        )),
     }
 }
 
@@ -119,35 +93,4 @@ fn read_sheets_inner(path: &Path) -> Result<Vec<SheetRows>> {
         return Err(Error::input(path, None, "the workbook has no sheets"));
     }
     Ok(out)
-}
-
-fn read_sheet_inner(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Vec<String>>)> {
-    let mut wb = open_workbook_auto(path)
-        .map_err(|e| Error::input(path, None, format!("cannot open the workbook: {e}")))?;
-    let names = wb.sheet_names();
-    let name = match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| {
-                Error::Setting(format!(
-                    "{}: no sheet named `{s}`; the sheets are: {}",
-                    path.display(),
-                    names.join(", ")
-                ))
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| Error::input(path, None, "the workbook has no sheets"))?,
-    };
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| Error::input(path, None, format!("sheet `{name}`: {e}")))?;
-    let rows = range
-        .rows()
-        .map(|r| r.iter().map(cell_text).collect())
-        .collect();
-    Ok((name, rows))
 }
