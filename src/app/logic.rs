@@ -238,24 +238,37 @@ impl EnrichApp {
             self.outcome = None;
             return;
         };
-        // The priority column is read from the list in memory (one column, no file).
-        let priority = match &self.list {
-            Some(l) => match engine::priority(&l.table, &self.settings) {
-                Ok(p) => p,
+        // The priority column is parsed once per list and column, not on every re-price.
+        let cached = match (&self.priority_cache, &self.list, &self.settings.priority) {
+            (Some((table, p)), Some(l), Some(col))
+                if Arc::ptr_eq(table, &l.table) && &p.column == col =>
+            {
+                Some(p.clone())
+            }
+            _ => None,
+        };
+        let priority = match (cached, &self.list) {
+            (Some(p), _) => Some(p),
+            (None, Some(l)) => match engine::priority(&l.table, &self.settings) {
+                Ok(p) => {
+                    let p = p.map(Arc::new);
+                    self.priority_cache = p.clone().map(|p| (l.table.clone(), p));
+                    p
+                }
                 Err(e) => {
                     self.errors.push(e.to_string());
                     self.settings.priority = None;
                     None
                 }
             },
-            None => None,
+            (None, None) => None,
         };
         let mut outcome = engine::estimate_with(
             a,
             &self.settings,
             &self.book,
             self.persisted.budget.remaining(),
-            priority.as_ref(),
+            priority.as_deref(),
         );
         // Segments of the Estimate view: one group-by over the rows in memory.
         self.split_groups = match (&self.split_by, &self.list) {

@@ -173,6 +173,8 @@ pub struct EnrichApp {
     pub(crate) calibration: Option<crate::calibrate::Counts>,
     /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
     pub(crate) reconciliation: Option<crate::reconcile::Reconciliation>,
+    /// The parsed priority column of the list in memory (see `reprice`).
+    pub(crate) priority_cache: Option<(Arc<ContactTable>, Arc<crate::budget::Priority>)>,
     /// The plan's notes editor is open.
     pub(crate) show_notes: bool,
     pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
@@ -233,6 +235,7 @@ impl EnrichApp {
             calibration: None,
             reconciliation: None,
             show_notes: false,
+            priority_cache: None,
             split_groups: None,
         }
     }
