@@ -24,11 +24,15 @@ use crate::report;
     name = "enrichplan",
     version,
     about = "Plan what enriching a contact list with Lusha will cost, before a credit is spent.",
-    long_about = "With no command (or `open FILE`) the desktop window opens. The commands below never open a window."
+    long_about = "With no command, with FILE… (a contact list, a workbook, a saved plan or a Workspace spec) or with `open FILE…` the desktop window opens. The commands below never open a window.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the window on these files (as `open FILE…` does; what a file manager runs).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -75,6 +79,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Print a shell completion script (e.g. `enrichplan completions bash > ~/.local/share/bash-completion/completions/enrichplan`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (roff) into DIR, generated from these definitions (for packagers).
+    #[command(hide = true)]
+    Manpages { dir: PathBuf },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -1170,7 +1182,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         }
     };
     let result = match cli.command {
-        None => return Action::Window(Vec::new()),
+        None => return open_files(cli.files),
         Some(Command::Open { files }) => return Action::Window(files),
         Some(Command::Estimate(a)) => run_estimate(&a),
         Some(Command::Pricebooks { format }) => run_pricebooks(format),
@@ -1187,6 +1199,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
             format,
         }) => run_calibrate(&files, save_assumptions.as_deref(), format),
         Some(Command::Compare { plans, format }) => run_compare(&plans, format),
+        Some(Command::Completions { shell }) => print_completions(shell),
+        Some(Command::Manpages { dir }) => write_manpages(&dir),
     };
     match result {
         Ok(()) => Action::Exit(ExitCode::SUCCESS),
@@ -1195,6 +1209,62 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
             Action::Exit(ExitCode::from(exit_code(&e)))
         }
     }
+}
+
+/// `enrichplan FILE…`: the window on those files, unless the first word is a mistyped
+/// command (no such file and no file extension), which is an argument error like any other.
+fn open_files(files: Vec<PathBuf>) -> Action {
+    if let Some(first) = files.first()
+        && !first.exists()
+        && first.extension().is_none()
+        && first.components().count() == 1
+    {
+        let word = first.to_string_lossy();
+        let known: Vec<String> = <Cli as clap::CommandFactory>::command()
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+            .map(|c| c.get_name().to_string())
+            .collect();
+        eprintln!(
+            "enrichplan: error: `{word}` is neither a command nor a file; the commands are {} (see enrichplan --help)",
+            known.join(", ")
+        );
+        return Action::Exit(ExitCode::from(2));
+    }
+    Action::Window(files)
+}
+
+fn print_completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "enrichplan", &mut buf);
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(&buf) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(setting(format!("could not write the completions: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `enrichplan.1` and one page per command (`enrichplan-estimate.1` …) in `dir`.
+fn write_manpages(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut pages = vec![("enrichplan".to_string(), cmd.clone())];
+    for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = format!("enrichplan-{}", sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    for (name, page) in pages {
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(page)
+            .render(&mut buf)
+            .map_err(|e| setting(format!("could not render the manual page {name}: {e}")))?;
+        crate::fsutil::write_atomic(&dir.join(format!("{name}.1")), &buf)?;
+    }
+    Ok(())
 }
 
 fn run_reconcile(

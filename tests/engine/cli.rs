@@ -1038,3 +1038,79 @@ fn reconcile_sets_the_plan_beside_the_usage_report() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Usage Report"));
 }
+
+#[test]
+fn a_file_alone_opens_the_window_and_a_mistyped_command_is_refused() {
+    use enrichplan::cli::{Action, run as cli_run};
+    let args = |v: &[&str]| {
+        std::iter::once("enrichplan".into())
+            .chain(v.iter().map(std::ffi::OsString::from))
+            .collect::<Vec<std::ffi::OsString>>()
+    };
+    // What a file manager runs: `enrichplan %F`.
+    let sample = sample();
+    match cli_run(args(&[&sample, "plan.enrichplan.json"])) {
+        Action::Window(files) => assert_eq!(
+            files,
+            vec![
+                std::path::PathBuf::from(&sample),
+                "plan.enrichplan.json".into()
+            ]
+        ),
+        Action::Exit(_) => panic!("a file alone must open the window"),
+    }
+    assert!(matches!(cli_run(args(&[])), Action::Window(f) if f.is_empty()));
+    assert!(matches!(cli_run(args(&["open", &sample])), Action::Window(f) if f.len() == 1));
+    // A missing file with an extension still opens the window (which says it is missing);
+    // a bare word that is no file is a mistyped command.
+    assert!(matches!(cli_run(args(&["gone.csv"])), Action::Window(_)));
+    let out = run(&["estimat", &sample]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`estimat` is neither a command nor a file"),
+        "{err}"
+    );
+    assert!(err.contains("estimate, compare"), "{err}");
+}
+
+#[test]
+fn version_completions_and_manual_pages() {
+    let out = run(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("enrichplan {}", env!("CARGO_PKG_VERSION"))
+    );
+    for (shell, marker) in [
+        ("bash", "complete -F _enrichplan"),
+        ("zsh", "#compdef enrichplan"),
+        ("fish", "complete -c enrichplan"),
+    ] {
+        let out = run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(marker), "{shell}: {text:.200}");
+        // Every command and a flag of estimate are completed.
+        for word in ["estimate", "compare", "reconcile", "reveal"] {
+            assert!(text.contains(word), "{shell} completes {word}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["manpages", dir.path().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let main = std::fs::read_to_string(dir.path().join("enrichplan.1")).unwrap();
+    assert!(main.contains(".TH enrichplan 1"), "{main:.300}");
+    let estimate = std::fs::read_to_string(dir.path().join("enrichplan-estimate.1")).unwrap();
+    for flag in ["\\-\\-reveal", "\\-\\-spec", "\\-\\-budget"] {
+        assert!(estimate.contains(flag), "estimate's page documents {flag}");
+    }
+    assert!(
+        !dir.path().join("enrichplan-manpages.1").exists(),
+        "hidden command left out"
+    );
+}
