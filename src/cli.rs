@@ -96,28 +96,21 @@ pub enum Format {
     Csv,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ChannelArg {
-    CsvEnrichment,
-    Platform,
-    ApiSingle,
-    ApiBulk,
-    Workspace,
-    Recommendations,
+/// The engine's own enums as flag values, by their keys (no mirror enum to keep in step).
+macro_rules! value_enum_by_key {
+    ($($t:ty),+) => {$(
+        impl ValueEnum for $t {
+            fn value_variants<'a>() -> &'a [Self] {
+                &<$t>::ALL
+            }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.key()))
+            }
+        }
+    )+};
 }
 
-impl From<ChannelArg> for Channel {
-    fn from(c: ChannelArg) -> Self {
-        match c {
-            ChannelArg::CsvEnrichment => Channel::CsvEnrichment,
-            ChannelArg::Platform => Channel::Platform,
-            ChannelArg::ApiSingle => Channel::ApiSingle,
-            ChannelArg::ApiBulk => Channel::ApiBulk,
-            ChannelArg::Workspace => Channel::Workspace,
-            ChannelArg::Recommendations => Channel::Recommendations,
-        }
-    }
-}
+value_enum_by_key!(Channel, CycleLength, crate::cycle::DateOrder);
 
 #[derive(Args, Debug)]
 pub struct EstimateArgs {
@@ -143,7 +136,7 @@ pub struct EstimateArgs {
     pub currency: Option<String>,
     /// The channel (default csv-enrichment).
     #[arg(long, value_enum)]
-    pub channel: Option<ChannelArg>,
+    pub channel: Option<Channel>,
     /// Data points requested: email,phone (default), email, phone, or none (Workspace only).
     #[arg(long)]
     pub reveal: Option<String>,
@@ -191,11 +184,11 @@ pub struct EstimateArgs {
     /// first). Default: decided by the column (a day above 12 settles it); asked for when
     /// every date reads both ways.
     #[arg(long = "date-order", value_enum)]
-    pub date_order: Option<DateOrderArg>,
+    pub date_order: Option<crate::cycle::DateOrder>,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub renewal_date: Option<String>,
-    #[arg(long, value_enum, default_value_t = CycleArg::Monthly)]
-    pub cycle: CycleArg,
+    #[arg(long, value_enum, default_value_t = CycleLength::Monthly)]
+    pub cycle: CycleLength,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
     /// Remaining credits.
@@ -251,27 +244,6 @@ pub struct EstimateArgs {
     /// Workspace: AI chat prompts planned this cycle.
     #[arg(long, value_name = "N")]
     pub ai_chat_prompts: Option<u64>,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DateOrderArg {
-    Dmy,
-    Mdy,
-}
-
-impl From<DateOrderArg> for crate::cycle::DateOrder {
-    fn from(a: DateOrderArg) -> Self {
-        match a {
-            DateOrderArg::Dmy => crate::cycle::DateOrder::Dmy,
-            DateOrderArg::Mdy => crate::cycle::DateOrder::Mdy,
-        }
-    }
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CycleArg {
-    Monthly,
-    Annual,
 }
 
 fn setting(msg: impl Into<String>) -> Error {
@@ -433,7 +405,7 @@ fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
         Some(p) => pricebook::resolve(p)?,
         None => pricebook::default_book(),
     };
-    let channel: Channel = a.channel.unwrap_or(ChannelArg::CsvEnrichment).into();
+    let channel: Channel = a.channel.unwrap_or(Channel::CsvEnrichment);
     let workspace = workspace_actions(a, &book)?;
     let selection = parse_reveal(a.reveal.as_deref().unwrap_or("email,phone"))?;
     if !selection.email && !selection.phone {
@@ -565,7 +537,7 @@ fn log_read_of(a: &EstimateArgs) -> Result<ReadOptions> {
             .map_err(setting)?,
         encoding: a.log_encoding.clone(),
         sheet: a.log_sheet.clone(),
-        date_order: a.date_order.map(Into::into),
+        date_order: a.date_order,
     };
     if a.revealed.is_none() && (log_read != ReadOptions::default() || !a.log_map.is_empty()) {
         return Err(setting(
@@ -682,7 +654,7 @@ fn list_only_flags(a: &EstimateArgs) -> Vec<&'static str> {
     let given = [
         (
             "--channel",
-            a.channel.is_some_and(|c| c != ChannelArg::Workspace),
+            a.channel.is_some_and(|c| c != Channel::Workspace),
         ),
         ("--reveal", a.reveal.is_some()),
         ("--match-rate", a.match_rate.is_some()),
@@ -901,10 +873,7 @@ fn cycle_of(a: &EstimateArgs) -> Result<Cycle> {
             .as_deref()
             .map(|s| parse_date_arg("--renewal-date", s))
             .transpose()?,
-        length: match a.cycle {
-            CycleArg::Monthly => CycleLength::Monthly,
-            CycleArg::Annual => CycleLength::Annual,
-        },
+        length: a.cycle,
     })
 }
 

@@ -12,6 +12,8 @@ pub enum CycleLength {
 }
 
 impl CycleLength {
+    pub const ALL: [CycleLength; 2] = [CycleLength::Monthly, CycleLength::Annual];
+
     pub fn key(self) -> &'static str {
         match self {
             CycleLength::Monthly => "monthly",
@@ -62,6 +64,8 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
+    pub const ALL: [DateOrder; 2] = [DateOrder::Dmy, DateOrder::Mdy];
+
     pub fn key(self) -> &'static str {
         match self {
             DateOrder::Dmy => "dmy",
