@@ -282,7 +282,6 @@ pub fn analyze_tables(
         }
     };
     let mut frames = Vec::with_capacity(parts.len());
-    let mut longs = Vec::with_capacity(parts.len());
     let mut table_rows = Vec::with_capacity(parts.len());
     let mut n = 0usize;
     for (list, mapping) in parts {
@@ -307,21 +306,20 @@ pub fn analyze_tables(
                 format!("more than {} rows in all: too many to analyse", NONE - 1),
             ));
         }
-        longs.push(identity::long_ids(&idf, n as IdxSize)?);
         table_rows.push(n as u32..(n + rows) as u32);
-        frames.push(idf.ids);
+        frames.push(idf);
         n += rows;
         if progress.is_cancelled() {
             return Err(Error::Cancelled);
         }
     }
-    let long = match longs.len() {
-        0 => identity::empty_long(),
-        1 => longs.pop().expect("one"),
-        _ => concat(longs, UnionArgs::default())?,
-    };
     lap("identifiers");
-    let roots = identity::contacts_of_long(long.clone(), n)?;
+    let tables: Vec<(&identity::IdFrame, u32)> = frames
+        .iter()
+        .zip(&table_rows)
+        .map(|(f, r)| (f, r.start))
+        .collect();
+    let identity::Contacts { roots, index } = identity::contacts_of(&tables, n)?;
     lap("contacts");
     if progress.is_cancelled() {
         return Err(Error::Cancelled);
@@ -351,7 +349,8 @@ pub fn analyze_tables(
     let mut row_company = vec![NONE; n];
     let mut company_first_row: Vec<u32> = Vec::new();
     let mut company_index: HashMap<&str, u32> = HashMap::new();
-    for (ids, range) in frames.iter().zip(&table_rows) {
+    for (idf, range) in frames.iter().zip(&table_rows) {
+        let ids = &idf.ids;
         let has_email = ids.column("has_email")?.bool()?;
         let has_phone = ids.column("has_phone")?.bool()?;
         let company = ids.column("company")?.str()?;
@@ -384,7 +383,7 @@ pub fn analyze_tables(
     lap("companies");
     let log_summary = match log {
         Some(log) => Some(apply_log(
-            long,
+            &index,
             &row_contact,
             &mut contact_flags,
             log,
@@ -483,7 +482,7 @@ pub fn is_scientific(v: &str) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn apply_log(
-    list_long: LazyFrame,
+    index: &identity::IdRows<'_>,
     row_contact: &[u32],
     contact_flags: &mut [u8],
     log: RevealLog<'_>,
@@ -547,21 +546,16 @@ fn apply_log(
     let has_email = log_ids.column("has_email")?.bool()?;
     let has_phone = log_ids.column("has_phone")?.bool()?;
 
-    // Entry ↔ row pairs through shared identifiers (entries never merge contacts).
-    let log_long = identity::long_ids(&log_idf, 0)?.select([col("row").alias("entry"), col("id")]);
-    let pairs = log_long
-        .join(
-            list_long,
-            [col("id")],
-            [col("id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .select([col("entry"), col("row")])
-        .collect()?;
-    let pe = pairs.column("entry")?.idx()?;
-    let pr = pairs.column("row")?.idx()?;
+    // Entries meet rows through shared identifiers (entries never merge contacts; every
+    // row with an identifier is in the one contact of all rows that share it).
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    identity::each_id(&log_idf, 0, |e, id| {
+        if let Some(&r) = index.get(id) {
+            pairs.push((e, r));
+        }
+    })?;
     let mut matched = vec![false; entries];
-    for (e, r) in pe.into_no_null_iter().zip(pr.into_no_null_iter()) {
+    for (e, r) in pairs {
         let (e, r) = (e as usize, r as usize);
         matched[e] = true;
         if !counts[e] {

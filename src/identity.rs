@@ -298,78 +298,72 @@ impl UnionFind {
     }
 }
 
-/// All (row, identifier) pairs of an identifier frame, as one long frame; rows are numbered
-/// from `offset` (the frame's first row in a set of tables read as one).
-pub fn long_ids(f: &IdFrame, offset: IdxSize) -> PolarsResult<LazyFrame> {
-    let (ids, n_ids) = (&f.ids, f.n_ids);
-    let lf = ids.clone().lazy().with_row_index("row", Some(offset));
-    let mut parts: Vec<LazyFrame> = (0..n_ids)
-        .map(|i| {
-            lf.clone()
-                .select([col("row"), col(format!("id_{i}")).alias("id")])
-                .filter(col("id").is_not_null())
-        })
-        .collect();
-    if f.extra.height() > 0 {
-        parts.push(
-            f.extra
-                .clone()
-                .lazy()
-                .select([(col("row") + lit(offset)).alias("row"), col("id")]),
-        );
-    }
-    if parts.is_empty() {
-        return Ok(empty_long());
-    }
-    concat(parts, UnionArgs::default())
-}
+/// Each distinct identifier, by its text, and a row that has it. Keys are the normalised
+/// identifiers themselves, borrowed from the identifier frames, not hashes of them: two
+/// different identifiers can never be taken for one (no collision to rule out).
+pub type IdRows<'a> = PlHashMap<&'a str, u32>;
 
-/// A long frame with no pairs.
-pub fn empty_long() -> LazyFrame {
-    DataFrame::new(
-        0,
-        vec![
-            Column::new_empty("row".into(), &IDX_DTYPE),
-            Column::new_empty("id".into(), &DataType::String),
-        ],
-    )
-    .expect("two empty columns of one height")
-    .lazy()
-}
-
-/// Group rows into contacts: `root[row]` is the contact's first row, or None when the row
-/// has no identifier (unmatchable).
-pub fn contacts(f: &IdFrame) -> PolarsResult<Vec<Option<u32>>> {
-    contacts_of_long(long_ids(f, 0)?, f.height())
-}
-
-/// [`contacts`] over a long frame of `n` rows (possibly several tables' rows, numbered on).
-pub fn contacts_of_long(long: LazyFrame, n: usize) -> PolarsResult<Vec<Option<u32>>> {
-    // Each identifier's first row; every row joins the first row of each of its identifiers.
-    let edges = long
-        .clone()
-        .join(
-            long.group_by([col("id")])
-                .agg([col("row").min().alias("first")]),
-            [col("id")],
-            [col("id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .select([col("row"), col("first")])
-        .collect()?;
-    let mut uf = UnionFind::new(n);
-    let mut has_id = vec![false; n];
-    let rows = edges.column("row")?.idx()?;
-    let firsts = edges.column("first")?.idx()?;
-    for (r, f) in rows.into_no_null_iter().zip(firsts.into_no_null_iter()) {
-        has_id[r as usize] = true;
-        if r != f {
-            uf.union(r, f);
+/// Call `g(row, id)` for every identifier of every row of `f`, rows numbered from `offset`
+/// (the frame's first row in a set of tables read as one).
+pub fn each_id<'a>(
+    f: &'a IdFrame,
+    offset: u32,
+    mut g: impl FnMut(u32, &'a str),
+) -> PolarsResult<()> {
+    for i in 0..f.n_ids {
+        let ca = f.ids.column(&format!("id_{i}"))?.str()?;
+        for (r, v) in ca.iter().enumerate() {
+            if let Some(v) = v {
+                g(offset + r as u32, v);
+            }
         }
     }
-    Ok((0..n)
+    if f.extra.height() > 0 {
+        let rows = f.extra.column("row")?.idx()?;
+        let ids = f.extra.column("id")?.str()?;
+        for (r, v) in rows.into_no_null_iter().zip(ids.iter()) {
+            if let Some(v) = v {
+                g(offset + r, v);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rows grouped into contacts, and the identifier index that grouped them.
+pub struct Contacts<'a> {
+    /// `roots[row]`: the contact's first row, or None when the row has no identifier
+    /// (unmatchable).
+    pub roots: Vec<Option<u32>>,
+    /// Every identifier and a row of the contact that has it (all its rows are one contact).
+    pub index: IdRows<'a>,
+}
+
+/// Group the rows of several tables (each with the row number of its first row; `n` rows
+/// in all) into contacts: rows sharing any identifier are one contact, transitively. One
+/// pass over the identifiers with a hash index and a union-find over row numbers.
+pub fn contacts_of<'a>(tables: &[(&'a IdFrame, u32)], n: usize) -> PolarsResult<Contacts<'a>> {
+    let mut uf = UnionFind::new(n);
+    let mut has_id = vec![false; n];
+    let mut index = IdRows::with_capacity_and_hasher(n, Default::default());
+    for (f, offset) in tables {
+        each_id(f, *offset, |r, id| {
+            has_id[r as usize] = true;
+            let seen = *index.entry(id).or_insert(r);
+            if seen != r {
+                uf.union(r, seen);
+            }
+        })?;
+    }
+    let roots = (0..n)
         .map(|r| has_id[r].then(|| uf.find(r as u32)))
-        .collect())
+        .collect();
+    Ok(Contacts { roots, index })
+}
+
+/// Group one table's rows into contacts (see [`contacts_of`]).
+pub fn contacts(f: &IdFrame) -> PolarsResult<Vec<Option<u32>>> {
+    Ok(contacts_of(&[(f, 0)], f.height())?.roots)
 }
 
 #[cfg(test)]
