@@ -109,9 +109,20 @@ pub struct Analysis {
     pub table_rows: Vec<std::ops::Range<u32>>,
     pub log: Option<LogSummary>,
     pub warnings: Vec<String>,
+    /// Fit-to-budget's prefix tables, built once per billable set and priority column.
+    pub fit_memo: crate::budget::FitMemo,
 }
 
 impl Analysis {
+    /// Fit-to-budget's keep order and prefix tallies for these settings (built on first use).
+    pub fn fit_table(
+        &self,
+        s: &crate::pricing::Settings,
+        priority: Option<&crate::budget::Priority>,
+    ) -> std::sync::Arc<crate::budget::FitTable> {
+        self.fit_memo.get(self, s, priority)
+    }
+
     /// The tally of some rows alone (one table of several): its rows, those unmatchable,
     /// the duplicates (of a contact first seen in an earlier row, in any table), the
     /// contacts it represents and the companies it names.
@@ -434,6 +445,7 @@ pub fn analyze_tables(
         table_rows,
         log: log_summary,
         warnings,
+        fit_memo: Default::default(),
     })
 }
 

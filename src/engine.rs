@@ -345,7 +345,7 @@ pub fn estimate_with(
 /// budget is set.
 pub fn trimmed_rows(a: &Analysis, s: &Settings, o: &Outcome) -> Vec<u32> {
     match o.budget.as_ref().and_then(|b| b.fit.as_ref()) {
-        Some(fit) => fit.rows.clone(),
+        Some(fit) => fit.rows(),
         None => (0..a.row_contact.len())
             .filter(|&r| crate::rows::row_status(a, r, s) == crate::rows::RowStatus::Billable)
             .map(|r| r as u32)

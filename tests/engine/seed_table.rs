@@ -636,7 +636,7 @@ fn fit_to_budget_keeps_the_largest_prefix_whose_high_fits() {
     let b = o.budget.unwrap();
     assert_eq!(b.status, pricing::BudgetStatus::Over);
     assert_eq!(b.fit.as_ref().unwrap().kept, 2);
-    assert_eq!(b.fit.as_ref().unwrap().rows, vec![0, 1]);
+    assert_eq!(b.fit.as_ref().unwrap().rows(), vec![0, 1]);
     assert_eq!(b.fit.as_ref().unwrap().estimate.total.high, 12.0);
 }
 
