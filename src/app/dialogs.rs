@@ -161,7 +161,7 @@ impl EnrichApp {
                     .and_then(|l| l.table.path.parent().map(Path::to_path_buf))
                     .filter(|d| d.is_dir())
             })
-            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
             .unwrap_or_default();
         if self.use_native() {
             let exts = purpose.extensions();

@@ -55,11 +55,11 @@ pub fn sample_location(which: Sample) -> PathBuf {
         Sample::List => "contacts.csv",
         Sample::RevealLog => "reveal-log.csv",
     };
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("enrichplan")
+    // The system's cache folder (XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on
+    // macOS, %LOCALAPPDATA% on Windows), else the temporary folder.
+    directories::ProjectDirs::from("dev", "enrichplan", "enrichplan")
+        .map(|d| d.cache_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("enrichplan"))
         .join("sample")
         .join(name)
 }
@@ -177,6 +177,8 @@ pub struct EnrichApp {
     pub(crate) priority_cache: Option<(Arc<ContactTable>, Arc<crate::budget::Priority>)>,
     /// The plan's notes editor is open.
     pub(crate) show_notes: bool,
+    /// The About dialog is open.
+    pub(crate) show_about: bool,
     pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
 }
 
@@ -235,6 +237,7 @@ impl EnrichApp {
             calibration: None,
             reconciliation: None,
             show_notes: false,
+            show_about: false,
             priority_cache: None,
             split_groups: None,
         }
@@ -341,6 +344,12 @@ impl EnrichApp {
 }
 
 /// Open the window; `files` are loaded at once (the first one as the list).
+/// The app icon (assets/icon), for the window and the task bar.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/enrichplan-256.png"))
+        .unwrap_or_default()
+}
+
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -348,7 +357,8 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
             .with_app_id("enrichplan")
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     let result = eframe::run_native(

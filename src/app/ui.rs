@@ -50,6 +50,8 @@ impl eframe::App for EnrichApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let ctx = ui.ctx().clone();
+        self.about_window(&ctx);
         if !self.errors.is_empty() {
             egui::Panel::top("errors")
                 .frame(
@@ -151,8 +153,44 @@ impl EnrichApp {
                         ui.close();
                     }
                 }
+                ui.separator();
+                if ui.button("About enrichplan…").clicked() {
+                    self.show_about = true;
+                    ui.close();
+                }
             });
         });
+    }
+
+    /// The About dialog: version, the price books, the licence.
+    pub(crate) fn about_window(&mut self, ctx: &egui::Context) {
+        if !self.show_about {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("About enrichplan")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.heading(format!("enrichplan {}", env!("CARGO_PKG_VERSION")));
+                ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                ui.add_space(6.0);
+                ui.label("Price books:");
+                for b in &self.books {
+                    ui.label(format!(
+                        "  {} — {} (effective {})",
+                        b.id, b.name, b.effective_date
+                    ));
+                }
+                ui.add_space(6.0);
+                ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+                ui.label("Contact data never leaves this machine.");
+            });
+        if !open {
+            self.show_about = false;
+        }
     }
 
     fn command_button(&mut self, ui: &mut egui::Ui, cmd: Command) {

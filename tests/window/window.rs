@@ -483,3 +483,18 @@ fn plan_vs_actual_view() {
         );
     }
 }
+
+#[test]
+fn about_names_the_version_the_price_books_and_the_licence() {
+    let mut h = window(EnrichApp::new_for_test(None));
+    assert!(h.query_by_label_contains("Licence:").is_none());
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("About enrichplan…").click();
+    h.run();
+    h.get_by_label(&format!("enrichplan {}", env!("CARGO_PKG_VERSION")));
+    for b in pricebook::shipped() {
+        h.get_by_label_contains(&format!("{} — {} (effective", b.id, b.name));
+    }
+    h.get_by_label_contains("Licence: MIT OR Apache-2.0");
+}
