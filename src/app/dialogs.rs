@@ -156,7 +156,8 @@ impl EnrichApp {
             .clone()
             .filter(|d| d.is_dir())
             .or_else(|| {
-                self.list
+                self.source
+                    .list
                     .as_ref()
                     .and_then(|l| l.table.path.parent().map(Path::to_path_buf))
                     .filter(|d| d.is_dir())
@@ -209,12 +210,12 @@ impl EnrichApp {
             }));
         }
         dialog.open();
-        self.file_dialog = Some(InWindow { dialog, purpose });
+        self.view.file_dialog = Some(InWindow { dialog, purpose });
     }
 
     /// Draw the built-in dialog, if open; act on its choice.
     pub(crate) fn show_file_dialog(&mut self, ctx: &egui::Context) {
-        let Some(open) = &mut self.file_dialog else {
+        let Some(open) = &mut self.view.file_dialog else {
             return;
         };
         open.dialog.show(ctx);
@@ -235,12 +236,12 @@ impl EnrichApp {
                         .collect()
                 };
                 let purpose = open.purpose.clone();
-                self.file_dialog = None;
+                self.view.file_dialog = None;
                 if !paths.is_empty() {
                     self.file_chosen(purpose, paths);
                 }
             }
-            egui_file::State::Cancelled | egui_file::State::Closed => self.file_dialog = None,
+            egui_file::State::Cancelled | egui_file::State::Closed => self.view.file_dialog = None,
         }
     }
 
@@ -264,7 +265,7 @@ impl EnrichApp {
             FileFor::AddCompare => {
                 for f in paths {
                     if let Err(e) = self.add_to_compare(f) {
-                        self.errors.push(e.to_string());
+                        self.view.errors.push(e.to_string());
                     }
                 }
             }
@@ -279,9 +280,9 @@ impl EnrichApp {
                 } else {
                     p
                 };
-                let current = self.workspace.as_ref().and_then(|w| w.path.as_ref());
+                let current = self.plans.workspace.as_ref().and_then(|w| w.path.as_ref());
                 if p.exists() && current != Some(&p) {
-                    self.prompt = Some(super::Prompt::Overwrite {
+                    self.view.prompt = Some(super::Prompt::Overwrite {
                         cmd: Command::SaveWorkspace,
                         path: p,
                     });

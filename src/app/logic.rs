@@ -60,17 +60,18 @@ impl EnrichApp {
     /// Set the current estimate beside a Usage Report, over the billing cycle (the whole
     /// report without a renewal date), in the background.
     pub fn reconcile_with(&mut self, usage: PathBuf) {
-        let Some(outcome) = &self.outcome else {
-            self.errors.push(
+        let Some(outcome) = &self.results.outcome else {
+            self.view.errors.push(
                 "open a list and wait for its estimate before comparing it with a Usage Report"
                     .into(),
             );
             return;
         };
         let result = crate::plan::SavedResult::of(outcome);
-        let book = self.book.clone();
-        let from = self.cycle.start().unwrap_or(chrono::NaiveDate::MIN);
+        let book = self.pricing.book.clone();
+        let from = self.pricing.cycle.start().unwrap_or(chrono::NaiveDate::MIN);
         let to = self
+            .pricing
             .cycle
             .renewal
             .and_then(|r| r.pred_opt())
@@ -107,23 +108,24 @@ impl EnrichApp {
     pub(crate) fn start(&mut self, job: Result<Job, String>) {
         match job {
             Ok(j) => self.jobs.start(j),
-            Err(e) => self.errors.push(e),
+            Err(e) => self.view.errors.push(e),
         }
     }
 
     /// Re-run the analysis (mapping, log or cycle changed) in the background.
     pub(crate) fn reanalyze(&mut self) {
-        let Some(list) = &self.list else {
+        let Some(list) = &self.source.list else {
             return;
         };
         let table = list.table.clone();
-        let mapping = self.mapping.clone();
+        let mapping = self.source.mapping.clone();
         let log = self
+            .source
             .log
             .as_ref()
             .map(|l| (l.table.clone(), l.mapping.clone()));
-        let cycle = self.cycle;
-        let today = self.today;
+        let cycle = self.pricing.cycle;
+        let today = self.pricing.today;
         let label = format!("Analysing {}", file_name(&table.path));
         let job = Job::spawn(
             JobKind::Analyze,
@@ -156,42 +158,43 @@ impl EnrichApp {
             Ok(Output::List(l, read)) => {
                 let l = *l;
                 self.persisted.remember(l.table.path.clone());
-                self.mapping = match self.pending.as_mut().and_then(|p| p.list.take()) {
+                self.source.mapping = match self.source.pending.as_mut().and_then(|p| p.list.take())
+                {
                     Some(m) => m,
                     None => l.detection.mapping.clone(),
                 };
-                self.saved_view = None;
-                if matches!(self.prompt, Some(super::Prompt::SourceChanged { .. })) {
-                    self.prompt = None;
+                self.plans.saved_view = None;
+                if matches!(self.view.prompt, Some(super::Prompt::SourceChanged { .. })) {
+                    self.view.prompt = None;
                 }
-                let old = self.list.replace(ListState {
+                let old = self.source.list.replace(ListState {
                     table: Arc::new(l.table),
                     detection: l.detection,
                     read,
                 });
                 // Freeing a large table takes a while: not on the UI thread.
-                let old_analysis = self.analysis.take();
+                let old_analysis = self.results.analysis.take();
                 if old.is_some() {
                     let _ = std::thread::Builder::new()
                         .name("enrichplan-free".into())
                         .spawn(move || drop((old, old_analysis)));
                 }
-                self.outcome = None;
-                self.rows_cache = None;
+                self.results.outcome = None;
+                self.results.rows_cache = None;
                 self.reanalyze();
             }
-            Ok(Output::Reconciled(r)) => self.reconciliation = Some(*r),
+            Ok(Output::Reconciled(r)) => self.results.reconciliation = Some(*r),
             Ok(Output::Assumptions(c)) => {
-                self.settings.assumptions = c.assumptions();
-                self.calibration = Some(c);
+                self.pricing.settings.assumptions = c.assumptions();
+                self.pricing.calibration = Some(c);
                 self.settings_changed();
             }
             Ok(Output::Log(l, read)) => {
-                let mapping = match self.pending.as_mut().and_then(|p| p.log.take()) {
+                let mapping = match self.source.pending.as_mut().and_then(|p| p.log.take()) {
                     Some(m) => m,
                     None => l.detection.mapping,
                 };
-                self.log = Some(LogState {
+                self.source.log = Some(LogState {
                     table: Arc::new(l.table),
                     mapping,
                     read,
@@ -200,7 +203,7 @@ impl EnrichApp {
                 self.reanalyze_workspace();
             }
             Ok(Output::Analysis(a)) => {
-                self.analysis = Some(Arc::new(*a));
+                self.results.analysis = Some(Arc::new(*a));
                 self.reprice();
             }
             Ok(Output::Spec(b)) => {
@@ -209,9 +212,9 @@ impl EnrichApp {
             }
             Ok(Output::Book(b)) => {
                 let b = *b;
-                self.notice = Some(format!("Opened price book {} ({})", b.name, b.id));
-                if !self.books.iter().any(|x| x.id == b.id) {
-                    self.books.push(b.clone());
+                self.view.notice = Some(format!("Opened price book {} ({})", b.name, b.id));
+                if !self.pricing.books.iter().any(|x| x.id == b.id) {
+                    self.pricing.books.push(b.clone());
                 }
                 self.set_book(b);
             }
@@ -224,22 +227,26 @@ impl EnrichApp {
                 self.spec_analysed(key, sa, mappings);
             }
             Err(Some(message)) => {
-                self.close_after_save = false;
-                self.errors.push(message);
+                self.plans.close_after_save = false;
+                self.view.errors.push(message);
             }
-            Err(None) => self.notice = Some("Cancelled.".into()),
+            Err(None) => self.view.notice = Some("Cancelled.".into()),
         }
     }
 
     /// Price the current analysis with the current settings (microseconds; every change).
     pub(crate) fn reprice(&mut self) {
-        self.rows_cache = None;
-        let Some(a) = &self.analysis else {
-            self.outcome = None;
+        self.results.rows_cache = None;
+        let Some(a) = &self.results.analysis else {
+            self.results.outcome = None;
             return;
         };
         // The priority column is parsed once per list and column, not on every re-price.
-        let cached = match (&self.priority_cache, &self.list, &self.settings.priority) {
+        let cached = match (
+            &self.source.priority_cache,
+            &self.source.list,
+            &self.pricing.settings.priority,
+        ) {
             (Some((table, p)), Some(l), Some(col))
                 if Arc::ptr_eq(table, &l.table) && &p.column == col =>
             {
@@ -247,17 +254,17 @@ impl EnrichApp {
             }
             _ => None,
         };
-        let priority = match (cached, &self.list) {
+        let priority = match (cached, &self.source.list) {
             (Some(p), _) => Some(p),
-            (None, Some(l)) => match engine::priority(&l.table, &self.settings) {
+            (None, Some(l)) => match engine::priority(&l.table, &self.pricing.settings) {
                 Ok(p) => {
                     let p = p.map(Arc::new);
-                    self.priority_cache = p.clone().map(|p| (l.table.clone(), p));
+                    self.source.priority_cache = p.clone().map(|p| (l.table.clone(), p));
                     p
                 }
                 Err(e) => {
-                    self.errors.push(e.to_string());
-                    self.settings.priority = None;
+                    self.view.errors.push(e.to_string());
+                    self.pricing.settings.priority = None;
                     None
                 }
             },
@@ -265,18 +272,24 @@ impl EnrichApp {
         };
         let mut outcome = engine::estimate_with(
             a,
-            &self.settings,
-            &self.book,
+            &self.pricing.settings,
+            &self.pricing.book,
             self.persisted.budget.remaining(),
             priority.as_deref(),
         );
         // Segments of the Estimate view: one group-by over the rows in memory.
-        self.split_groups = match (&self.split_by, &self.list) {
+        self.results.split_groups = match (&self.view.split_by, &self.source.list) {
             (Some(c), Some(l)) => {
-                match crate::segments::group_by(a, &l.table, c, &self.settings, &self.book) {
+                match crate::segments::group_by(
+                    a,
+                    &l.table,
+                    c,
+                    &self.pricing.settings,
+                    &self.pricing.book,
+                ) {
                     Ok(g) => Some(g),
                     Err(_) => {
-                        self.split_by = None;
+                        self.view.split_by = None;
                         None
                     }
                 }
@@ -284,21 +297,22 @@ impl EnrichApp {
             _ => None,
         };
         let mut warnings = self
+            .source
             .list
             .as_ref()
             .map(|l| l.table.warnings.clone())
             .unwrap_or_default();
-        if let Some(l) = &self.log {
+        if let Some(l) = &self.source.log {
             warnings.extend(l.table.warnings.iter().map(|w| format!("reveal log: {w}")));
         }
-        warnings.extend(self.plan_warnings.iter().cloned());
+        warnings.extend(self.plans.warnings.iter().cloned());
         warnings.append(&mut outcome.estimate.warnings);
         outcome.estimate.warnings = warnings;
-        self.outcome = Some(outcome);
-        self.persisted.settings = Some(self.settings.clone());
-        self.persisted.pricebook = Some(self.book.id.clone());
-        self.persisted.renewal = self.cycle.renewal;
-        self.persisted.cycle_length = self.cycle.length;
+        self.results.outcome = Some(outcome);
+        self.persisted.settings = Some(self.pricing.settings.clone());
+        self.persisted.pricebook = Some(self.pricing.book.id.clone());
+        self.persisted.renewal = self.pricing.cycle.renewal;
+        self.persisted.cycle_length = self.pricing.cycle.length;
     }
 
     /// Settings changed: re-price at once.
@@ -309,21 +323,21 @@ impl EnrichApp {
 
     /// The reveal log or the cycle changed: the Workspace tables' analysis is stale.
     pub(crate) fn reanalyze_workspace(&mut self) {
-        if let Some(doc) = &mut self.workspace {
+        if let Some(doc) = &mut self.plans.workspace {
             doc.analysis = None;
             self.workspace_changed();
         }
     }
 
     pub(crate) fn set_mapping(&mut self, role: Role, columns: Vec<String>) {
-        self.mapping.set(role, columns);
+        self.source.mapping.set(role, columns);
         self.reanalyze();
     }
 
     /// Set the billing cycle (the renewal date and its length) and re-analyse.
     pub fn set_cycle(&mut self, cycle: Cycle) {
-        if cycle != self.cycle {
-            self.cycle = cycle;
+        if cycle != self.pricing.cycle {
+            self.pricing.cycle = cycle;
             self.persisted.renewal = cycle.renewal;
             self.persisted.cycle_length = cycle.length;
             self.reanalyze();
@@ -333,57 +347,59 @@ impl EnrichApp {
 
     pub(crate) fn clear_log(&mut self) {
         self.jobs.cancel(JobKind::LoadLog);
-        if self.log.take().is_some() {
+        if self.source.log.take().is_some() {
             self.reanalyze();
             self.reanalyze_workspace();
         }
     }
 
     pub(crate) fn set_book(&mut self, book: PriceBook) {
-        self.settings.assumptions = Assumptions::from_book(&book);
-        self.book = book;
+        self.pricing.settings.assumptions = Assumptions::from_book(&book);
+        self.pricing.book = book;
         self.reprice();
         self.reprice_workspace();
     }
 
     pub(crate) fn reset_assumptions(&mut self) {
-        self.settings.assumptions = Assumptions::from_book(&self.book);
-        self.calibration = None;
+        self.pricing.settings.assumptions = Assumptions::from_book(&self.pricing.book);
+        self.pricing.calibration = None;
         self.reprice();
     }
 
     pub(crate) fn reset_settings(&mut self) {
-        self.settings = Settings::defaults(&self.book);
+        self.pricing.settings = Settings::defaults(&self.pricing.book);
         self.reprice();
     }
 
     /// The Rows tab's data for the current filter and settings.
     pub(crate) fn rows_cache(&mut self) -> Option<&RowsCache> {
-        let a = self.analysis.as_ref()?;
+        let a = self.results.analysis.as_ref()?;
         if self
+            .results
             .rows_cache
             .as_ref()
-            .is_none_or(|c| c.filter != self.row_filter)
+            .is_none_or(|c| c.filter != self.view.row_filter)
         {
             let n = a.row_contact.len();
             let indices = (0..n)
                 .filter(|&r| {
-                    self.row_filter
-                        .is_none_or(|f| rows::row_status(a, r, &self.settings) == f)
+                    self.view
+                        .row_filter
+                        .is_none_or(|f| rows::row_status(a, r, &self.pricing.settings) == f)
                 })
                 .map(|r| r as u32)
                 .collect();
-            let credits = match self.rows_cache.take() {
+            let credits = match self.results.rows_cache.take() {
                 Some(c) => c.credits,
-                None => rows::row_credits(a, &self.settings, &self.book),
+                None => rows::row_credits(a, &self.pricing.settings, &self.pricing.book),
             };
-            self.rows_cache = Some(RowsCache {
-                filter: self.row_filter,
+            self.results.rows_cache = Some(RowsCache {
+                filter: self.view.row_filter,
                 indices,
                 credits,
             });
         }
-        self.rows_cache.as_ref()
+        self.results.rows_cache.as_ref()
     }
 
     /// Do what a menu item or shortcut asks.
@@ -400,18 +416,18 @@ impl EnrichApp {
             Command::OpenRevealLog => self.ask_file(FileFor::OpenLog, None),
             Command::OpenSample => match super::sample_path(Sample::List) {
                 Ok(p) => self.user_open_list(p),
-                Err(e) => self.errors.push(e.to_string()),
+                Err(e) => self.view.errors.push(e.to_string()),
             },
             Command::OpenSampleLog => match super::sample_path(Sample::RevealLog) {
                 Ok(p) => {
                     let (y, m, d) = super::SAMPLE_RENEWAL;
-                    self.cycle = Cycle {
+                    self.pricing.cycle = Cycle {
                         renewal: chrono::NaiveDate::from_ymd_opt(y, m, d),
                         length: CycleLength::Monthly,
                     };
                     self.open_log(p);
                 }
-                Err(e) => self.errors.push(e.to_string()),
+                Err(e) => self.view.errors.push(e.to_string()),
             },
             Command::SavePlan => self.save_plan(false),
             Command::SavePlanAs => self.save_plan(true),
@@ -427,8 +443,9 @@ impl EnrichApp {
     }
 
     fn export(&mut self, cmd: Command, default_name: &str) {
-        if self.analysis.is_none() || self.list.is_none() {
-            self.errors
+        if self.results.analysis.is_none() || self.source.list.is_none() {
+            self.view
+                .errors
                 .push("Nothing to export yet: open a contact list first.".into());
             return;
         }
@@ -438,7 +455,7 @@ impl EnrichApp {
     /// Export to `out`, asking first (a modal) when the file exists.
     pub fn export_asking(&mut self, cmd: Command, out: PathBuf) {
         if out.exists() {
-            self.prompt = Some(super::Prompt::Overwrite { cmd, path: out });
+            self.view.prompt = Some(super::Prompt::Overwrite { cmd, path: out });
         } else {
             self.write_export(cmd, &out);
         }
@@ -447,21 +464,24 @@ impl EnrichApp {
     /// Write an export and say so (or show the error).
     pub(crate) fn write_export(&mut self, cmd: Command, out: &Path) {
         match self.export_to(cmd, out) {
-            Ok(()) => self.notice = Some(format!("Saved {}", out.display())),
-            Err(e) => self.errors.push(e.to_string()),
+            Ok(()) => self.view.notice = Some(format!("Saved {}", out.display())),
+            Err(e) => self.view.errors.push(e.to_string()),
         }
     }
 
     /// Write an export to `out` (atomically; never over an input file).
     pub fn export_to(&mut self, cmd: Command, out: &Path) -> crate::Result<()> {
-        let (Some(a), Some(list), Some(outcome)) = (&self.analysis, &self.list, &self.outcome)
-        else {
+        let (Some(a), Some(list), Some(outcome)) = (
+            &self.results.analysis,
+            &self.source.list,
+            &self.results.outcome,
+        ) else {
             return Err(crate::Error::Setting(
                 "nothing to export yet: open a contact list first".into(),
             ));
         };
         let mut inputs: Vec<&Path> = vec![list.table.path.as_path()];
-        if let Some(l) = &self.log {
+        if let Some(l) = &self.source.log {
             inputs.push(l.table.path.as_path());
         }
         crate::fsutil::ensure_not_input(out, &inputs)?;
@@ -469,17 +489,19 @@ impl EnrichApp {
             Command::ExportReport => {
                 let json = report::json_report(
                     outcome,
-                    &self.settings,
-                    &self.book,
-                    self.mapping.to_json_map(&Role::LIST),
+                    &self.pricing.settings,
+                    &self.pricing.book,
+                    self.source.mapping.to_json_map(&Role::LIST),
                     Some(&list.table),
                 );
-                report::render_report(out, &json, outcome, &self.book, &self.plan_name())?
+                report::render_report(out, &json, outcome, &self.pricing.book, &self.plan_name())?
             }
-            Command::ExportRows => report::rows_report(a, &list.table, &self.settings, &self.book)?,
+            Command::ExportRows => {
+                report::rows_report(a, &list.table, &self.pricing.settings, &self.pricing.book)?
+            }
             Command::ExportTrimmed => {
-                let keep = crate::engine::trimmed_rows(a, &self.settings, outcome);
-                report::trimmed_list(&list.table, &keep, self.mapping.columns(Role::Email))?
+                let keep = crate::engine::trimmed_rows(a, &self.pricing.settings, outcome);
+                report::trimmed_list(&list.table, &keep, self.source.mapping.columns(Role::Email))?
             }
             _ => return Ok(()),
         };

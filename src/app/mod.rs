@@ -80,8 +80,9 @@ pub fn sample_path(which: Sample) -> crate::Result<PathBuf> {
 }
 
 /// The central tabs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
+    #[default]
     Estimate,
     Rows,
     Workspace,
@@ -119,67 +120,98 @@ pub(crate) struct RowsCache {
     pub credits: Vec<f64>,
 }
 
-/// The window.
-pub struct EnrichApp {
-    pub(crate) persisted: state::Persisted,
-    pub(crate) books: Vec<PriceBook>,
-    pub(crate) book: PriceBook,
-    pub(crate) settings: Settings,
-    pub(crate) list: Option<ListState>,
-    pub(crate) mapping: Mapping,
-    pub(crate) log: Option<LogState>,
-    pub(crate) cycle: Cycle,
-    pub(crate) today: NaiveDate,
-    pub(crate) analysis: Option<Arc<Analysis>>,
-    pub(crate) outcome: Option<Outcome>,
-    pub(crate) tab: Tab,
-    pub(crate) row_filter: Option<RowStatus>,
-    pub(crate) rows_cache: Option<RowsCache>,
-    pub(crate) errors: Vec<String>,
-    pub(crate) notice: Option<String>,
-    pub(crate) jobs: background::Jobs,
-    pub(crate) ctx: Option<egui::Context>,
-    /// The open plan (if saved or opened).
-    pub(crate) plan: PlanDoc,
-    /// A plan whose list is missing (or not yet re-run): its saved result, read-only.
-    pub(crate) saved_view: Option<SavedView>,
+/// The price book, the settings and the billing cycle: everything pricing reads besides
+/// the tally.
+pub(crate) struct PricingState {
+    pub books: Vec<PriceBook>,
+    pub book: PriceBook,
+    pub settings: Settings,
+    pub cycle: Cycle,
+    pub today: NaiveDate,
+    /// The sample behind the assumptions, when they came from a past enrichment.
+    pub calibration: Option<crate::calibrate::Counts>,
+}
+
+/// The files behind the estimate: the list, its column roles and the reveal log.
+#[derive(Default)]
+pub(crate) struct SourceState {
+    pub list: Option<ListState>,
+    pub mapping: Mapping,
+    pub log: Option<LogState>,
     /// The mappings of a plan being opened, applied when its files have loaded.
-    pub(crate) pending: Option<plans::PendingPlan>,
-    /// A question in a modal: unsaved changes, overwrite, changed source.
-    pub(crate) prompt: Option<Prompt>,
+    pub pending: Option<plans::PendingPlan>,
+    /// The parsed priority column of the list in memory (see `reprice`).
+    pub priority_cache: Option<(Arc<ContactTable>, Arc<crate::budget::Priority>)>,
+}
+
+/// What the engine computed from the sources and the pricing state.
+#[derive(Default)]
+pub(crate) struct Results {
+    pub analysis: Option<Arc<Analysis>>,
+    pub outcome: Option<Outcome>,
+    pub rows_cache: Option<RowsCache>,
+    /// The Estimate view's groups when a "Split by" column is chosen.
+    pub split_groups: Option<Vec<crate::segments::Group>>,
+    /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
+    pub reconciliation: Option<crate::reconcile::Reconciliation>,
+}
+
+/// The open plans: the list's plan, the Workspace plan and the plans being compared.
+pub(crate) struct PlansState {
+    /// The open plan (if saved or opened).
+    pub doc: PlanDoc,
+    /// A plan whose list is missing (or not yet re-run): its saved result, read-only.
+    pub saved_view: Option<SavedView>,
     /// The plans in the Compare tab.
-    pub(crate) compare: Vec<(PathBuf, crate::plan::Plan)>,
+    pub compare: Vec<(PathBuf, crate::plan::Plan)>,
     /// Warnings from opening the plan (e.g. its price book fell back to the saved copy).
-    pub(crate) plan_warnings: Vec<String>,
+    pub warnings: Vec<String>,
     /// The plan's state when last saved or opened, to tell unsaved changes.
-    pub(crate) baseline: Option<String>,
-    pub(crate) rebaseline: bool,
-    pub(crate) allow_close: bool,
-    pub(crate) last_title: String,
-    /// Text being typed in the tiers table (credits, price, currency, seats).
-    pub(crate) tier_text: Vec<[String; 4]>,
+    pub baseline: Option<String>,
+    pub rebaseline: bool,
     /// The Workspace plan (tables, actions), when one is open or being made.
-    pub(crate) workspace: Option<workspace::WorkspaceDoc>,
+    pub workspace: Option<workspace::WorkspaceDoc>,
     /// Close the window once the Workspace plan being saved is written.
-    pub(crate) close_after_save: bool,
+    pub close_after_save: bool,
+}
+
+/// What only the window has: the tab, messages, dialogs and text being typed.
+#[derive(Default)]
+pub(crate) struct ViewState {
+    pub tab: Tab,
+    pub row_filter: Option<RowStatus>,
+    /// The Estimate view's "Split by" column.
+    pub split_by: Option<String>,
+    pub errors: Vec<String>,
+    pub notice: Option<String>,
+    /// A question in a modal: unsaved changes, overwrite, changed source.
+    pub prompt: Option<Prompt>,
+    pub allow_close: bool,
+    pub last_title: String,
+    /// Text being typed in the tiers table (credits, price, currency, seats).
+    pub tier_text: Vec<[String; 4]>,
     /// The built-in file dialog, while open.
-    pub(crate) file_dialog: Option<dialogs::InWindow>,
+    pub file_dialog: Option<dialogs::InWindow>,
     /// The settings panel was on screen last frame (it opens scrolled to the top, not where
     /// it was left, or where a previous run left it).
-    pub(crate) settings_shown: bool,
-    /// The Estimate view's "Split by" column and its groups (recomputed on every re-price).
-    pub(crate) split_by: Option<String>,
-    /// The sample behind the assumptions, when they came from a past enrichment.
-    pub(crate) calibration: Option<crate::calibrate::Counts>,
-    /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
-    pub(crate) reconciliation: Option<crate::reconcile::Reconciliation>,
-    /// The parsed priority column of the list in memory (see `reprice`).
-    pub(crate) priority_cache: Option<(Arc<ContactTable>, Arc<crate::budget::Priority>)>,
+    pub settings_shown: bool,
     /// The plan's notes editor is open.
-    pub(crate) show_notes: bool,
+    pub show_notes: bool,
     /// The About dialog is open.
-    pub(crate) show_about: bool,
-    pub(crate) split_groups: Option<Vec<crate::segments::Group>>,
+    pub show_about: bool,
+}
+
+/// The window: its state in a few owned parts. Widgets draw from them and say what the
+/// user asked for as [`Intent`]s; `logic` applies those before the next frame.
+pub struct EnrichApp {
+    pub(crate) persisted: state::Persisted,
+    pub(crate) pricing: PricingState,
+    pub(crate) source: SourceState,
+    pub(crate) results: Results,
+    pub(crate) plans: PlansState,
+    pub(crate) view: ViewState,
+    pub(crate) jobs: background::Jobs,
+    pub(crate) ctx: Option<egui::Context>,
 }
 
 impl EnrichApp {
@@ -201,45 +233,29 @@ impl EnrichApp {
         };
         EnrichApp {
             persisted,
-            books,
-            book,
-            settings,
-            list: None,
-            mapping: Mapping::default(),
-            log: None,
-            cycle,
-            today: chrono::Local::now().date_naive(),
-            analysis: None,
-            outcome: None,
-            tab: Tab::Estimate,
-            row_filter: None,
-            rows_cache: None,
-            errors: Vec::new(),
-            notice: None,
+            pricing: PricingState {
+                books,
+                book,
+                settings,
+                cycle,
+                today: chrono::Local::now().date_naive(),
+                calibration: None,
+            },
+            source: SourceState::default(),
+            results: Results::default(),
+            plans: PlansState {
+                doc: PlanDoc::default(),
+                saved_view: None,
+                compare: Vec::new(),
+                warnings: Vec::new(),
+                baseline: None,
+                rebaseline: true,
+                workspace: None,
+                close_after_save: false,
+            },
+            view: ViewState::default(),
             jobs: Default::default(),
             ctx: None,
-            plan: PlanDoc::default(),
-            saved_view: None,
-            pending: None,
-            prompt: None,
-            compare: Vec::new(),
-            plan_warnings: Vec::new(),
-            baseline: None,
-            rebaseline: true,
-            allow_close: false,
-            last_title: String::new(),
-            tier_text: Vec::new(),
-            workspace: None,
-            close_after_save: false,
-            file_dialog: None,
-            settings_shown: false,
-            split_by: None,
-            calibration: None,
-            reconciliation: None,
-            show_notes: false,
-            show_about: false,
-            priority_cache: None,
-            split_groups: None,
         }
     }
 
@@ -278,7 +294,7 @@ impl EnrichApp {
     /// Take `today` as the current date (the renewal date and the reveal log's window
     /// follow it). Tests fix it so that what they see does not change from day to day.
     pub fn set_today(&mut self, today: NaiveDate) {
-        self.today = today;
+        self.pricing.today = today;
     }
 
     /// Block until every background job has finished and its result is applied.
@@ -295,40 +311,40 @@ impl EnrichApp {
     }
 
     pub fn settings(&self) -> &Settings {
-        &self.settings
+        &self.pricing.settings
     }
 
     pub fn pricebook(&self) -> &PriceBook {
-        &self.book
+        &self.pricing.book
     }
 
     pub fn outcome(&self) -> Option<&Outcome> {
-        self.outcome.as_ref()
+        self.results.outcome.as_ref()
     }
 
     /// Split the Estimate view by a column (None: no split), as its "Split by" picker does.
     pub fn set_split_by(&mut self, column: Option<String>) {
-        self.split_by = column;
+        self.view.split_by = column;
         self.reprice();
     }
 
     /// The last "Plan vs actual", if a Usage Report was read.
     pub fn reconciliation(&self) -> Option<&crate::reconcile::Reconciliation> {
-        self.reconciliation.as_ref()
+        self.results.reconciliation.as_ref()
     }
 
     /// The Estimate view's "Split by" column, if one is chosen.
     pub fn split_column(&self) -> Option<&str> {
-        self.split_by.as_deref()
+        self.view.split_by.as_deref()
     }
 
     /// The Estimate view's groups when a "Split by" column is chosen.
     pub fn split_groups(&self) -> Option<&[crate::segments::Group]> {
-        self.split_groups.as_deref()
+        self.results.split_groups.as_deref()
     }
 
     pub fn errors(&self) -> &[String] {
-        &self.errors
+        &self.view.errors
     }
 
     /// Load a contact list in the background (a no-op when it is already loading), or open

@@ -111,21 +111,26 @@ impl EnrichApp {
 
     /// The user opens a list: it replaces the plan's list (a change to an open plan).
     pub(crate) fn user_open_list(&mut self, path: PathBuf) {
-        self.pending = None;
-        if self.plan.path.is_none() {
-            self.rebaseline = true;
+        self.source.pending = None;
+        if self.plans.doc.path.is_none() {
+            self.plans.rebaseline = true;
         }
         // Another list starts from the defaults: the previous list's channel, reveals, rates
         // and budget were choices for that list (a plan keeps them with it). The reveal log
         // and the billing cycle are the account's, so they stay.
-        if self.list.as_ref().is_some_and(|l| l.table.path != path) {
-            let defaults = crate::pricing::Settings::defaults(&self.book);
+        if self
+            .source
+            .list
+            .as_ref()
+            .is_some_and(|l| l.table.path != path)
+        {
+            let defaults = crate::pricing::Settings::defaults(&self.pricing.book);
             let budget_was_on = self.persisted.budget.enabled;
-            if self.settings != defaults || budget_was_on {
-                self.settings = defaults;
+            if self.pricing.settings != defaults || budget_was_on {
+                self.pricing.settings = defaults;
                 self.persisted.budget.enabled = false;
-                self.plan = PlanDoc::default();
-                self.notice = Some(
+                self.plans.doc = PlanDoc::default();
+                self.view.notice = Some(
                     "New list: channel, reveals, rates and budget are back to their defaults (the reveal log and billing cycle are kept)."
                         .into(),
                 );
@@ -136,13 +141,13 @@ impl EnrichApp {
 
     /// The plan's name: as typed, else from its file, else from the list.
     pub fn plan_name(&self) -> String {
-        if !self.plan.name.trim().is_empty() {
-            return self.plan.name.trim().to_string();
+        if !self.plans.doc.name.trim().is_empty() {
+            return self.plans.doc.name.trim().to_string();
         }
-        if let Some(p) = &self.plan.path {
+        if let Some(p) = &self.plans.doc.path {
             return plan_stem(p);
         }
-        if let Some(l) = &self.list {
+        if let Some(l) = &self.source.list {
             return plan_stem(&l.table.path);
         }
         "plan".into()
@@ -150,71 +155,79 @@ impl EnrichApp {
 
     /// Where the open plan is saved, if it is.
     pub fn plan_path(&self) -> Option<&Path> {
-        self.plan.path.as_deref()
+        self.plans.doc.path.as_deref()
     }
 
     /// The saved result shown read-only, if any.
     pub fn saved_view(&self) -> Option<&SavedView> {
-        self.saved_view.as_ref()
+        self.plans.saved_view.as_ref()
     }
 
     pub fn prompt(&self) -> Option<&Prompt> {
-        self.prompt.as_ref()
+        self.view.prompt.as_ref()
     }
 
     /// The plans in the Compare tab.
     pub fn compared(&self) -> &[(PathBuf, Plan)] {
-        &self.compare
+        &self.plans.compare
     }
 
     /// Warnings from opening the plan.
     pub fn plan_warnings(&self) -> &[String] {
-        &self.plan_warnings
+        &self.plans.warnings
     }
 
     /// What a plan is made of, to tell unsaved changes (no personal data; never saved).
     pub(crate) fn signature(&self) -> String {
-        let list = self.list.as_ref().map(|l| {
+        let list = self.source.list.as_ref().map(|l| {
             (
                 &l.table.path,
                 l.read.delimiter,
                 l.read.encoding.clone(),
-                &self.mapping,
+                &self.source.mapping,
             )
         });
-        let log = self.log.as_ref().map(|l| (&l.table.path, &l.mapping));
-        let view = self.saved_view.as_ref().map(|v| &v.path);
+        let log = self
+            .source
+            .log
+            .as_ref()
+            .map(|l| (&l.table.path, &l.mapping));
+        let view = self.plans.saved_view.as_ref().map(|v| &v.path);
         serde_json::to_string(&(
-            (&self.plan.name, &self.plan.notes),
+            (&self.plans.doc.name, &self.plans.doc.notes),
             list,
             log,
             view,
-            &self.settings,
-            &self.cycle,
+            &self.pricing.settings,
+            &self.pricing.cycle,
             &self.persisted.budget,
-            &self.book.id,
+            &self.pricing.book.id,
         ))
         .unwrap_or_default()
     }
 
     /// True when the plan changed since it was last saved or opened.
     pub fn is_dirty(&self) -> bool {
-        self.baseline
+        self.plans
+            .baseline
             .as_ref()
             .is_some_and(|b| *b != self.signature())
     }
 
     /// After loads finish: take the state as the saved one when asked to.
     pub(crate) fn settle(&mut self) {
-        if self.rebaseline && !self.jobs.busy() {
-            self.baseline = Some(self.signature());
-            self.rebaseline = false;
+        if self.plans.rebaseline && !self.jobs.busy() {
+            self.plans.baseline = Some(self.signature());
+            self.plans.rebaseline = false;
         }
     }
 
     /// The window's title: the plan's name and a `*` when it has unsaved changes.
     pub fn title(&self) -> String {
-        if self.list.is_none() && self.saved_view.is_none() && self.plan.path.is_none() {
+        if self.source.list.is_none()
+            && self.plans.saved_view.is_none()
+            && self.plans.doc.path.is_none()
+        {
             return "enrichplan".into();
         }
         let dirty = if self.is_dirty() { " *" } else { "" };
@@ -232,33 +245,34 @@ impl EnrichApp {
 
     /// The plan as it would be saved now (the same fields as `estimate --save-plan`).
     pub fn current_plan(&self) -> crate::Result<Plan> {
-        if self.list.is_none()
-            && let Some(v) = &self.saved_view
+        if self.source.list.is_none()
+            && let Some(v) = &self.plans.saved_view
         {
             let mut p = v.plan.clone();
             p.name = self.plan_name();
-            p.notes = self.plan.notes.clone();
+            p.notes = self.plans.doc.notes.clone();
             return Ok(p);
         }
-        let (Some(list), Some(outcome)) = (&self.list, &self.outcome) else {
+        let (Some(list), Some(outcome)) = (&self.source.list, &self.results.outcome) else {
             return Err(crate::Error::Setting(
                 "nothing to save yet: open a contact list and wait for its estimate".into(),
             ));
         };
         Plan::of_run(plan::PlanInputs {
             name: self.plan_name(),
-            notes: self.plan.notes.clone(),
-            created: self.plan.created,
-            list: (&list.table.path, &list.read, &self.mapping),
+            notes: self.plans.doc.notes.clone(),
+            created: self.plans.doc.created,
+            list: (&list.table.path, &list.read, &self.source.mapping),
             log: self
+                .source
                 .log
                 .as_ref()
                 .map(|l| (l.table.path.as_path(), &l.read, &l.mapping)),
-            settings: &self.settings,
-            cycle: self.cycle,
+            settings: &self.pricing.settings,
+            cycle: self.pricing.cycle,
             budget: self.persisted.budget.remaining(),
             money: self.money(),
-            book: &self.book,
+            book: &self.pricing.book,
             outcome,
         })
     }
@@ -266,39 +280,40 @@ impl EnrichApp {
     /// Save the plan to `path` (atomically; never over the list or the log).
     pub fn save_plan_to(&mut self, path: &Path) -> crate::Result<()> {
         let path = with_plan_extension(path.to_path_buf());
-        if self.plan.name.trim().is_empty() {
-            self.plan.name = plan_stem(&path);
+        if self.plans.doc.name.trim().is_empty() {
+            self.plans.doc.name = plan_stem(&path);
         }
         let mut plan = self.current_plan()?;
         let mut inputs: Vec<&Path> = Vec::new();
-        if let Some(l) = &self.list {
+        if let Some(l) = &self.source.list {
             inputs.push(l.table.path.as_path());
         }
-        if let Some(l) = &self.log {
+        if let Some(l) = &self.source.log {
             inputs.push(l.table.path.as_path());
         }
         crate::fsutil::ensure_not_input(&path, &inputs)?;
         plan.save(&path)?;
-        self.plan.path = Some(path.clone());
-        self.plan.created = Some(plan.created);
-        if let Some(v) = &mut self.saved_view {
+        self.plans.doc.path = Some(path.clone());
+        self.plans.doc.created = Some(plan.created);
+        if let Some(v) = &mut self.plans.saved_view {
             v.path = path.clone();
             v.plan = plan;
         }
         self.persisted.remember(path.clone());
-        self.baseline = Some(self.signature());
-        self.notice = Some(format!("Saved plan {}", path.display()));
+        self.plans.baseline = Some(self.signature());
+        self.view.notice = Some(format!("Saved plan {}", path.display()));
         Ok(())
     }
 
     /// Ctrl+S (asks for a path the first time) and Save as.
     pub(crate) fn save_plan(&mut self, as_new: bool) {
-        if self.outcome.is_none() && self.saved_view.is_none() {
-            self.errors
+        if self.results.outcome.is_none() && self.plans.saved_view.is_none() {
+            self.view
+                .errors
                 .push("Nothing to save yet: open a contact list and wait for its estimate.".into());
             return;
         }
-        if !as_new && let Some(p) = self.plan.path.clone() {
+        if !as_new && let Some(p) = self.plans.doc.path.clone() {
             self.finish_save(&p);
             return;
         }
@@ -309,8 +324,8 @@ impl EnrichApp {
     /// Where to save the plan has been chosen: save, or ask before replacing a file.
     pub(crate) fn save_plan_chosen(&mut self, p: PathBuf) {
         let p = with_plan_extension(p);
-        if p.exists() && self.plan.path.as_ref() != Some(&p) {
-            self.prompt = Some(Prompt::Overwrite {
+        if p.exists() && self.plans.doc.path.as_ref() != Some(&p) {
+            self.view.prompt = Some(Prompt::Overwrite {
                 cmd: Command::SavePlanAs,
                 path: p,
             });
@@ -323,7 +338,7 @@ impl EnrichApp {
         match self.save_plan_to(p) {
             Ok(()) => true,
             Err(e) => {
-                self.errors.push(e.to_string());
+                self.view.errors.push(e.to_string());
                 false
             }
         }
@@ -334,7 +349,7 @@ impl EnrichApp {
         let mut p = match Plan::load(path) {
             Ok(p) => p,
             Err(e) => {
-                self.errors.push(e.to_string());
+                self.view.errors.push(e.to_string());
                 return;
             }
         };
@@ -343,14 +358,14 @@ impl EnrichApp {
             // A plan made from a Workspace spec opens the spec, with the plan's settings.
             let spec = Plan::resolve(path, &sr.file.path);
             if !spec.exists() {
-                self.errors.push(format!(
+                self.view.errors.push(format!(
                     "{}: the plan's Workspace spec {} is missing: it was moved or deleted",
                     path.display(),
                     spec.display()
                 ));
                 return;
             }
-            self.cycle = p.cycle;
+            self.pricing.cycle = p.cycle;
             let b = &mut self.persisted.budget;
             b.enabled = p.budget.is_some();
             if let Some(r) = p.budget {
@@ -366,12 +381,12 @@ impl EnrichApp {
             .map(|s| (Plan::source_state(path, s), Plan::read_options(s)));
         absolute_sources(path, &mut p);
         let (book, note) = p.book();
-        if !self.books.iter().any(|b| b.id == book.id) {
-            self.books.push(book.clone());
+        if !self.pricing.books.iter().any(|b| b.id == book.id) {
+            self.pricing.books.push(book.clone());
         }
-        self.book = book;
-        self.settings = p.settings.clone();
-        self.cycle = p.cycle;
+        self.pricing.book = book;
+        self.pricing.settings = p.settings.clone();
+        self.pricing.cycle = p.cycle;
         let b = &mut self.persisted.budget;
         b.enabled = p.budget.is_some();
         if let Some(r) = p.budget {
@@ -384,23 +399,23 @@ impl EnrichApp {
         if let Some(c) = &p.money.currency {
             b.currency = c.clone();
         }
-        self.plan = PlanDoc {
+        self.plans.doc = PlanDoc {
             path: Some(path.to_path_buf()),
             name: p.name.clone(),
             notes: p.notes.clone(),
             created: Some(p.created),
         };
-        self.plan_warnings = note.into_iter().collect();
-        self.pending = Some(PendingPlan {
+        self.plans.warnings = note.into_iter().collect();
+        self.source.pending = Some(PendingPlan {
             list: p.source.as_ref().map(|s| s.mapping.clone()),
             log: p.reveal_log.as_ref().map(|s| s.mapping.clone()),
         });
-        self.log = None;
+        self.source.log = None;
         if let Some(l) = &p.reveal_log {
             if l.file.path.exists() {
                 self.open_log_with(l.file.path.clone(), Plan::read_options(l));
             } else {
-                self.plan_warnings.push(format!(
+                self.plans.warnings.push(format!(
                     "the plan's reveal log {} is missing: nothing counts as already revealed",
                     l.file.path.display()
                 ));
@@ -414,44 +429,48 @@ impl EnrichApp {
         };
         match (states, list_path) {
             (Some((SourceState::Same, read)), Some(lp)) => {
-                self.saved_view = None;
+                self.plans.saved_view = None;
                 self.open_list(lp, read);
             }
             (Some((SourceState::Changed, _)), Some(lp)) => {
                 self.drop_list();
-                self.saved_view = Some(view);
-                self.prompt = Some(Prompt::SourceChanged { list: lp });
+                self.plans.saved_view = Some(view);
+                self.view.prompt = Some(Prompt::SourceChanged { list: lp });
             }
             (_, lp) => {
                 self.drop_list();
                 view.missing = lp;
-                self.saved_view = Some(view);
+                self.plans.saved_view = Some(view);
             }
         }
-        self.rebaseline = true;
+        self.plans.rebaseline = true;
         self.settle();
     }
 
     fn drop_list(&mut self) {
         self.jobs.cancel(super::background::JobKind::LoadList);
         self.jobs.cancel(super::background::JobKind::Analyze);
-        let old = (self.list.take(), self.analysis.take());
+        let old = (self.source.list.take(), self.results.analysis.take());
         let _ = std::thread::Builder::new()
             .name("enrichplan-free".into())
             .spawn(move || drop(old));
-        self.outcome = None;
-        self.rows_cache = None;
+        self.results.outcome = None;
+        self.results.rows_cache = None;
     }
 
     /// Use `path` as the open plan's list (found elsewhere, or changed): its saved mapping
     /// and read options are kept.
     pub fn locate_list(&mut self, path: PathBuf) {
-        let source = self.saved_view.as_ref().and_then(|v| v.plan.source.clone());
+        let source = self
+            .plans
+            .saved_view
+            .as_ref()
+            .and_then(|v| v.plan.source.clone());
         let read = source.as_ref().map(Plan::read_options).unwrap_or_default();
-        let pending = self.pending.get_or_insert_with(Default::default);
+        let pending = self.source.pending.get_or_insert_with(Default::default);
         pending.list = source.map(|s| s.mapping);
-        if matches!(self.prompt, Some(Prompt::SourceChanged { .. })) {
-            self.prompt = None;
+        if matches!(self.view.prompt, Some(Prompt::SourceChanged { .. })) {
+            self.view.prompt = None;
         }
         self.open_list(path, read);
     }
@@ -463,7 +482,7 @@ impl EnrichApp {
 
     /// Answer the unsaved-changes question.
     pub fn answer_close(&mut self, a: CloseAnswer) {
-        self.prompt = None;
+        self.view.prompt = None;
         let close = match a {
             CloseAnswer::Cancel => false,
             CloseAnswer::Discard => true,
@@ -471,18 +490,18 @@ impl EnrichApp {
                 if self.is_dirty() {
                     self.save_plan(false);
                 }
-                if self.workspace.as_ref().is_some_and(|w| w.is_dirty()) {
+                if self.plans.workspace.as_ref().is_some_and(|w| w.is_dirty()) {
                     // Written on a worker: close once it is saved (spec_saved).
                     self.save_spec_dialog(false);
-                    self.close_after_save = self.jobs.busy();
+                    self.plans.close_after_save = self.jobs.busy();
                     false
                 } else {
-                    !self.is_dirty() && self.prompt.is_none()
+                    !self.is_dirty() && self.view.prompt.is_none()
                 }
             }
         };
         if close {
-            self.allow_close = true;
+            self.view.allow_close = true;
             if let Some(ctx) = &self.ctx {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -495,7 +514,7 @@ impl EnrichApp {
         if self.is_dirty() {
             v.push(format!("The plan \"{}\"", self.plan_name()));
         }
-        if let Some(w) = self.workspace.as_ref().filter(|w| w.is_dirty()) {
+        if let Some(w) = self.plans.workspace.as_ref().filter(|w| w.is_dirty()) {
             v.push(format!("The Workspace plan \"{}\"", w.name()));
         }
         v
@@ -503,16 +522,16 @@ impl EnrichApp {
 
     /// Closing was asked: let it through, or ask first when there are unsaved changes.
     pub(crate) fn on_close_requested(&mut self, ctx: &egui::Context) {
-        if self.allow_close || self.unsaved().is_empty() {
+        if self.view.allow_close || self.unsaved().is_empty() {
             return;
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        self.prompt = Some(Prompt::Close);
+        self.view.prompt = Some(Prompt::Close);
     }
 
     /// Answer "replace the existing file?".
     pub fn answer_overwrite(&mut self, replace: bool) {
-        let Some(Prompt::Overwrite { cmd, path }) = self.prompt.take() else {
+        let Some(Prompt::Overwrite { cmd, path }) = self.view.prompt.take() else {
             return;
         };
         if !replace {
@@ -537,8 +556,8 @@ impl EnrichApp {
                 "the plan has no saved result; open it, let it estimate and save it first",
             ));
         }
-        self.compare.retain(|(q, _)| q != &path);
-        self.compare.push((path, p));
+        self.plans.compare.retain(|(q, _)| q != &path);
+        self.plans.compare.push((path, p));
         Ok(())
     }
 
@@ -546,7 +565,8 @@ impl EnrichApp {
     pub fn add_current_to_compare(&mut self) -> crate::Result<()> {
         let p = self.current_plan()?;
         let path = self
-            .plan
+            .plans
+            .doc
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{} (current, unsaved)", p.name)));
@@ -557,7 +577,7 @@ impl EnrichApp {
     /// Add a plan to the Compare view beside the others: a second plan of the same name or
     /// file (the current plan with other settings, say) is kept as its own entry.
     pub(crate) fn push_compare(&mut self, key: PathBuf, p: Plan) {
-        let taken = |k: &PathBuf| self.compare.iter().any(|(q, _)| q == k);
+        let taken = |k: &PathBuf| self.plans.compare.iter().any(|(q, _)| q == k);
         let unique = (1..)
             .map(|n| match n {
                 1 => key.clone(),
@@ -565,7 +585,7 @@ impl EnrichApp {
             })
             .find(|k| !taken(k))
             .expect("an unused key");
-        self.compare.push((unique, p));
+        self.plans.compare.push((unique, p));
     }
 
     pub(crate) fn add_compare_dialog(&mut self) {
@@ -574,7 +594,10 @@ impl EnrichApp {
 
     /// The cheapest subscription tier for the current estimate's expected credits.
     pub(crate) fn tier_choice(&self, needed: f64) -> TierChoice {
-        let needs_api = matches!(self.settings.channel, Channel::ApiSingle | Channel::ApiBulk);
+        let needs_api = matches!(
+            self.pricing.settings.channel,
+            Channel::ApiSingle | Channel::ApiBulk
+        );
         cheapest_tier(needed, needs_api, &self.persisted.tiers)
     }
 }

@@ -42,9 +42,9 @@ impl eframe::App for EnrichApp {
             self.on_close_requested(ctx);
         }
         let title = self.title();
-        if title != self.last_title {
+        if title != self.view.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.last_title = title;
+            self.view.last_title = title;
         }
     }
 
@@ -52,7 +52,7 @@ impl eframe::App for EnrichApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         let ctx = ui.ctx().clone();
         self.about_window(&ctx);
-        if !self.errors.is_empty() {
+        if !self.view.errors.is_empty() {
             egui::Panel::top("errors")
                 .frame(
                     egui::Frame::new()
@@ -70,33 +70,33 @@ impl eframe::App for EnrichApp {
                 .max_size(ui.available_width() * 0.5)
                 .show(ui, |ui| {
                     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-                    if !self.settings_shown {
+                    if !self.view.settings_shown {
                         scroll = scroll.vertical_scroll_offset(0.0);
                     }
                     scroll.show(ui, |ui| widgets::left_panel::show(self, ui));
                 });
         }
-        self.settings_shown = self.persisted.show_settings;
+        self.view.settings_shown = self.persisted.show_settings;
         egui::CentralPanel::default().show(ui, |ui| {
             // Wraps on a narrow window instead of cutting the plan bar off.
             ui.horizontal_wrapped(|ui| {
-                ui.selectable_value(&mut self.tab, Tab::Estimate, "Estimate");
-                ui.selectable_value(&mut self.tab, Tab::Rows, "Rows");
+                ui.selectable_value(&mut self.view.tab, Tab::Estimate, "Estimate");
+                ui.selectable_value(&mut self.view.tab, Tab::Rows, "Rows");
                 let w = ui
-                    .selectable_value(&mut self.tab, Tab::Workspace, "Workspace")
+                    .selectable_value(&mut self.view.tab, Tab::Workspace, "Workspace")
                     .on_hover_text(
                         "Plan Workspace tables: AI Data, Signals, exports, several lists",
                     );
                 widgets::name(ui, &w, "Workspace view");
-                ui.selectable_value(&mut self.tab, Tab::Compare, "Compare");
-                if self.tab != Tab::Workspace {
+                ui.selectable_value(&mut self.view.tab, Tab::Compare, "Compare");
+                if self.view.tab != Tab::Workspace {
                     // The list's plan; the Workspace view has its own file and buttons.
                     ui.separator();
                     widgets::plan_bar::show(self, ui);
                 }
             });
             ui.separator();
-            match self.tab {
+            match self.view.tab {
                 Tab::Estimate => widgets::estimate_tab::show(self, ui),
                 Tab::Rows => widgets::rows_tab::show(self, ui),
                 Tab::Workspace => widgets::workspace_tab::show(self, ui),
@@ -155,7 +155,7 @@ impl EnrichApp {
                 }
                 ui.separator();
                 if ui.button("About enrichplan…").clicked() {
-                    self.show_about = true;
+                    self.view.show_about = true;
                     ui.close();
                 }
             });
@@ -164,7 +164,7 @@ impl EnrichApp {
 
     /// The About dialog: version, the price books, the licence.
     pub(crate) fn about_window(&mut self, ctx: &egui::Context) {
-        if !self.show_about {
+        if !self.view.show_about {
             return;
         }
         let mut open = true;
@@ -178,7 +178,7 @@ impl EnrichApp {
                 ui.label(env!("CARGO_PKG_DESCRIPTION"));
                 ui.add_space(6.0);
                 ui.label("Price books:");
-                for b in &self.books {
+                for b in &self.pricing.books {
                     ui.label(format!(
                         "  {} — {} (effective {})",
                         b.id, b.name, b.effective_date
@@ -189,14 +189,14 @@ impl EnrichApp {
                 ui.label("Contact data never leaves this machine.");
             });
         if !open {
-            self.show_about = false;
+            self.view.show_about = false;
         }
     }
 
     fn command_button(&mut self, ui: &mut egui::Ui, cmd: Command) {
-        let has_result = self.outcome.is_some() || self.saved_view.is_some();
+        let has_result = self.results.outcome.is_some() || self.plans.saved_view.is_some();
         let enabled = cmd.is_available()
-            && (!cmd.needs_analysis() || self.outcome.is_some())
+            && (!cmd.needs_analysis() || self.results.outcome.is_some())
             && (!cmd.needs_result() || has_result);
         let mut button = egui::Button::new(cmd.label());
         if let Some(s) = cmd.shortcut() {
@@ -240,7 +240,7 @@ impl EnrichApp {
 
     fn error_panel(&mut self, ui: &mut egui::Ui) {
         let mut dismiss = None;
-        for (i, e) in self.errors.iter().enumerate() {
+        for (i, e) in self.view.errors.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
                 if ui
                     .button("Dismiss")
@@ -257,7 +257,7 @@ impl EnrichApp {
             });
         }
         if let Some(i) = dismiss {
-            self.errors.remove(i);
+            self.view.errors.remove(i);
         }
     }
 
@@ -279,10 +279,10 @@ impl EnrichApp {
             }
             if cancel {
                 self.jobs.cancel_all();
-                self.notice = Some("Cancelled.".into());
+                self.view.notice = Some("Cancelled.".into());
             }
             if !self.jobs.busy() {
-                match &self.notice {
+                match &self.view.notice {
                     Some(n) => {
                         ui.label(n);
                     }
@@ -292,7 +292,7 @@ impl EnrichApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(format!("price book: {}", self.book.name)).weak());
+                ui.label(RichText::new(format!("price book: {}", self.pricing.book.name)).weak());
             });
         });
     }

@@ -80,8 +80,8 @@ pub(crate) fn sources_key(spec: &Spec) -> String {
 impl EnrichApp {
     /// The Workspace plan, created empty (one table of 1,000 rows) when there is none.
     pub(crate) fn workspace_mut(&mut self) -> &mut WorkspaceDoc {
-        let book = self.book.clone();
-        self.workspace.get_or_insert_with(|| {
+        let book = self.pricing.book.clone();
+        self.plans.workspace.get_or_insert_with(|| {
             WorkspaceDoc::new(
                 Spec {
                     pricebook: None,
@@ -95,9 +95,9 @@ impl EnrichApp {
 
     /// A new Workspace plan, shown in the Workspace view.
     pub fn new_workspace(&mut self) {
-        self.workspace = None;
+        self.plans.workspace = None;
         self.workspace_mut();
-        self.tab = Tab::Workspace;
+        self.view.tab = Tab::Workspace;
         self.workspace_changed();
     }
 
@@ -123,20 +123,21 @@ impl EnrichApp {
     /// A spec has been read: it becomes the Workspace plan, with its price book.
     pub(crate) fn spec_opened(&mut self, spec: Spec, book: PriceBook, path: PathBuf) {
         self.persisted.remember(path.clone());
-        if !self.books.iter().any(|b| b.id == book.id) {
-            self.books.push(book.clone());
+        if !self.pricing.books.iter().any(|b| b.id == book.id) {
+            self.pricing.books.push(book.clone());
         }
-        self.book = book;
-        self.workspace = Some(WorkspaceDoc::new(spec, Some(path)));
-        self.tab = Tab::Workspace;
+        self.pricing.book = book;
+        self.plans.workspace = Some(WorkspaceDoc::new(spec, Some(path)));
+        self.view.tab = Tab::Workspace;
         self.workspace_changed();
     }
 
     /// Save the Workspace plan as TOML at `path` (atomically, on a worker).
     pub fn save_spec_to(&mut self, path: PathBuf) {
-        let book_id = self.book.id.clone();
-        let Some(doc) = &mut self.workspace else {
-            self.errors
+        let book_id = self.pricing.book.id.clone();
+        let Some(doc) = &mut self.plans.workspace else {
+            self.view
+                .errors
                 .push("Nothing to save: there is no Workspace plan.".into());
             return;
         };
@@ -165,13 +166,13 @@ impl EnrichApp {
 
     pub(crate) fn spec_saved(&mut self, spec: Spec, path: PathBuf) {
         self.persisted.remember(path.clone());
-        if let Some(doc) = &mut self.workspace {
+        if let Some(doc) = &mut self.plans.workspace {
             doc.path = Some(path.clone());
             doc.saved = Some(spec);
         }
-        self.notice = Some(format!("Saved Workspace plan {}", path.display()));
-        if std::mem::take(&mut self.close_after_save) && self.unsaved().is_empty() {
-            self.allow_close = true;
+        self.view.notice = Some(format!("Saved Workspace plan {}", path.display()));
+        if std::mem::take(&mut self.plans.close_after_save) && self.unsaved().is_empty() {
+            self.view.allow_close = true;
             if let Some(ctx) = &self.ctx {
                 ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Close);
             }
@@ -180,8 +181,9 @@ impl EnrichApp {
 
     /// Ask where to save (or save where it was), then save.
     pub(crate) fn save_spec_dialog(&mut self, as_new: bool) {
-        let Some(doc) = &self.workspace else {
-            self.errors
+        let Some(doc) = &self.plans.workspace else {
+            self.view
+                .errors
                 .push("Nothing to save: there is no Workspace plan.".into());
             return;
         };
@@ -195,7 +197,7 @@ impl EnrichApp {
 
     /// Add a table reading the open contact list (or a file), at the book's default rates.
     pub fn add_list_table(&mut self, path: PathBuf) {
-        let book = self.book.clone();
+        let book = self.pricing.book.clone();
         let doc = self.workspace_mut();
         let stem = path
             .file_stem()
@@ -210,7 +212,7 @@ impl EnrichApp {
 
     /// Add a table of a row count.
     pub fn add_rows_table(&mut self, rows: u64) {
-        let book = self.book.clone();
+        let book = self.pricing.book.clone();
         let doc = self.workspace_mut();
         let name = doc
             .spec
@@ -223,7 +225,7 @@ impl EnrichApp {
 
     /// Change the tables (remove, reorder, switch a source) at table `i`, then re-price.
     pub(crate) fn edit_table(&mut self, i: usize, f: impl FnOnce(&mut Vec<TableSpec>, usize)) {
-        if let Some(doc) = &mut self.workspace
+        if let Some(doc) = &mut self.plans.workspace
             && i < doc.spec.tables.len()
         {
             f(&mut doc.spec.tables, i);
@@ -233,7 +235,9 @@ impl EnrichApp {
 
     /// The spec changed: re-analyse when its sourced tables changed, else re-price.
     pub(crate) fn workspace_changed(&mut self) {
-        let Some(doc) = &self.workspace else { return };
+        let Some(doc) = &self.plans.workspace else {
+            return;
+        };
         let key = sources_key(&doc.spec);
         if doc.analysis.as_ref().is_some_and(|(k, _)| *k == key) {
             self.reprice_workspace();
@@ -245,10 +249,11 @@ impl EnrichApp {
         let spec = doc.spec.clone();
         let spec_path = doc.message_path();
         let log = self
+            .source
             .log
             .as_ref()
             .map(|l| (l.table.clone(), l.mapping.clone()));
-        let (cycle, today) = (self.cycle, self.today);
+        let (cycle, today) = (self.pricing.cycle, self.pricing.today);
         let k = key.clone();
         let job = Job::spawn(
             JobKind::AnalyzeSpec,
@@ -268,7 +273,7 @@ impl EnrichApp {
                 Ok(Output::SpecAnalysis(Box::new((k, sa, mappings))))
             },
         );
-        if let Some(doc) = &mut self.workspace {
+        if let Some(doc) = &mut self.plans.workspace {
             doc.run = None;
         }
         self.start(job);
@@ -280,7 +285,7 @@ impl EnrichApp {
         sa: SpecAnalysis,
         mappings: Vec<crate::input::roles::Mapping>,
     ) {
-        if let Some(doc) = &mut self.workspace {
+        if let Some(doc) = &mut self.plans.workspace {
             doc.analysis = Some((key, Arc::new(sa)));
             doc.mappings = mappings;
         }
@@ -290,8 +295,8 @@ impl EnrichApp {
     /// Price the Workspace plan (the engine function the CLI's `--spec` uses).
     pub(crate) fn reprice_workspace(&mut self) {
         let budget = self.persisted.budget.remaining();
-        let book = self.book.clone();
-        let Some(doc) = &mut self.workspace else {
+        let book = self.pricing.book.clone();
+        let Some(doc) = &mut self.plans.workspace else {
             return;
         };
         let Some((key, sa)) = &doc.analysis else {
@@ -308,16 +313,16 @@ impl EnrichApp {
 
     /// The Workspace plan's estimate, when priced.
     pub fn workspace_outcome(&self) -> Option<&SpecOutcome> {
-        self.workspace.as_ref()?.run.as_ref()?.as_ref().ok()
+        self.plans.workspace.as_ref()?.run.as_ref()?.as_ref().ok()
     }
 
     pub fn workspace_spec(&self) -> Option<&Spec> {
-        self.workspace.as_ref().map(|d| &d.spec)
+        self.plans.workspace.as_ref().map(|d| &d.spec)
     }
 
     /// Put the Workspace plan's result beside the others in the Compare view.
     pub fn add_workspace_to_compare(&mut self) -> crate::Result<()> {
-        let Some(doc) = &self.workspace else {
+        let Some(doc) = &self.plans.workspace else {
             return Err(crate::Error::Setting("there is no Workspace plan".into()));
         };
         let Some(run) = doc.run.as_ref().and_then(|r| r.as_ref().ok()) else {
@@ -329,9 +334,9 @@ impl EnrichApp {
         let plan = crate::plan::Plan::of_spec_result(
             &name,
             &doc.spec,
-            self.cycle,
+            self.pricing.cycle,
             self.persisted.budget.remaining(),
-            &self.book,
+            &self.pricing.book,
             &run.outcome,
         );
         let key = doc
@@ -339,7 +344,7 @@ impl EnrichApp {
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{name} (Workspace, unsaved)")));
         self.push_compare(key, plan);
-        self.tab = Tab::Compare;
+        self.view.tab = Tab::Compare;
         Ok(())
     }
 }

@@ -42,7 +42,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         {
             app.add_compare_dialog();
         }
-        let can_add = app.outcome.is_some() || app.saved_view.is_some();
+        let can_add = app.results.outcome.is_some() || app.plans.saved_view.is_some();
         if ui
             .add_enabled(can_add, egui::Button::new("Add current plan"))
             .on_hover_text("The plan as it would be saved now")
@@ -50,19 +50,19 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .clicked()
             && let Err(e) = app.add_current_to_compare()
         {
-            app.errors.push(e.to_string());
+            app.view.errors.push(e.to_string());
         }
-        if !app.compare.is_empty()
+        if !app.plans.compare.is_empty()
             && ui
                 .button("Clear")
                 .on_hover_text("Remove every plan from the comparison")
                 .clicked()
         {
-            app.compare.clear();
+            app.plans.compare.clear();
         }
     });
     ui.separator();
-    if app.compare.is_empty() {
+    if app.plans.compare.is_empty() {
         ui.add_space(30.0);
         ui.vertical_centered(|ui| {
             ui.heading("Compare plans side by side.");
@@ -72,7 +72,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         });
         return;
     }
-    let c = match plan::compare(&app.compare) {
+    let c = match plan::compare(&app.plans.compare) {
         Ok(c) => c,
         Err(e) => {
             ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
@@ -209,7 +209,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             chart(ui, &c, &items);
         });
     if let Some(i) = remove {
-        app.compare.remove(i);
+        app.plans.compare.remove(i);
     }
 }
 

@@ -11,15 +11,15 @@ use crate::pricing::{BudgetStatus, Channel, Credits, shown};
 const WIDE: f32 = 1240.0;
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    if app.outcome.is_none()
+    if app.results.outcome.is_none()
         && !app.jobs.busy()
-        && let Some(v) = app.saved_view.clone()
+        && let Some(v) = app.plans.saved_view.clone()
     {
         saved_result(app, ui, &v);
         return;
     }
     // Taken out while drawing, so the tiers table below can change the app's settings.
-    let Some(outcome) = app.outcome.take() else {
+    let Some(outcome) = app.results.outcome.take() else {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             if app.jobs.busy() {
@@ -40,13 +40,13 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let subtitle = format!(
                 "{}: {} billable contacts of {} rows, price book {}",
-                app.settings.channel.label(),
+                app.pricing.settings.channel.label(),
                 int(e.counts.billable as i64),
                 int(e.counts.rows as i64),
-                app.book.id
+                app.pricing.book.id
             );
             headline(ui, &outcome, &money, &subtitle);
-            if app.settings.channel == Channel::Platform {
+            if app.pricing.settings.channel == Channel::Platform {
                 ui.label(
                     RichText::new(
                         "Platform & Extension charges email and phone together: Reveal shows every data point at once.",
@@ -59,18 +59,18 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             if ui.available_width() >= WIDE {
                 ui.columns(2, |cols| {
                     cols[0].heading("Breakdown");
-                    breakdown(&mut cols[0], "list", e, &app.book.prices);
+                    breakdown(&mut cols[0], "list", e, &app.pricing.book.prices);
                     cols[1].heading("From rows to billable contacts");
                     funnel(&mut cols[1], "list", &e.counts);
-                    matched_line(&mut cols[1], &app.settings, e.counts.billable);
+                    matched_line(&mut cols[1], &app.pricing.settings, e.counts.billable);
                 });
             } else {
                 ui.heading("Breakdown");
-                breakdown(ui, "list", e, &app.book.prices);
+                breakdown(ui, "list", e, &app.pricing.book.prices);
                 ui.add_space(12.0);
                 ui.heading("From rows to billable contacts");
                 funnel(ui, "list", &e.counts);
-                matched_line(ui, &app.settings, e.counts.billable);
+                matched_line(ui, &app.pricing.settings, e.counts.billable);
             }
             ui.add_space(12.0);
             ui.heading("Credits by item (expected)");
@@ -91,18 +91,18 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             super::tiers::summary(app, ui, needed);
             tiers_section(app, ui);
         });
-    if app.outcome.is_none() {
-        app.outcome = Some(outcome);
+    if app.results.outcome.is_none() {
+        app.results.outcome = Some(outcome);
     }
 }
 
 /// The estimate per value of a column (managers.md): a picker, a table largest first and
 /// a bar chart of the largest groups. The groups add up to the total.
 fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let Some(l) = &app.list else { return };
+    let Some(l) = &app.source.list else { return };
     let headers = l.table.headers.clone();
     ui.heading("Split by");
-    let current = app.split_by.clone();
+    let current = app.view.split_by.clone();
     let pick = ui
         .horizontal(|ui| {
             let r = egui::ComboBox::from_id_salt("split by")
@@ -136,7 +136,7 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
     if let Some(p) = pick {
         app.set_split_by(p);
     }
-    let Some(groups) = &app.split_groups else {
+    let Some(groups) = &app.results.split_groups else {
         return;
     };
     const SHOWN: usize = 25;
@@ -208,7 +208,9 @@ fn plan_vs_actual(app: &mut EnrichApp, ui: &mut egui::Ui) {
             app.ask_file(crate::app::dialogs::FileFor::UsageReport, None);
         }
     });
-    let Some(r) = &app.reconciliation else { return };
+    let Some(r) = &app.results.reconciliation else {
+        return;
+    };
     let period = if r.months.is_empty() {
         "no month of the report in this billing cycle".to_string()
     } else {
@@ -288,7 +290,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                             ))
                             .color(ui.visuals().warn_fg_color),
                         );
-                        if app.prompt.is_none() {
+                        if app.view.prompt.is_none() {
                             rerun = Some(s.file.path.clone());
                         }
                     }
@@ -308,7 +310,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                     rerun = Some(p);
                 }
             });
-            for w in &app.plan_warnings {
+            for w in &app.plans.warnings {
                 ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
             }
             let Some(r) = &v.plan.result else {

@@ -30,7 +30,7 @@ struct Changes {
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let mut ch = Changes::default();
     ui.add_space(4.0);
-    if app.tab == Tab::Workspace {
+    if app.view.tab == Tab::Workspace {
         // Each Workspace table has its own source, reveals, rates and actions (edited in
         // the view); what is account-wide stays here.
         hint(
@@ -46,7 +46,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     section(ui, "Source", |ui| source(app, ui, &mut ch));
     section(ui, "Column roles", |ui| roles(app, ui, &mut ch));
     section(ui, "Channel", |ui| channel(app, ui, &mut ch));
-    if app.settings.channel == Channel::Workspace {
+    if app.pricing.settings.channel == Channel::Workspace {
         section(ui, "What to add", |ui| what_to_add(app, ui, &mut ch));
     } else {
         section(ui, "What to reveal", |ui| reveal(app, ui, &mut ch));
@@ -74,13 +74,13 @@ fn apply(app: &mut EnrichApp, ch: Changes) {
         app.run_command(cmd);
     }
     if let Some(read) = ch.reload
-        && let Some(l) = &app.list
+        && let Some(l) = &app.source.list
     {
         let path = l.table.path.clone();
         app.open_list(path, read);
     }
     if let Some(read) = ch.reload_log
-        && let Some(l) = &app.log
+        && let Some(l) = &app.source.log
     {
         let path = l.table.path.clone();
         app.open_log_with(path, read);
@@ -120,7 +120,7 @@ fn hint(ui: &mut egui::Ui, text: &str) {
 }
 
 fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    match &app.list {
+    match &app.source.list {
         Some(l) => {
             let t = &l.table;
             let file = t
@@ -314,7 +314,7 @@ fn example(t: &crate::input::reader::ContactTable, column: &str) -> Option<Strin
 }
 
 fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let Some(l) = &app.list else {
+    let Some(l) = &app.source.list else {
         hint(ui, "Open a list to map its columns.");
         return;
     };
@@ -326,7 +326,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     // One column in two roles is almost always a mistake (a name column as company, say).
     let mut seen: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for role in Role::LIST {
-        for c in app.mapping.columns(role) {
+        for c in app.source.mapping.columns(role) {
             seen.entry(c.as_str()).or_default().push(role.label());
         }
     }
@@ -339,7 +339,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     // One block per role, the choice under its name: the panel stays usable when narrow.
     let combo_w = (ui.available_width() - 30.0).clamp(120.0, 300.0);
     for role in Role::LIST {
-        let cols = app.mapping.columns(role).to_vec();
+        let cols = app.source.mapping.columns(role).to_vec();
         ui.add_space(2.0);
         ui.label(RichText::new(role.label()).strong());
         ui.indent(("role", role.key()), |ui| {
@@ -456,7 +456,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
 fn channel(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     for c in Channel::ALL {
         if ui
-            .radio_value(&mut app.settings.channel, c, c.label())
+            .radio_value(&mut app.pricing.settings.channel, c, c.label())
             .changed()
         {
             ch.reprice = true;
@@ -466,7 +466,7 @@ fn channel(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
 }
 
 fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let s = &mut app.settings;
+    let s = &mut app.pricing.settings;
     let platform = s.channel == Channel::Platform;
     let before = s.selection;
     ch.reprice |= ui.checkbox(&mut s.selection.email, "Email").changed();
@@ -497,7 +497,7 @@ fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             .changed();
     }
     if s.channel == Channel::ApiBulk {
-        let max = app.book.prices.api_bulk_max_batch.max(1);
+        let max = app.pricing.book.prices.api_bulk_max_batch.max(1);
         let mut b = s.batch_size.unwrap_or(max).clamp(1, max);
         if ui
             .add(egui::Slider::new(&mut b, 1..=max).text("Batch size"))
@@ -525,9 +525,9 @@ fn what_to_add(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         ui,
         "The list is one Workspace table: reveals at the platform's prices, plus what you add to it. AI Data and Signals run on every row.",
     );
-    let rows = app.list.as_ref().map(|l| l.table.rows() as u64);
-    let book = &app.book;
-    let s = &mut app.settings;
+    let rows = app.source.list.as_ref().map(|l| l.table.rows() as u64);
+    let book = &app.pricing.book;
+    let s = &mut app.pricing.settings;
     let before = s.selection;
     let changed =
         super::actions::editor(ui, "", &mut s.selection, &mut s.workspace, book, true, rows);
@@ -606,7 +606,7 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         ui,
         "Shares the vendor finds. Low uses every low end, high every high end.",
     );
-    let a = &mut app.settings.assumptions;
+    let a = &mut app.pricing.settings.assumptions;
     egui::Grid::new("assumptions")
         .num_columns(4)
         .spacing([6.0, 4.0])
@@ -620,7 +620,7 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             ch.reprice |= rate_row_labelled(ui, "Email rate", &mut a.email_rate);
             ch.reprice |= rate_row_labelled(ui, "Phone rate", &mut a.phone_rate);
         });
-    if let Some(c) = &app.calibration {
+    if let Some(c) = &app.pricing.calibration {
         hint(
             ui,
             &format!(
@@ -650,12 +650,12 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
 }
 
 fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let current = app.book.clone();
+    let current = app.pricing.book.clone();
     egui::ComboBox::from_label("Price book")
         .selected_text(&current.name)
         .width(220.0)
         .show_ui(ui, |ui| {
-            for b in &app.books {
+            for b in &app.pricing.books {
                 if ui
                     .selectable_label(b.id == current.id, &b.name)
                     .on_hover_text(format!("{} (effective {})", b.source, b.effective_date))
@@ -683,7 +683,7 @@ fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
 }
 
 fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let mut c = app.cycle;
+    let mut c = app.pricing.cycle;
     let mut known = c.renewal.is_some();
     if ui
         .checkbox(&mut known, "Next renewal date")
@@ -691,7 +691,7 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         .changed()
     {
         c.renewal = if known {
-            Some(app.today + chrono::Months::new(1))
+            Some(app.pricing.today + chrono::Months::new(1))
         } else {
             None
         };
@@ -720,12 +720,12 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     {
         hint(ui, &format!("Cycle: {s} to {}", r - chrono::Days::new(1)));
     }
-    if c != app.cycle {
+    if c != app.pricing.cycle {
         ch.cycle = Some(c);
     }
     ui.add_space(4.0);
     ui.label("Reveal log");
-    match &app.log {
+    match &app.source.log {
         Some(l) => {
             let file = l
                 .table
@@ -735,7 +735,7 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 .unwrap_or_default();
             ui.label(RichText::new(file).strong())
                 .on_hover_text(l.table.path.display().to_string());
-            if let Some(s) = app.analysis.as_ref().and_then(|a| a.log.as_ref()) {
+            if let Some(s) = app.results.analysis.as_ref().and_then(|a| a.log.as_ref()) {
                 hint(
                     ui,
                     &format!(
@@ -790,7 +790,7 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 ch.command = Some(cmd);
             }
         }
-        if app.log.is_some()
+        if app.source.log.is_some()
             && ui
                 .button("Clear")
                 .on_hover_text("Forget the reveal log")
@@ -818,10 +818,10 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         name(ui, &r, "Remaining credits amount");
         ch.reprice |= r.changed();
         // Which contacts the fit-to-budget cut keeps first (pricing.md §5).
-        if let Some(l) = &app.list
-            && app.tab != Tab::Workspace
+        if let Some(l) = &app.source.list
+            && app.view.tab != Tab::Workspace
         {
-            let current = app.settings.priority.clone();
+            let current = app.pricing.settings.priority.clone();
             let text = |c: &Option<String>| match c {
                 None => "file order".to_string(),
                 Some(c) => format!("highest {c} first"),
@@ -848,7 +848,7 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                     "The fit-to-budget cut keeps these contacts first (ties in file order; cells that are not numbers last)",
                 );
                 if let Some(Some(p)) = r.inner {
-                    app.settings.priority = p;
+                    app.pricing.settings.priority = p;
                     ch.reprice = true;
                 }
             });

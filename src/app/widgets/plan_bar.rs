@@ -14,27 +14,27 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Plan name");
         let r = ui.add(
-            egui::TextEdit::singleline(&mut app.plan.name)
+            egui::TextEdit::singleline(&mut app.plans.doc.name)
                 .desired_width(200.0)
                 .hint_text("from the file name"),
         );
         r.labelled_by(l.id);
-        let label = if app.plan.notes.trim().is_empty() {
+        let label = if app.plans.doc.notes.trim().is_empty() {
             "Notes"
         } else {
             "Notes (1)"
         };
         let n = ui
             .small_button(label)
-            .on_hover_text(if app.plan.notes.trim().is_empty() {
+            .on_hover_text(if app.plans.doc.notes.trim().is_empty() {
                 "Add notes to the plan (saved with it, shown in Compare)"
             } else {
-                app.plan.notes.as_str()
+                app.plans.doc.notes.as_str()
             });
         if n.clicked() {
-            app.show_notes = !app.show_notes;
+            app.view.show_notes = !app.view.show_notes;
         }
-        let status = match &app.plan.path {
+        let status = match &app.plans.doc.path {
             Some(p) => {
                 let file = p
                     .file_name()
@@ -60,10 +60,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             }
         }
     });
-    if app.show_notes {
+    if app.view.show_notes {
         let l = ui.label("Plan notes (saved with the plan, shown in Compare)");
         let r = ui.add(
-            egui::TextEdit::multiline(&mut app.plan.notes)
+            egui::TextEdit::multiline(&mut app.plans.doc.notes)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
                 .hint_text("why this plan, who approved it, what to check"),

@@ -7,7 +7,7 @@ use crate::app::plans::CloseAnswer;
 use crate::app::{EnrichApp, Prompt};
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let Some(prompt) = app.prompt.clone() else {
+    let Some(prompt) = app.view.prompt.clone() else {
         return;
     };
     let ctx = ui.ctx().clone();
@@ -98,17 +98,17 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Show the saved result, read-only")
                         .clicked()
                     {
-                        app.prompt = None;
+                        app.view.prompt = None;
                     }
                 });
             }
         }
     });
-    if r.should_close() && app.prompt.as_ref() == Some(&prompt) {
+    if r.should_close() && app.view.prompt.as_ref() == Some(&prompt) {
         match prompt {
             Prompt::Close => app.answer_close(CloseAnswer::Cancel),
             Prompt::Overwrite { .. } => app.answer_overwrite(false),
-            Prompt::SourceChanged { .. } => app.prompt = None,
+            Prompt::SourceChanged { .. } => app.view.prompt = None,
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::app::EnrichApp;
 use crate::rows::{self, RowStatus};
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let Some(outcome) = &app.outcome else {
+    let Some(outcome) = &app.results.outcome else {
         ui.label("Open a contact list to see its rows.");
         return;
     };
@@ -27,7 +27,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         None => format!("All rows ({})", int(counts.rows as i64)),
         Some(s) => format!("{} ({})", s.label(), int(count_of(s) as i64)),
     };
-    let mut filter = app.row_filter;
+    let mut filter = app.view.row_filter;
     ui.horizontal(|ui| {
         let r = egui::ComboBox::from_label("Status filter")
             .selected_text(filter_text(filter))
@@ -40,15 +40,16 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             });
         name(ui, &r.response, "Status filter");
     });
-    app.row_filter = filter;
-    let settings = app.settings.clone();
+    app.view.row_filter = filter;
+    let settings = app.pricing.settings.clone();
     let email_headers = app
+        .source
         .mapping
         .columns(crate::input::roles::Role::Email)
         .to_vec();
-    let Some(list) = &app.list else { return };
+    let Some(list) = &app.source.list else { return };
     let table = list.table.clone();
-    let Some(analysis) = app.analysis.clone() else {
+    let Some(analysis) = app.results.analysis.clone() else {
         return;
     };
     let Some(cache) = app.rows_cache() else {

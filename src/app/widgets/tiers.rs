@@ -88,8 +88,8 @@ pub fn summary(app: &EnrichApp, ui: &mut egui::Ui, needed: f64) {
 /// The editable table.
 pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let tiers = &mut app.persisted.tiers;
-    if app.tier_text.len() != tiers.len() {
-        app.tier_text = tiers.iter().map(texts).collect();
+    if app.view.tier_text.len() != tiers.len() {
+        app.view.tier_text = tiers.iter().map(texts).collect();
     }
     let mut remove = None;
     egui::Grid::new("tiers")
@@ -110,7 +110,11 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (i, (t, text)) in tiers.iter_mut().zip(app.tier_text.iter_mut()).enumerate() {
+            for (i, (t, text)) in tiers
+                .iter_mut()
+                .zip(app.view.tier_text.iter_mut())
+                .enumerate()
+            {
                 let n = i + 1;
                 let r = ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(90.0));
                 name(ui, &r, &format!("Tier {n} name"));
@@ -149,7 +153,7 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
         });
     if let Some(i) = remove {
         tiers.remove(i);
-        app.tier_text.remove(i);
+        app.view.tier_text.remove(i);
     }
     ui.horizontal(|ui| {
         if ui
@@ -173,7 +177,7 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .clicked()
         {
             app.persisted.tiers = default_tiers();
-            app.tier_text.clear();
+            app.view.tier_text.clear();
         }
     });
     ui.label(

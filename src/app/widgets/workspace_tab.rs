@@ -33,7 +33,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let mut changed = false;
     toolbar(app, ui, &mut actions);
     ui.separator();
-    if app.workspace.is_none() {
+    if app.plans.workspace.is_none() {
         ui.add_space(30.0);
         ui.vertical_centered(|ui| {
             ui.heading("Plan Workspace tables: AI Data, Signals, exports and reveals.");
@@ -44,11 +44,11 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         apply(app, actions);
         return;
     }
-    let open_list = app.list.as_ref().map(|l| l.table.path.clone());
-    let book = app.book.clone();
+    let open_list = app.source.list.as_ref().map(|l| l.table.path.clone());
+    let book = app.pricing.book.clone();
     let money = app.persisted.budget.clone();
     let busy = app.jobs.busy();
-    let Some(doc) = app.workspace.as_mut() else {
+    let Some(doc) = app.plans.workspace.as_mut() else {
         return;
     };
     egui::ScrollArea::vertical()
@@ -282,7 +282,7 @@ fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Open);
         }
-        let has = app.workspace.is_some();
+        let has = app.plans.workspace.is_some();
         let save = ui
             .add_enabled(has, egui::Button::new("Save"))
             .on_hover_text(
@@ -307,7 +307,7 @@ fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Compare);
         }
-        if let Some(doc) = &app.workspace {
+        if let Some(doc) = &app.plans.workspace {
             let file = doc
                 .path
                 .as_deref()
@@ -359,14 +359,14 @@ fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
             Action::Save { as_new } => app.save_spec_dialog(as_new),
             Action::AddRows => app.add_rows_table(1000),
             Action::AddOpenList => {
-                if let Some(p) = app.list.as_ref().map(|l| l.table.path.clone()) {
+                if let Some(p) = app.source.list.as_ref().map(|l| l.table.path.clone()) {
                     app.add_list_table(p);
                 }
             }
             Action::AddFile => app.ask_file(FileFor::AddTableFile, None),
             Action::Compare => {
                 if let Err(e) = app.add_workspace_to_compare() {
-                    app.errors.push(e.to_string());
+                    app.view.errors.push(e.to_string());
                 }
             }
             Action::Remove(i) => app.edit_table(i, |tables, i| {
@@ -374,7 +374,7 @@ fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
             }),
             Action::MoveUp(i) => app.edit_table(i, |tables, i| tables.swap(i - 1, i)),
             Action::UseOpenList(i) => {
-                if let Some(p) = app.list.as_ref().map(|l| l.table.path.clone()) {
+                if let Some(p) = app.source.list.as_ref().map(|l| l.table.path.clone()) {
                     app.edit_table(i, |tables, i| tables[i].source = TableSource::list(p));
                 }
             }
