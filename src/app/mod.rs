@@ -3,12 +3,14 @@
 //! - [`state`]: what is persisted between runs;
 //! - [`commands`]: every action with its label, shortcut and tooltip;
 //! - `background`: worker threads for loading and analysing;
+//! - `intents`: what widgets ask for, applied before the next frame;
 //! - `logic`: applying commands and job results;
 //! - `ui` and `widgets`: drawing.
 
 mod background;
 pub mod commands;
 pub mod dialogs;
+mod intents;
 mod logic;
 mod plans;
 pub mod state;
@@ -199,10 +201,12 @@ pub(crate) struct ViewState {
     pub show_notes: bool,
     /// The About dialog is open.
     pub show_about: bool,
+    /// What the widgets asked for this frame, applied by `logic` before the next.
+    pub intents: Vec<intents::Intent>,
 }
 
 /// The window: its state in a few owned parts. Widgets draw from them and say what the
-/// user asked for as [`Intent`]s; `logic` applies those before the next frame.
+/// user asked for as [`intents::Intent`]s; `logic` applies those before the next frame.
 pub struct EnrichApp {
     pub(crate) persisted: state::Persisted,
     pub(crate) pricing: PricingState,
@@ -299,6 +303,7 @@ impl EnrichApp {
 
     /// Block until every background job has finished and its result is applied.
     pub fn wait_for_jobs(&mut self) {
+        self.apply_intents();
         while let Some((kind, r)) = self.jobs.wait_one() {
             self.handle_result(kind, r);
         }

@@ -11,6 +11,7 @@ impl eframe::App for EnrichApp {
             self.ctx = Some(ctx.clone());
         }
         self.poll_jobs();
+        self.apply_intents();
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F9)) {
             self.persisted.show_settings = !self.persisted.show_settings;
         }

@@ -1,6 +1,7 @@
 //! The Compare tab: plans side by side (every breakdown item with its range, totals,
 //! budget status, money, the cheapest marked) and a grouped bar chart of the items.
 
+use crate::app::intents::Intent;
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend};
 
@@ -40,7 +41,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .on_hover_text("Add saved .enrichplan.json plans (several at once)")
             .clicked()
         {
-            app.add_compare_dialog();
+            app.intend(Intent::AddCompareDialog);
         }
         let can_add = app.results.outcome.is_some() || app.plans.saved_view.is_some();
         if ui
@@ -48,9 +49,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .on_hover_text("The plan as it would be saved now")
             .on_disabled_hover_text("Open a contact list or a plan first")
             .clicked()
-            && let Err(e) = app.add_current_to_compare()
         {
-            app.view.errors.push(e.to_string());
+            app.intend(Intent::AddCurrentToCompare);
         }
         if !app.plans.compare.is_empty()
             && ui

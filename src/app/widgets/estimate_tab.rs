@@ -1,5 +1,6 @@
 //! The Estimate tab: the total in large type, budget badge, breakdown, chart, funnel, warnings.
 
+use crate::app::intents::Intent;
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart};
 
@@ -134,7 +135,7 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
         })
         .inner;
     if let Some(p) = pick {
-        app.set_split_by(p);
+        app.intend(Intent::SplitBy(p));
     }
     let Some(groups) = &app.results.split_groups else {
         return;
@@ -205,7 +206,7 @@ fn plan_vs_actual(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .on_hover_text("The vendor's Usage Report CSV (Analytics > Usage report): what was really spent this billing cycle");
         super::name(ui, &b, "Compare with a Usage Report");
         if b.clicked() {
-            app.ask_file(crate::app::dialogs::FileFor::UsageReport, None);
+            app.intend(Intent::AskFile(crate::app::dialogs::FileFor::UsageReport));
         }
     });
     let Some(r) = &app.results.reconciliation else {
@@ -362,9 +363,9 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
             super::tiers::summary(app, ui, r.credits.expected);
         });
     if locate {
-        app.locate_list_dialog();
+        app.intend(Intent::LocateList(None));
     } else if let Some(p) = rerun {
-        app.locate_list(p);
+        app.intend(Intent::LocateList(Some(p)));
     }
 }
 

@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::name;
+use crate::app::intents::Intent;
 use crate::app::{Command, EnrichApp, Tab};
 use crate::cycle::{Cycle, CycleLength};
 use crate::input::reader::{ReadOptions, delimiter_name};
@@ -66,45 +67,23 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     apply(app, ch);
 }
 
+/// The frame's changes, as intents for `logic` (in the order they were always applied).
 fn apply(app: &mut EnrichApp, ch: Changes) {
-    if let Some(f) = ch.ask {
-        app.ask_file(f, None);
-    }
-    if let Some(cmd) = ch.command {
-        app.run_command(cmd);
-    }
-    if let Some(read) = ch.reload
-        && let Some(l) = &app.source.list
-    {
-        let path = l.table.path.clone();
-        app.open_list(path, read);
-    }
-    if let Some(read) = ch.reload_log
-        && let Some(l) = &app.source.log
-    {
-        let path = l.table.path.clone();
-        app.open_log_with(path, read);
-    }
-    if let Some((role, cols)) = ch.mapping {
-        app.set_mapping(role, cols);
-    }
-    if let Some(c) = ch.cycle {
-        app.set_cycle(c);
-    }
-    if ch.clear_log {
-        app.clear_log();
-    }
-    if let Some(b) = ch.book {
-        app.set_book(b);
-    }
-    if ch.reset_assumptions {
-        app.reset_assumptions();
-    }
-    if ch.reset_settings {
-        app.reset_settings();
-    }
-    if ch.reprice {
-        app.settings_changed();
+    let intents = [
+        ch.ask.map(Intent::AskFile),
+        ch.command.map(Intent::Run),
+        ch.reload.map(Intent::ReloadList),
+        ch.reload_log.map(Intent::ReloadLog),
+        ch.mapping.map(|(role, cols)| Intent::SetRole(role, cols)),
+        ch.cycle.map(Intent::SetCycle),
+        ch.clear_log.then_some(Intent::ClearLog),
+        ch.book.map(Intent::SetBook),
+        ch.reset_assumptions.then_some(Intent::ResetAssumptions),
+        ch.reset_settings.then_some(Intent::ResetSettings),
+        ch.reprice.then_some(Intent::Reprice),
+    ];
+    for i in intents.into_iter().flatten() {
+        app.intend(i);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The plan bar beside the tabs: name, where it is saved, unsaved changes, save / open.
 
+use crate::app::intents::Intent;
 use eframe::egui::{self, RichText};
 
 use crate::app::{Command, EnrichApp};
@@ -71,6 +72,6 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         r.labelled_by(l.id);
     }
     if let Some(cmd) = run {
-        app.run_command(cmd);
+        app.intend(Intent::Run(cmd));
     }
 }

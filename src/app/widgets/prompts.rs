@@ -1,6 +1,7 @@
 //! The window's questions, as modals: unsaved changes on close, replacing an existing file,
 //! and a plan whose list changed.
 
+use crate::app::intents::Intent;
 use eframe::egui::{self, RichText};
 
 use crate::app::plans::CloseAnswer;
@@ -26,21 +27,21 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Save the plan, then close")
                         .clicked()
                     {
-                        app.answer_close(CloseAnswer::Save);
+                        app.intend(Intent::AnswerClose(CloseAnswer::Save));
                     }
                     if ui
                         .button("Discard")
                         .on_hover_text("Close without saving")
                         .clicked()
                     {
-                        app.answer_close(CloseAnswer::Discard);
+                        app.intend(Intent::AnswerClose(CloseAnswer::Discard));
                     }
                     if ui
                         .button("Cancel")
                         .on_hover_text("Keep the window open")
                         .clicked()
                     {
-                        app.answer_close(CloseAnswer::Cancel);
+                        app.intend(Intent::AnswerClose(CloseAnswer::Cancel));
                     }
                 });
             }
@@ -54,14 +55,14 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Write over it (atomically)")
                         .clicked()
                     {
-                        app.answer_overwrite(true);
+                        app.intend(Intent::AnswerOverwrite(true));
                     }
                     if ui
                         .button("Cancel")
                         .on_hover_text("Leave the file as it is")
                         .clicked()
                     {
-                        app.answer_overwrite(false);
+                        app.intend(Intent::AnswerOverwrite(false));
                     }
                 });
             }
@@ -84,21 +85,21 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Keep the plan's mapping and settings, read the file again")
                         .clicked()
                     {
-                        app.locate_list(list.clone());
+                        app.intend(Intent::LocateList(Some(list.clone())));
                     }
                     if ui
                         .button("Locate another file...")
                         .on_hover_text("Choose the list the plan was made with")
                         .clicked()
                     {
-                        app.locate_list_dialog();
+                        app.intend(Intent::LocateList(None));
                     }
                     if ui
                         .button("Keep the saved result")
                         .on_hover_text("Show the saved result, read-only")
                         .clicked()
                     {
-                        app.view.prompt = None;
+                        app.intend(Intent::DismissPrompt);
                     }
                 });
             }
@@ -106,9 +107,9 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     });
     if r.should_close() && app.view.prompt.as_ref() == Some(&prompt) {
         match prompt {
-            Prompt::Close => app.answer_close(CloseAnswer::Cancel),
-            Prompt::Overwrite { .. } => app.answer_overwrite(false),
-            Prompt::SourceChanged { .. } => app.view.prompt = None,
+            Prompt::Close => app.intend(Intent::AnswerClose(CloseAnswer::Cancel)),
+            Prompt::Overwrite { .. } => app.intend(Intent::AnswerOverwrite(false)),
+            Prompt::SourceChanged { .. } => app.intend(Intent::DismissPrompt),
         }
     }
 }

@@ -8,6 +8,7 @@ use polars::prelude::StringChunked;
 use super::format::int;
 use super::name;
 use crate::app::EnrichApp;
+use crate::app::intents::Intent;
 use crate::rows::{self, RowStatus};
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
@@ -52,7 +53,15 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let Some(analysis) = app.results.analysis.clone() else {
         return;
     };
-    let Some(cache) = app.rows_cache() else {
+    // Filtered and priced by `logic` (once per change of filter or settings).
+    let Some(cache) = app
+        .results
+        .rows_cache
+        .as_ref()
+        .filter(|c| c.filter == filter)
+    else {
+        app.intend(Intent::PrepareRows);
+        ui.spinner();
         return;
     };
     ui.label(format!(

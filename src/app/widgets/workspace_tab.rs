@@ -8,25 +8,9 @@ use super::estimate_tab::{breakdown, chart, funnel, headline};
 use super::format::int;
 use super::name;
 use crate::app::EnrichApp;
-use crate::app::dialogs::FileFor;
+use crate::app::intents::{Intent, WorkspaceIntent as Action};
 use crate::pricing::{Estimate, shown};
 use crate::workspace::TableSource;
-
-/// What the user asked for this frame, applied after drawing.
-enum Action {
-    New,
-    Open,
-    Save { as_new: bool },
-    AddRows,
-    AddOpenList,
-    AddFile,
-    Compare,
-    Remove(usize),
-    MoveUp(usize),
-    UseOpenList(usize),
-    UseFile(usize),
-    UseRows(usize),
-}
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let mut actions = Vec::new();
@@ -244,7 +228,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             }
         });
     if changed {
-        app.workspace_changed();
+        app.intend(Intent::Workspace(Action::Changed));
     }
     apply(app, actions);
 }
@@ -353,39 +337,6 @@ fn add_buttons(ui: &mut egui::Ui, has_list: bool, actions: &mut Vec<Action>) {
 
 fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
     for a in actions {
-        match a {
-            Action::New => app.new_workspace(),
-            Action::Open => app.ask_file(FileFor::OpenWorkspace, None),
-            Action::Save { as_new } => app.save_spec_dialog(as_new),
-            Action::AddRows => app.add_rows_table(1000),
-            Action::AddOpenList => {
-                if let Some(p) = app.source.list.as_ref().map(|l| l.table.path.clone()) {
-                    app.add_list_table(p);
-                }
-            }
-            Action::AddFile => app.ask_file(FileFor::AddTableFile, None),
-            Action::Compare => {
-                if let Err(e) = app.add_workspace_to_compare() {
-                    app.view.errors.push(e.to_string());
-                }
-            }
-            Action::Remove(i) => app.edit_table(i, |tables, i| {
-                tables.remove(i);
-            }),
-            Action::MoveUp(i) => app.edit_table(i, |tables, i| tables.swap(i - 1, i)),
-            Action::UseOpenList(i) => {
-                if let Some(p) = app.source.list.as_ref().map(|l| l.table.path.clone()) {
-                    app.edit_table(i, |tables, i| tables[i].source = TableSource::list(p));
-                }
-            }
-            Action::UseFile(i) => app.ask_file(FileFor::TableFile(i), None),
-            Action::UseRows(i) => {
-                let rows = app
-                    .workspace_outcome()
-                    .and_then(|r| r.tables.get(i))
-                    .map_or(0, |e| e.counts.rows);
-                app.edit_table(i, |tables, i| tables[i].source = TableSource::Rows(rows));
-            }
-        }
+        app.intend(Intent::Workspace(a));
     }
 }
