@@ -27,7 +27,7 @@ pub(crate) enum Intent {
     ReloadLog(ReadOptions),
     SetRole(Role, Vec<String>),
     SetCycle(Cycle),
-    SetBook(PriceBook),
+    SetBook(Box<PriceBook>),
     ClearLog,
     ResetAssumptions,
     ResetSettings,
@@ -99,7 +99,7 @@ impl EnrichApp {
             }
             Intent::SetRole(role, cols) => self.set_mapping(role, cols),
             Intent::SetCycle(c) => self.set_cycle(c),
-            Intent::SetBook(b) => self.set_book(b),
+            Intent::SetBook(b) => self.set_book(*b),
             Intent::ClearLog => self.clear_log(),
             Intent::ResetAssumptions => self.reset_assumptions(),
             Intent::ResetSettings => self.reset_settings(),

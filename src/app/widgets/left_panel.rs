@@ -77,7 +77,7 @@ fn apply(app: &mut EnrichApp, ch: Changes) {
         ch.mapping.map(|(role, cols)| Intent::SetRole(role, cols)),
         ch.cycle.map(Intent::SetCycle),
         ch.clear_log.then_some(Intent::ClearLog),
-        ch.book.map(Intent::SetBook),
+        ch.book.map(|b| Intent::SetBook(Box::new(b))),
         ch.reset_assumptions.then_some(Intent::ResetAssumptions),
         ch.reset_settings.then_some(Intent::ResetSettings),
         ch.reprice.then_some(Intent::Reprice),
