@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod harness;
 mod plans;
 mod window;
 mod workspace;

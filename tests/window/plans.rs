@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
+use crate::harness::{Dropped, harness};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -16,12 +17,7 @@ fn sample() -> PathBuf {
 }
 
 fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1800.0])
-        .with_max_steps(12)
-        .build_eframe(|_cc| app);
-    h.run();
-    h
+    harness(app, [1400.0, 1800.0], |b| b)
 }
 
 fn total_label(total: i64) -> String {
@@ -327,18 +323,6 @@ fn export_over_an_existing_file_asks_first() {
     h.run();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with('#'));
     assert!(h.state().prompt().is_none());
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -20,6 +20,7 @@ use enrichplan::app::EnrichApp;
 use enrichplan::pricing::Channel;
 
 use crate::common;
+use crate::harness::harness;
 
 const SIZES: [(f32, f32); 2] = [(1400.0, 900.0), (1024.0, 700.0)];
 const THEMES: [(egui::Theme, &str); 2] =
@@ -84,15 +85,9 @@ fn window(path: &Path, size: (f32, f32), theme: egui::Theme) -> Harness<'static,
     let mut app = EnrichApp::new_for_test(Some(path));
     app.set_today(today());
     assert!(app.errors().is_empty(), "{:?}", app.errors());
-    let mut h = Harness::builder()
-        .with_size([size.0, size.1])
-        .with_theme(theme)
-        .with_max_steps(12)
-        .with_context_setup(install_fonts)
-        .wgpu()
-        .build_eframe(|_cc| app);
-    h.run();
-    h
+    harness(app, [size.0, size.1], |b| {
+        b.with_theme(theme).with_context_setup(install_fonts).wgpu()
+    })
 }
 
 /// Every size and theme of one view; `prepare` brings the window to the view.

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::harness::{Dropped, harness};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -46,15 +47,13 @@ fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
 /// `user_glyphs`: the Rows tab shows the file's own cells (the sample has CJK names, which
 /// the bundled fonts lack and draw as boxes); our own strings must all have glyphs.
 fn window_with(app: EnrichApp, user_glyphs: bool) -> Harness<'static, EnrichApp> {
-    let mut b = Harness::builder()
-        .with_size([1400.0, 1800.0])
-        .with_max_steps(12);
-    if user_glyphs {
-        b = b.allow_missing_glyphs();
-    }
-    let mut h = b.build_eframe(|_cc| app);
-    h.run();
-    h
+    harness(app, [1400.0, 1800.0], |b| {
+        if user_glyphs {
+            b.allow_missing_glyphs()
+        } else {
+            b
+        }
+    })
 }
 
 fn total_label(total: i64) -> String {
@@ -120,18 +119,6 @@ fn bad_file_shows_error_in_window() {
     assert_eq!(h.state().errors().len(), 1, "{:?}", h.state().errors());
     h.get_by_label_contains("picture.csv");
     h.get_by_role_and_label(Role::Button, "Dismiss");
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]
@@ -243,12 +230,11 @@ fn another_list_starts_from_the_defaults_not_the_previous_lists_settings() {
 fn ctrl_o_opens_a_file_dialog_inside_the_window() {
     // egui_file's path and file-name fields carry no accessible name (a limit of that crate,
     // noted in the issue): the accessibility check is off for this test only.
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1800.0])
-        .with_max_steps(12)
-        .with_accessibility_check(false)
-        .build_eframe(|_cc| EnrichApp::new_for_test(Some(&sample())));
-    h.run();
+    let mut h = harness(
+        EnrichApp::new_for_test(Some(&sample())),
+        [1400.0, 1800.0],
+        |b| b.with_accessibility_check(false),
+    );
     h.get_by_label("View").click();
     h.run();
     h.get_by_role_and_label(Role::RadioButton, "Built into the window")

@@ -6,6 +6,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
+use crate::harness::harness;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,13 +19,8 @@ fn sample() -> PathBuf {
 }
 
 fn window(app: EnrichApp) -> Harness<'static, EnrichApp> {
-    let mut h = Harness::builder()
-        // Tall enough that every table is on screen (a real window scrolls).
-        .with_size([1400.0, 2400.0])
-        .with_max_steps(12)
-        .build_eframe(|_cc| app);
-    h.run();
-    h
+    // Tall enough that every table is on screen (a real window scrolls).
+    harness(app, [1400.0, 2400.0], |b| b)
 }
 
 /// Let background work finish, then draw.
