@@ -83,13 +83,21 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("40k rows");
     g.sample_size(10);
-    g.bench_function("identifier frame", |b| {
-        b.iter(|| identity::identifier_frame(&list.table.df, &list.detection.mapping))
+    let (df, mapping) = (&list.table.df, &list.detection.mapping);
+    g.bench_function("identifier keys, one thread", |b| {
+        b.iter(|| identity::table_ids(df, mapping))
     });
-    let ids = identity::identifier_frame(&list.table.df, &list.detection.mapping)
-        .expect("the identifiers");
-    g.bench_function("contacts (union-find)", |b| {
-        b.iter(|| identity::contacts(black_box(&ids)))
+    let ids = identity::table_ids(df, mapping).expect("the identifiers");
+    g.bench_function("contacts (keys into the union-find)", |b| {
+        b.iter_batched(
+            || ids.clone(),
+            |ids| {
+                let mut g = identity::Grouping::with_capacity(df.height());
+                g.add(ids);
+                g
+            },
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.bench_function("analysis (identifiers, contacts, tally)", |b| {
         b.iter(|| analyse(&list))

@@ -292,14 +292,26 @@ pub fn analyze_tables(
             eprintln!("  {what}: {:.3}s", t0.elapsed().as_secs_f64());
         }
     };
-    let mut frames = Vec::with_capacity(parts.len());
+    let total: usize = parts.iter().map(|(list, _)| list.rows()).sum();
+    if total > NONE as usize - 1 {
+        return Err(Error::input(
+            &parts[parts.len() - 1].0.path,
+            None,
+            format!("more than {} rows in all: too many to analyse", NONE - 1),
+        ));
+    }
+    let mut g = identity::Grouping::with_capacity(total);
     let mut table_rows = Vec::with_capacity(parts.len());
-    let mut n = 0usize;
     for (list, mapping) in parts {
         excel_damage_warnings(list, mapping, &mut warnings)?;
-        let idf = identity::identifier_frame(&list.df, mapping)?;
-        let rows = idf.height();
-        if idf.list_cells > 0 {
+        let start = g.rows();
+        let base = start as u64;
+        let tick = |done: usize| {
+            progress.set_done(5 + (base + done as u64) * 60 / total.max(1) as u64);
+            !progress.is_cancelled()
+        };
+        let list_cells = identity::scan(&list.df, mapping, &mut g, &tick)?;
+        if list_cells > 0 {
             let whose = if parts.len() > 1 {
                 format!("{}: ", list.path.display())
             } else {
@@ -307,30 +319,13 @@ pub fn analyze_tables(
             };
             warnings.push(format!(
                 "{whose}{} read as a list of addresses (a display name, mailto:, quotes or several addresses): every address counts as the contact's, and the trimmed upload file keeps the first",
-                crate::text::count(idf.list_cells, "email cell was", "email cells were")
+                crate::text::count(list_cells, "email cell was", "email cells were")
             ));
         }
-        if n + rows > NONE as usize {
-            return Err(Error::input(
-                &list.path,
-                None,
-                format!("more than {} rows in all: too many to analyse", NONE - 1),
-            ));
-        }
-        table_rows.push(n as u32..(n + rows) as u32);
-        frames.push(idf);
-        n += rows;
-        if progress.is_cancelled() {
-            return Err(Error::Cancelled);
-        }
+        table_rows.push(start as u32..g.rows() as u32);
     }
+    let n = g.rows();
     lap("identifiers");
-    let tables: Vec<(&identity::IdFrame, u32)> = frames
-        .iter()
-        .zip(&table_rows)
-        .map(|(f, r)| (f, r.start))
-        .collect();
-    let identity::Contacts { roots, index } = identity::contacts_of(&tables, n)?;
     lap("contacts");
     if progress.is_cancelled() {
         return Err(Error::Cancelled);
@@ -341,60 +336,40 @@ pub fn analyze_tables(
     let mut contact_rep: Vec<u32> = Vec::new();
     let mut contact_of_root: HashMap<u32, u32> = HashMap::new();
     let (mut unmatchable, mut duplicates) = (0u64, 0u64);
-    for (r, root) in roots.iter().enumerate() {
-        match root {
+    for (r, contact) in row_contact.iter_mut().enumerate() {
+        match g.root(r as u32) {
             None => unmatchable += 1,
             Some(root) => {
-                let c = *contact_of_root.entry(*root).or_insert_with(|| {
-                    contact_rep.push(*root);
+                let c = *contact_of_root.entry(root).or_insert_with(|| {
+                    contact_rep.push(root);
                     contact_rep.len() as u32 - 1
                 });
-                row_contact[r] = c;
-                if *root as usize != r {
+                *contact = c;
+                if root as usize != r {
                     duplicates += 1;
                 }
             }
         }
     }
+    drop(contact_of_root);
     let mut contact_flags = vec![0u8; contact_rep.len()];
-    let mut row_company = vec![NONE; n];
-    let mut company_first_row: Vec<u32> = Vec::new();
-    let mut company_index: HashMap<&str, u32> = HashMap::new();
-    for (idf, range) in frames.iter().zip(&table_rows) {
-        let ids = &idf.ids;
-        let has_email = ids.column("has_email")?.bool()?;
-        let has_phone = ids.column("has_phone")?.bool()?;
-        let company = ids.column("company")?.str()?;
-        let offset = range.start as usize;
-        for (i, key) in company.iter().enumerate() {
-            let r = offset + i;
-            let c = row_contact[r];
-            if c == NONE {
-                continue;
-            }
-            let f = &mut contact_flags[c as usize];
-            if has_email.get(i) == Some(true) {
-                *f |= flags::HAS_EMAIL;
-            }
-            if has_phone.get(i) == Some(true) {
-                *f |= flags::HAS_PHONE;
-            }
-            // Companies among identifiable rows, for the API extras.
-            if let Some(key) = key {
-                let next = company_first_row.len() as u32;
-                let idx = *company_index.entry(key).or_insert(next);
-                if idx == next {
-                    company_first_row.push(r as u32);
-                }
-                row_company[r] = idx;
-            }
+    for (r, f) in g.flags.iter().enumerate() {
+        let c = row_contact[r];
+        if c == NONE {
+            continue;
+        }
+        if f & identity::row::EMAIL != 0 {
+            contact_flags[c as usize] |= flags::HAS_EMAIL;
+        }
+        if f & identity::row::PHONE != 0 {
+            contact_flags[c as usize] |= flags::HAS_PHONE;
         }
     }
     lap("contact flags");
     lap("companies");
     let log_summary = match log {
         Some(log) => Some(apply_log(
-            &index,
+            &g,
             &row_contact,
             &mut contact_flags,
             log,
@@ -410,7 +385,7 @@ pub fn analyze_tables(
         unmatchable_rows: unmatchable,
         duplicate_rows: duplicates,
         contacts: [0; 16],
-        companies: company_first_row.len() as u64,
+        companies: g.company_first_row.len() as u64,
     };
     for f in &contact_flags {
         tally.contacts[*f as usize] += 1;
@@ -440,8 +415,8 @@ pub fn analyze_tables(
         row_contact,
         contact_rep,
         contact_flags,
-        row_company,
-        company_first_row,
+        row_company: std::mem::take(&mut g.row_company),
+        company_first_row: std::mem::take(&mut g.company_first_row),
         table_rows,
         log: log_summary,
         warnings,
@@ -494,7 +469,7 @@ pub fn is_scientific(v: &str) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn apply_log(
-    index: &identity::IdRows<'_>,
+    index: &identity::Grouping,
     row_contact: &[u32],
     contact_flags: &mut [u8],
     log: RevealLog<'_>,
@@ -505,8 +480,7 @@ fn apply_log(
     check_mapping(log.table, log.mapping)?;
     let path = &log.table.path;
     let entries = log.table.rows();
-    let log_idf = identity::identifier_frame(&log.table.df, log.mapping)?;
-    let log_ids = &log_idf.ids;
+    let log_ids = identity::table_ids(&log.table.df, log.mapping)?;
 
     // Each entry's date, email and phone.
     let date_cols = log.mapping.columns(Role::Date);
@@ -555,33 +529,27 @@ fn apply_log(
             summary.outside_cycle += 1;
         }
     }
-    let has_email = log_ids.column("has_email")?.bool()?;
-    let has_phone = log_ids.column("has_phone")?.bool()?;
-
     // Entries meet rows through shared identifiers (entries never merge contacts; every
     // row with an identifier is in the one contact of all rows that share it).
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    identity::each_id(&log_idf, 0, |e, id| {
-        if let Some(&r) = index.get(id) {
-            pairs.push((e, r));
-        }
-    })?;
     let mut matched = vec![false; entries];
-    for (e, r) in pairs {
-        let (e, r) = (e as usize, r as usize);
+    for (e, key) in &log_ids.ids {
+        let Some(r) = index.row_with(key) else {
+            continue;
+        };
+        let e = *e as usize;
         matched[e] = true;
         if !counts[e] {
             continue;
         }
-        let c = row_contact[r];
+        let c = row_contact[r as usize];
         if c == NONE {
             continue;
         }
         let f = &mut contact_flags[c as usize];
-        if has_email.get(e) == Some(true) {
+        if log_ids.flags[e] & identity::row::EMAIL != 0 {
             *f |= flags::REV_EMAIL;
         }
-        if has_phone.get(e) == Some(true) {
+        if log_ids.flags[e] & identity::row::PHONE != 0 {
             *f |= flags::REV_PHONE;
         }
     }

@@ -45,7 +45,12 @@ fn strip_scheme(s: &str) -> &str {
 pub fn normalize_linkedin(raw: &str) -> Option<String> {
     let decoded = percent_decode(raw.trim());
     let lower = decoded.to_lowercase();
-    let rest = strip_scheme(&lower);
+    linkedin_slug(&lower).map(|slug| format!("linkedin.com/in/{slug}"))
+}
+
+/// The slug of a trimmed, decoded, lower-cased LinkedIn person URL, else None.
+pub fn linkedin_slug(lower: &str) -> Option<&str> {
+    let rest = strip_scheme(lower);
     let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let host_ok = host == "linkedin.com"
@@ -53,19 +58,30 @@ pub fn normalize_linkedin(raw: &str) -> Option<String> {
             .strip_suffix(".linkedin.com")
             .is_some_and(|label| !label.is_empty() && !label.contains('.'));
     let slug = path.strip_prefix("/in/")?.split('/').next()?;
-    (host_ok && !slug.is_empty()).then(|| format!("linkedin.com/in/{slug}"))
+    (host_ok && !slug.is_empty()).then_some(slug)
 }
 
 /// The lower-cased email when it is valid (pricing.md §1), else None.
 pub fn normalize_email(raw: &str) -> Option<String> {
     let e = raw.trim().to_lowercase();
-    let (local, domain) = e.split_once('@')?;
-    let valid =
-        !local.is_empty() && !domain.contains('@') && !e.chars().any(char::is_whitespace) && {
+    is_valid_email(&e).then_some(e)
+}
+
+/// Whether a trimmed, lower-cased value is a valid email (pricing.md §1): one `@` with
+/// something before it, no white space, and a dot inside the domain.
+pub fn is_valid_email(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else {
+        return false;
+    };
+    !local.is_empty() && !domain.contains('@') && !e.chars().any(char::is_whitespace) && {
+        if domain.is_ascii() {
+            let b = domain.as_bytes();
+            b.len() >= 3 && b[1..b.len() - 1].contains(&b'.')
+        } else {
             let chars: Vec<char> = domain.chars().collect();
             chars.len() >= 3 && chars[1..chars.len() - 1].contains(&'.')
-        };
-    valid.then_some(e)
+        }
+    }
 }
 
 /// Trimmed, inner white space collapsed, lower-cased; None when empty.
@@ -119,10 +135,15 @@ pub fn case_fold(s: &str) -> String {
 /// The bare domain of a domain or website value, else None (no dot: `n/a`, `-`).
 pub fn normalize_domain(raw: &str) -> Option<String> {
     let lower = raw.trim().to_lowercase();
-    let rest = strip_scheme(&lower);
+    bare_domain(&lower).map(str::to_string)
+}
+
+/// The bare domain of a trimmed, lower-cased domain or website value, else None.
+pub fn bare_domain(lower: &str) -> Option<&str> {
+    let rest = strip_scheme(lower);
     let rest = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    rest.contains('.').then(|| rest.to_string())
+    rest.contains('.').then_some(rest)
 }
 
 /// A phone cell counts when it holds at least one digit.
