@@ -252,203 +252,297 @@ pub fn analyze_tables(
     today: NaiveDate,
     progress: &Progress,
 ) -> Result<Analysis> {
-    let mut warnings = Vec::new();
-    let identifying = [
-        Role::Email,
-        Role::LinkedinUrl,
-        Role::CompanyName,
-        Role::CompanyDomain,
-    ];
+    let total: usize = parts.iter().map(|(list, _)| list.rows()).sum();
+    let mut pass = Pass::new(parts.len(), total);
     for (list, mapping) in parts {
-        check_mapping(list, mapping)?;
-        let whose = if parts.len() > 1 {
-            format!("{}: ", list.path.display())
-        } else {
-            String::new()
-        };
-        let profiles = list.profiles(crate::input::roles::PROFILE_SAMPLE);
-        for w in crate::input::roles::review(&list.headers, &profiles, mapping) {
-            warnings.push(format!("{whose}{w}"));
-        }
-        if identifying.iter().all(|r| mapping.columns(*r).is_empty()) {
-            warnings.push(format!(
-                "{whose}no email, LinkedIn URL, company name or domain column is mapped: every row is unmatchable"
-            ));
-        }
+        pass.check(list, mapping)?;
     }
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
-    // Progress in percent of the analysis, by stage (the identifier pass is most of it).
+    // Progress in percent of the analysis (the identifier pass is most of it).
     progress.set_total(100);
     progress.set_done(5);
-    let lap = |what: &str| {
-        progress.set_done(match what {
-            "identifiers" => 65,
-            "contacts" => 85,
-            "contact flags" => 90,
-            _ => 95,
-        });
-        if timings {
-            eprintln!("  {what}: {:.3}s", t0.elapsed().as_secs_f64());
-        }
-    };
-    let total: usize = parts.iter().map(|(list, _)| list.rows()).sum();
-    if total > NONE as usize - 1 {
-        return Err(Error::input(
-            &parts[parts.len() - 1].0.path,
-            None,
-            format!("more than {} rows in all: too many to analyse", NONE - 1),
-        ));
-    }
-    let mut g = identity::Grouping::with_capacity(total);
-    let mut table_rows = Vec::with_capacity(parts.len());
     for (list, mapping) in parts {
-        excel_damage_warnings(list, mapping, &mut warnings)?;
-        let start = g.rows();
-        let base = start as u64;
+        let base = pass.rows() as u64;
         let tick = |done: usize| {
-            progress.set_done(5 + (base + done as u64) * 60 / total.max(1) as u64);
+            progress.set_done(5 + (base + done as u64) * 85 / total.max(1) as u64);
             !progress.is_cancelled()
         };
-        let list_cells = identity::scan(&list.df, mapping, &mut g, &tick)?;
+        pass.begin(list, mapping);
+        pass.rows_of(&list.df, &list.lines, &tick)?;
+        pass.end();
+    }
+    if timings {
+        eprintln!(
+            "  identifiers and contacts: {:.3}s",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    if progress.is_cancelled() {
+        return Err(Error::Cancelled);
+    }
+    let a = pass.finish(log, cycle, today);
+    progress.set_done(95);
+    if timings {
+        eprintln!("  contacts, flags, log: {:.3}s", t0.elapsed().as_secs_f64());
+    }
+    a
+}
+
+const IDENTIFYING: [Role; 4] = [
+    Role::Email,
+    Role::LinkedinUrl,
+    Role::CompanyName,
+    Role::CompanyDomain,
+];
+
+/// The table a [`Pass`] is reading.
+struct Current {
+    path: std::path::PathBuf,
+    mapping: Mapping,
+    start: usize,
+    lists_before: u64,
+    /// Phone cells Excel wrote in scientific notation, and the first one's line.
+    scientific: u64,
+    scientific_line: Option<u64>,
+}
+
+/// The expensive pass as it goes, for tables whose rows arrive in runs (a list read whole,
+/// or streamed from its file without holding its rows): [`Pass::check`] each table first,
+/// then for each [`Pass::begin`], [`Pass::rows_of`] every run in row order, [`Pass::end`];
+/// then [`Pass::finish`].
+pub struct Pass {
+    g: identity::Grouping,
+    /// Several tables: warnings name the file.
+    several: bool,
+    /// Warnings about the mapping (all tables), then about the rows (table by table).
+    checks: Vec<String>,
+    warnings: Vec<String>,
+    table_rows: Vec<std::ops::Range<u32>>,
+    /// Each table's file and whether an identifying column is mapped.
+    tables: Vec<(std::path::PathBuf, bool)>,
+    current: Option<Current>,
+}
+
+impl Pass {
+    /// A pass over `tables` tables of about `rows` rows in all (0 when not known).
+    pub fn new(tables: usize, rows: usize) -> Pass {
+        Pass {
+            g: identity::Grouping::with_capacity(rows),
+            several: tables > 1,
+            checks: Vec::new(),
+            warnings: Vec::new(),
+            table_rows: Vec::new(),
+            tables: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// Rows taken so far, in all tables.
+    pub fn rows(&self) -> usize {
+        self.g.rows()
+    }
+
+    fn whose(&self, path: &std::path::Path) -> String {
+        if self.several {
+            format!("{}: ", path.display())
+        } else {
+            String::new()
+        }
+    }
+
+    /// Check a table's mapping against its columns and first rows (`head` may be the
+    /// table's first rows only): an error for a column that does not exist, warnings for a
+    /// mapping the cells contradict or one that leaves every row unmatchable.
+    pub fn check(&mut self, head: &ContactTable, mapping: &Mapping) -> Result<()> {
+        check_mapping(head, mapping)?;
+        let whose = self.whose(&head.path);
+        let profiles = head.profiles(crate::input::roles::PROFILE_SAMPLE);
+        for w in crate::input::roles::review(&head.headers, &profiles, mapping) {
+            self.checks.push(format!("{whose}{w}"));
+        }
+        if IDENTIFYING.iter().all(|r| mapping.columns(*r).is_empty()) {
+            self.checks.push(format!(
+                "{whose}no email, LinkedIn URL, company name or domain column is mapped: every row is unmatchable"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Start the next table.
+    pub fn begin(&mut self, table: &ContactTable, mapping: &Mapping) {
+        self.current = Some(Current {
+            path: table.path.clone(),
+            mapping: mapping.clone(),
+            start: self.g.rows(),
+            lists_before: self.g.list_cells,
+            scientific: 0,
+            scientific_line: None,
+        });
+    }
+
+    /// The next run of the current table's rows, with their lines; `tick(rows of the run
+    /// done)` may cancel.
+    pub fn rows_of(
+        &mut self,
+        df: &DataFrame,
+        lines: &[u64],
+        tick: &dyn Fn(usize) -> bool,
+    ) -> Result<()> {
+        let Some(cur) = self.current.as_mut() else {
+            return Ok(());
+        };
+        if self.g.rows() + df.height() > NONE as usize - 1 {
+            return Err(Error::input(
+                &cur.path,
+                None,
+                format!("more than {} rows in all: too many to analyse", NONE - 1),
+            ));
+        }
+        for c in cur.mapping.columns(Role::Phone) {
+            let ca = df.column(c)?.str()?;
+            for (r, v) in ca.iter().enumerate() {
+                if v.is_some_and(is_scientific) {
+                    cur.scientific += 1;
+                    cur.scientific_line = cur.scientific_line.or(lines.get(r).copied());
+                }
+            }
+        }
+        identity::scan(df, &cur.mapping, &mut self.g, tick)?;
+        Ok(())
+    }
+
+    /// The current table is done.
+    pub fn end(&mut self) {
+        let Some(cur) = self.current.take() else {
+            return;
+        };
+        let whose = self.whose(&cur.path);
+        // Phones Excel turned into numbers (`4.47712E+11`) still count as phones, but their
+        // last digits are gone. The value itself stays out of the message: warnings are
+        // saved in plans.
+        if let Some(line) = cur.scientific_line {
+            self.warnings.push(format!(
+                "{} look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them",
+                crate::text::count(cur.scientific, "phone cell", "phone cells")
+            ));
+        }
+        let list_cells = self.g.list_cells - cur.lists_before;
         if list_cells > 0 {
-            let whose = if parts.len() > 1 {
-                format!("{}: ", list.path.display())
-            } else {
-                String::new()
-            };
-            warnings.push(format!(
+            self.warnings.push(format!(
                 "{whose}{} read as a list of addresses (a display name, mailto:, quotes or several addresses): every address counts as the contact's, and the trimmed upload file keeps the first",
                 crate::text::count(list_cells, "email cell was", "email cells were")
             ));
         }
-        table_rows.push(start as u32..g.rows() as u32);
-    }
-    let n = g.rows();
-    lap("identifiers");
-    lap("contacts");
-    if progress.is_cancelled() {
-        return Err(Error::Cancelled);
+        let mapped = IDENTIFYING
+            .iter()
+            .any(|r| !cur.mapping.columns(*r).is_empty());
+        self.table_rows.push(cur.start as u32..self.g.rows() as u32);
+        self.tables.push((cur.path, mapped));
     }
 
-    // Contacts in file order of their first rows.
-    let mut row_contact = vec![NONE; n];
-    let mut contact_rep: Vec<u32> = Vec::new();
-    let mut contact_of_root: HashMap<u32, u32> = HashMap::new();
-    let (mut unmatchable, mut duplicates) = (0u64, 0u64);
-    for (r, contact) in row_contact.iter_mut().enumerate() {
-        match g.root(r as u32) {
-            None => unmatchable += 1,
-            Some(root) => {
-                let c = *contact_of_root.entry(root).or_insert_with(|| {
-                    contact_rep.push(root);
-                    contact_rep.len() as u32 - 1
-                });
-                *contact = c;
-                if root as usize != r {
-                    duplicates += 1;
+    /// Contacts, their flags, the reveal log and the tally.
+    pub fn finish(
+        mut self,
+        log: Option<RevealLog<'_>>,
+        cycle: &Cycle,
+        today: NaiveDate,
+    ) -> Result<Analysis> {
+        self.end();
+        let g = &mut self.g;
+        let n = g.rows();
+        let mut warnings = std::mem::take(&mut self.checks);
+        warnings.append(&mut self.warnings);
+
+        // Contacts in file order of their first rows.
+        let mut row_contact = vec![NONE; n];
+        let mut contact_rep: Vec<u32> = Vec::new();
+        let mut contact_of_root: HashMap<u32, u32> = HashMap::new();
+        let (mut unmatchable, mut duplicates) = (0u64, 0u64);
+        for (r, contact) in row_contact.iter_mut().enumerate() {
+            match g.root(r as u32) {
+                None => unmatchable += 1,
+                Some(root) => {
+                    let c = *contact_of_root.entry(root).or_insert_with(|| {
+                        contact_rep.push(root);
+                        contact_rep.len() as u32 - 1
+                    });
+                    *contact = c;
+                    if root as usize != r {
+                        duplicates += 1;
+                    }
                 }
             }
         }
-    }
-    drop(contact_of_root);
-    let mut contact_flags = vec![0u8; contact_rep.len()];
-    for (r, f) in g.flags.iter().enumerate() {
-        let c = row_contact[r];
-        if c == NONE {
-            continue;
-        }
-        if f & identity::row::EMAIL != 0 {
-            contact_flags[c as usize] |= flags::HAS_EMAIL;
-        }
-        if f & identity::row::PHONE != 0 {
-            contact_flags[c as usize] |= flags::HAS_PHONE;
-        }
-    }
-    lap("contact flags");
-    lap("companies");
-    let log_summary = match log {
-        Some(log) => Some(apply_log(
-            &g,
-            &row_contact,
-            &mut contact_flags,
-            log,
-            cycle,
-            today,
-            &mut warnings,
-        )?),
-        None => None,
-    };
-
-    let mut tally = Tally {
-        rows: n as u64,
-        unmatchable_rows: unmatchable,
-        duplicate_rows: duplicates,
-        contacts: [0; 16],
-        companies: g.company_first_row.len() as u64,
-    };
-    for f in &contact_flags {
-        tally.contacts[*f as usize] += 1;
-    }
-    // A list of which no row can be matched is always explained (a 0 is never silent).
-    for ((list, mapping), range) in parts.iter().zip(&table_rows) {
-        let rows = (range.end - range.start) as u64;
-        let unmatched = range
-            .clone()
-            .filter(|&r| row_contact[r as usize] == NONE)
-            .count() as u64;
-        let mapped = identifying.iter().any(|r| !mapping.columns(*r).is_empty());
-        if rows > 0 && unmatched == rows && mapped {
-            let whose = if parts.len() > 1 {
-                format!("{}: ", list.path.display())
-            } else {
-                String::new()
-            };
-            warnings.push(format!(
-                "{whose}none of the {} can be matched: no row has a valid email, a LinkedIn person URL, or a full name with a company name or domain; check the column roles (or the sheet)",
-                crate::text::count(rows, "row", "rows")
-            ));
-        }
-    }
-    Ok(Analysis {
-        tally,
-        row_contact,
-        contact_rep,
-        contact_flags,
-        row_company: std::mem::take(&mut g.row_company),
-        company_first_row: std::mem::take(&mut g.company_first_row),
-        table_rows,
-        log: log_summary,
-        warnings,
-        fit_memo: Default::default(),
-    })
-}
-
-/// Phones that Excel turned into numbers (`4.47712E+11`) still count as phones, but their
-/// last digits are gone: say so, with the first line.
-fn excel_damage_warnings(
-    list: &ContactTable,
-    mapping: &Mapping,
-    warnings: &mut Vec<String>,
-) -> Result<()> {
-    let (mut count, mut first) = (0u64, None);
-    for c in mapping.columns(Role::Phone) {
-        let ca = list.df.column(c)?.str()?;
-        for (r, v) in ca.iter().enumerate() {
-            if v.is_some_and(is_scientific) {
-                count += 1;
-                first = first.or(Some(list.lines[r]));
+        drop(contact_of_root);
+        let mut contact_flags = vec![0u8; contact_rep.len()];
+        for (r, f) in g.flags.iter().enumerate() {
+            let c = row_contact[r];
+            if c == NONE {
+                continue;
+            }
+            if f & identity::row::EMAIL != 0 {
+                contact_flags[c as usize] |= flags::HAS_EMAIL;
+            }
+            if f & identity::row::PHONE != 0 {
+                contact_flags[c as usize] |= flags::HAS_PHONE;
             }
         }
+        let log_summary = match log {
+            Some(log) => Some(apply_log(
+                g,
+                &row_contact,
+                &mut contact_flags,
+                log,
+                cycle,
+                today,
+                &mut warnings,
+            )?),
+            None => None,
+        };
+
+        let mut tally = Tally {
+            rows: n as u64,
+            unmatchable_rows: unmatchable,
+            duplicate_rows: duplicates,
+            contacts: [0; 16],
+            companies: g.company_first_row.len() as u64,
+        };
+        for f in &contact_flags {
+            tally.contacts[*f as usize] += 1;
+        }
+        // A list of which no row can be matched is always explained (a 0 is never silent).
+        for ((path, mapped), range) in self.tables.iter().zip(&self.table_rows) {
+            let rows = (range.end - range.start) as u64;
+            let unmatched = range
+                .clone()
+                .filter(|&r| row_contact[r as usize] == NONE)
+                .count() as u64;
+            if rows > 0 && unmatched == rows && *mapped {
+                let whose = if self.several {
+                    format!("{}: ", path.display())
+                } else {
+                    String::new()
+                };
+                warnings.push(format!(
+                    "{whose}none of the {} can be matched: no row has a valid email, a LinkedIn person URL, or a full name with a company name or domain; check the column roles (or the sheet)",
+                    crate::text::count(rows, "row", "rows")
+                ));
+            }
+        }
+        Ok(Analysis {
+            tally,
+            row_contact,
+            contact_rep,
+            contact_flags,
+            row_company: std::mem::take(&mut g.row_company),
+            company_first_row: std::mem::take(&mut g.company_first_row),
+            table_rows: self.table_rows,
+            log: log_summary,
+            warnings,
+            fit_memo: Default::default(),
+        })
     }
-    // The value itself stays out of the message: warnings are saved in plans.
-    if let Some(line) = first {
-        warnings.push(format!(
-            "{} look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them",
-            crate::text::count(count, "phone cell", "phone cells")
-        ));
-    }
-    Ok(())
 }
 
 /// `4.47712E+11`, `4,47712E+11`, `1E+12`.

@@ -942,43 +942,67 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     // ENRICHPLAN_TIMINGS=1 prints how long each stage took (for benchmarks).
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
-    let list = engine::load_list(&job.input, &job.read, &progress)?;
-    let t_read = t0.elapsed();
-    let mapping: Mapping = match &job.mapping {
-        Some(m) => m.clone(),
-        None => {
-            let mut m = list.detection.mapping.clone();
-            m.apply_overrides(&job.overrides, &list.table.headers)
-                .map_err(setting)?;
-            m
+    let mapping_of = |list: &engine::LoadedList| -> Result<Mapping> {
+        match &job.mapping {
+            Some(m) => Ok(m.clone()),
+            None => {
+                let mut m = list.detection.mapping.clone();
+                m.apply_overrides(&job.overrides, &list.table.headers)
+                    .map_err(setting)?;
+                Ok(m)
+            }
         }
     };
-    let log = match &job.log {
-        Some((p, opts, saved)) => {
-            let l = engine::load_log(p, opts, &progress)?;
-            let m = match saved {
-                Some(m) => m.clone(),
-                None => {
-                    let mut m = l.detection.mapping.clone();
-                    m.apply_overrides(&job.log_overrides, &l.table.headers)
-                        .map_err(setting)?;
-                    m
-                }
-            };
-            Some((l.table, m))
-        }
-        None => None,
+    let log_of = || -> Result<Option<(crate::input::reader::ContactTable, Mapping)>> {
+        let Some((p, opts, saved)) = &job.log else {
+            return Ok(None);
+        };
+        let l = engine::load_log(p, opts, &progress)?;
+        let m = match saved {
+            Some(m) => m.clone(),
+            None => {
+                let mut m = l.detection.mapping.clone();
+                m.apply_overrides(&job.log_overrides, &l.table.headers)
+                    .map_err(setting)?;
+                m
+            }
+        };
+        Ok(Some((l.table, m)))
     };
-    let analysis = engine::analyze(
-        &AnalysisInput {
-            list: &list.table,
-            mapping: &mapping,
-            log: log.as_ref().map(|(t, m)| (t, m)),
-            cycle: job.cycle,
-            today: job.today,
-        },
-        &progress,
-    )?;
+    // Without an output that reads the cells after the analysis, the list is read and
+    // analysed in one pass that never holds all its rows (the same numbers: the same pass).
+    let needs_cells = a.group_by.is_some()
+        || a.rows_out.is_some()
+        || a.trimmed_out.is_some()
+        || job.settings.priority.is_some();
+    let (list, mapping, log, analysis, t_read) = if needs_cells {
+        let list = engine::load_list(&job.input, &job.read, &progress)?;
+        let t_read = t0.elapsed();
+        let mapping = mapping_of(&list)?;
+        let log = log_of()?;
+        let analysis = engine::analyze(
+            &AnalysisInput {
+                list: &list.table,
+                mapping: &mapping,
+                log: log.as_ref().map(|(t, m)| (t, m)),
+                cycle: job.cycle,
+                today: job.today,
+            },
+            &progress,
+        )?;
+        (list, mapping, log, analysis, t_read)
+    } else {
+        let s = engine::load_and_analyze(
+            &job.input,
+            &job.read,
+            &mapping_of,
+            &log_of,
+            job.cycle,
+            job.today,
+            &progress,
+        )?;
+        (s.list, s.mapping, s.log, s.analysis, t0.elapsed())
+    };
     let t_analyze = t0.elapsed();
     // A list on the Workspace channel is a one-table spec (workspace.md).
     let one_table = (job.settings.channel == Channel::Workspace)
@@ -1004,11 +1028,17 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         job.budget,
         priority.as_ref(),
     );
-    if timings {
+    if timings && needs_cells {
         eprintln!(
             "timings: read {:.3}s, analyse {:.3}s, price {:.6}s",
             t_read.as_secs_f64(),
             (t_analyze - t_read).as_secs_f64(),
+            (t0.elapsed() - t_analyze).as_secs_f64()
+        );
+    } else if timings {
+        eprintln!(
+            "timings: read and analyse (one pass) {:.3}s, price {:.6}s",
+            t_analyze.as_secs_f64(),
             (t0.elapsed() - t_analyze).as_secs_f64()
         );
     }

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use polars::prelude::DataFrame;
 
 use crate::analysis::{self, Analysis, RevealLog, Tally};
 use crate::budget::{self, Fit};
@@ -256,20 +257,148 @@ pub fn analyze(input: &AnalysisInput<'_>, progress: &Progress) -> Result<Analysi
         input.today,
         progress,
     )?;
-    if let Some(r) = input.cycle.renewal {
-        if r <= input.today {
+    cycle_warnings(&mut a, &input.cycle, input.today);
+    Ok(a)
+}
+
+fn cycle_warnings(a: &mut Analysis, cycle: &Cycle, today: NaiveDate) {
+    if let Some(r) = cycle.renewal {
+        if r <= today {
             a.warnings.push(format!(
-                "the renewal date {r} is not after today ({}): is it the next renewal?",
-                input.today
+                "the renewal date {r} is not after today ({today}): is it the next renewal?"
             ));
-        } else if input.cycle.start().is_some_and(|s| s > input.today) {
+        } else if cycle.start().is_some_and(|s| s > today) {
             a.warnings.push(format!(
-                "the billing cycle ending {r} has not started yet (today is {})",
-                input.today
+                "the billing cycle ending {r} has not started yet (today is {today})"
             ));
         }
     }
-    Ok(a)
+}
+
+/// A list read and analysed in one pass ([`load_and_analyze`]).
+pub struct Streamed {
+    /// The list with its first rows only (its headers, warnings and source are the whole
+    /// file's) and the roles detected on them.
+    pub list: LoadedList,
+    pub mapping: Mapping,
+    pub analysis: Analysis,
+    /// The reveal log and its mapping, as `log_of` gave them.
+    pub log: Option<(ContactTable, Mapping)>,
+}
+
+/// What the reading thread of [`load_and_analyze`] hands over.
+enum Run {
+    Head(Box<ContactTable>),
+    Rows(DataFrame, Vec<u64>),
+}
+
+/// Sends the runs of a file being read to the analysing thread.
+struct Forward(std::sync::mpsc::SyncSender<Run>);
+
+impl reader::RowSink for Forward {
+    fn head(&mut self, head: &ContactTable) -> Result<()> {
+        self.0
+            .send(Run::Head(Box::new(head.clone())))
+            .map_err(|_| crate::error::Error::Cancelled)
+    }
+    fn rows(&mut self, rows: &DataFrame, lines: &[u64]) -> Result<()> {
+        self.0
+            .send(Run::Rows(rows.clone(), lines.to_vec()))
+            .map_err(|_| crate::error::Error::Cancelled)
+    }
+}
+
+/// Load a list and analyse it in one pass that never holds all its rows, for a run that
+/// needs no cell after the analysis (the CLI's estimate without `--group-by`, a priority
+/// column or a per-row output): the file is read on a thread of its own while this one
+/// takes its identities, run by run. Roles are detected on the first rows as
+/// [`load_list`] detects them; `mapping_of` turns the detection into the mapping in force;
+/// `log_of` loads the reveal log once the list is read (its errors come after the list's).
+/// The numbers are those of [`load_list`] then [`analyze`]: the same pass, over runs.
+#[allow(clippy::type_complexity)]
+pub fn load_and_analyze(
+    path: &Path,
+    opts: &ReadOptions,
+    mapping_of: &dyn Fn(&LoadedList) -> Result<Mapping>,
+    log_of: &dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
+    cycle: Cycle,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Streamed> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Run>(2);
+    std::thread::scope(|s| {
+        let reading = std::thread::Builder::new()
+            .name("enrichplan-read".into())
+            .spawn_scoped(s, move || {
+                reader::stream_table(path, opts, progress, PROFILE_SAMPLE, &mut Forward(tx))
+            })
+            .map_err(|e| {
+                crate::error::Error::input(path, None, format!("cannot start reading: {e}"))
+            })?;
+        // `rx` moves in: when the analysis stops early, dropping it stops the reader.
+        let analysed = (move || -> Result<Option<(LoadedList, Mapping, analysis::Pass)>> {
+            let mut pass = analysis::Pass::new(1, 0);
+            let mut head: Option<(LoadedList, Mapping)> = None;
+            for run in rx.iter() {
+                match run {
+                    Run::Head(table) => {
+                        let detection = roles::detect(
+                            &table.headers,
+                            &table.profiles(PROFILE_SAMPLE),
+                            &Role::LIST,
+                        );
+                        let list = LoadedList {
+                            table: *table,
+                            detection,
+                        };
+                        let mapping = mapping_of(&list)?;
+                        pass.check(&list.table, &mapping)?;
+                        pass.begin(&list.table, &mapping);
+                        head = Some((list, mapping));
+                    }
+                    Run::Rows(df, lines) => {
+                        pass.rows_of(&df, &lines, &|_| !progress.is_cancelled())?;
+                    }
+                }
+            }
+            Ok(head.map(|(l, m)| (l, m, pass)))
+        })();
+        // An error here stops the reader (its next send fails); the reader's own error
+        // (the file) comes first.
+        let read = reading.join().map_err(|_| {
+            crate::error::Error::input(path, None, "reading the file failed unexpectedly")
+        })?;
+        let table = match (read, analysed) {
+            (Err(e), _) if !matches!(e, crate::error::Error::Cancelled) => return Err(e),
+            (_, Err(e)) | (Err(e), _) => return Err(e),
+            (Ok(table), Ok(Some((mut list, mapping, pass)))) => {
+                if progress.is_cancelled() {
+                    return Err(crate::error::Error::Cancelled);
+                }
+                list.table = table;
+                let log = log_of()?;
+                let mut analysis = pass.finish(
+                    log.as_ref()
+                        .map(|(table, mapping)| RevealLog { table, mapping }),
+                    &cycle,
+                    today,
+                )?;
+                cycle_warnings(&mut analysis, &cycle, today);
+                return Ok(Streamed {
+                    list,
+                    mapping,
+                    analysis,
+                    log,
+                });
+            }
+            (Ok(table), Ok(None)) => table,
+        };
+        Err(crate::error::Error::input(
+            &table.path,
+            None,
+            "the file was read but gave no rows to analyse",
+        ))
+    })
 }
 
 /// An estimate with everything a report shows.

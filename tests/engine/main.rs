@@ -17,6 +17,7 @@ mod layouts;
 mod plans;
 mod roles;
 mod seed_table;
+mod streaming;
 mod workbook;
 mod workspace;
 mod workspace_hand;

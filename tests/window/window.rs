@@ -298,7 +298,8 @@ fn reveal_log_date_order_control() {
     h.get_by_label("Date order").click();
     h.run();
     h.get_by_label("day first (DD/MM/YYYY)").click();
-    h.run();
+    // One frame takes the click; the job it starts is waited for, not raced by `run`.
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
     let day_first = h.state().outcome().unwrap().estimate.total.expected;
@@ -319,7 +320,8 @@ fn sheet_picker_lists_the_sheets_and_switches() {
     h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
     h.run();
     h.get_by_label("Summary (3 rows)").click();
-    h.run();
+    // One frame takes the click; the job it starts is waited for, not raced by `run`.
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
     assert_eq!(h.state().outcome().unwrap().estimate.counts.rows, 3);

@@ -144,12 +144,155 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
     if crate::input::workbook::is_workbook(path, &head) {
         return sheets::read_workbook(path, opts, bytes);
     }
-    let decoded = decode::decode(path, &head, opts.encoding.as_deref())?;
+    let mut all = None;
+    let mut table = read_text(
+        path,
+        opts,
+        progress,
+        (bytes, &head),
+        usize::MAX,
+        &mut |_, b| {
+            all = Some(b);
+            Ok(())
+        },
+    )?;
+    let (df, mut lines) = all.map(rows::Batch::frame).transpose()?.unwrap_or_default();
+    lines.truncate(lines.len() - table.footer_rows);
+    table.table.df = df.slice(0, lines.len());
+    table.table.lines = lines;
+    Ok(table.table)
+}
+
+/// What takes a contact file's rows one run at a time ([`stream_table`]).
+pub trait RowSink {
+    /// The file's first rows (up to the `head` asked for) as a table, before any run: for
+    /// role detection and the checks that sample a column.
+    fn head(&mut self, head: &ContactTable) -> Result<()>;
+    /// The next run of rows (every column), in file order, with each row's line.
+    fn rows(&mut self, rows: &DataFrame, lines: &[u64]) -> Result<()>;
+}
+
+/// Rows per run of [`stream_table`].
+const RUN: usize = 1 << 16;
+
+/// Read a contact file for a pass that needs each row once, without holding them all:
+/// `sink` gets the first `head` rows as a table, then every row in runs, with exactly the
+/// rows, lines and warnings [`read_table`] gives. Returns the table with its first rows
+/// only (its headers, warnings and source are the whole file's).
+pub fn stream_table(
+    path: &Path,
+    opts: &ReadOptions,
+    progress: &Progress,
+    head: usize,
+    sink: &mut dyn RowSink,
+) -> Result<ContactTable> {
+    let (bytes, start) = decode::read_head(path)?;
+    progress.set_total(bytes);
+    if crate::input::workbook::is_workbook(path, &start) {
+        let mut table = sheets::read_workbook(path, opts, bytes)?;
+        sink.head(&head_of(&table, head))?;
+        sink.rows(&table.df, &table.lines)?;
+        table.df = table.df.slice(0, head);
+        table.lines.truncate(head);
+        return Ok(table);
+    }
+    // The last two runs are held back until the end: a footer (at most `HOLD` rows) is
+    // only known then, and the last run may be shorter than it.
+    let mut held: Vec<(DataFrame, Vec<u64>)> = Vec::new();
+    let mut first: Option<ContactTable> = None;
+    let mut deliver = |meta: &ContactTable,
+                       (df, lines): (DataFrame, Vec<u64>),
+                       first: &mut Option<ContactTable>|
+     -> Result<()> {
+        if first.is_none() {
+            let mut t = meta.clone();
+            t.df = df.slice(0, head);
+            t.lines = lines[..lines.len().min(head)].to_vec();
+            sink.head(&t)?;
+            *first = Some(t);
+        }
+        sink.rows(&df, &lines)
+    };
+    let mut read = read_text(
+        path,
+        opts,
+        progress,
+        (bytes, &start),
+        RUN,
+        &mut |meta, b| {
+            held.push(b.frame()?);
+            if held.len() > 2 {
+                let oldest = held.remove(0);
+                deliver(meta, oldest, &mut first)?;
+            }
+            Ok(())
+        },
+    )?;
+    let (mut df, mut lines) = match held.len() {
+        2 => {
+            let (last, more) = held.remove(1);
+            let (mut df, mut lines) = held.remove(0);
+            df.vstack_mut_owned(last)?;
+            lines.extend(more);
+            (df, lines)
+        }
+        _ => held.pop().unwrap_or_default(),
+    };
+    lines.truncate(lines.len() - read.footer_rows);
+    df = df.slice(0, lines.len());
+    let meta = read.table.clone();
+    deliver(&meta, (df, lines), &mut first)?;
+    if let Some(f) = first {
+        read.table.df = f.df;
+        read.table.lines = f.lines;
+    }
+    Ok(read.table)
+}
+
+fn head_of(table: &ContactTable, head: usize) -> ContactTable {
+    let mut t = table.clone();
+    t.df = t.df.slice(0, head);
+    t.lines.truncate(head);
+    t
+}
+
+/// A text file read: the table (its rows left to the caller's `emit`) and how many of the
+/// last rows are a footer to leave out.
+struct TextRead {
+    table: ContactTable,
+    footer_rows: usize,
+}
+
+/// Read a text file, handing its rows to `emit` in runs of `batch` (footer included: the
+/// caller drops the last `footer_rows`). `emit` also gets the table without rows, for its
+/// headers and source.
+fn read_text(
+    path: &Path,
+    opts: &ReadOptions,
+    progress: &Progress,
+    (bytes, head): (u64, &[u8]),
+    batch: usize,
+    emit: &mut dyn FnMut(&ContactTable, rows::Batch) -> Result<()>,
+) -> Result<TextRead> {
+    let decoded = decode::decode(path, head, opts.encoding.as_deref())?;
     let dialect = crate::input::sniff::sniff(&decoded.sample, opts.delimiter);
-    let (source, skip) = decode::byte_source(path, &head, &decoded)?;
+    let (source, skip) = decode::byte_source(path, head, &decoded)?;
     let mut parser = rows::Parser::new(path, source, &dialect);
     let header = parser.header(&dialect)?;
-    let mut rows = parser.rows(&header, progress, skip)?;
+    let mut table = ContactTable {
+        path: path.to_path_buf(),
+        headers: header.names.clone(),
+        df: DataFrame::empty(),
+        lines: Vec::new(),
+        delimiter: dialect.delimiter,
+        encoding: decoded.encoding.name(),
+        bytes,
+        warnings: Vec::new(),
+        date_order: opts.date_order,
+        sheet: None,
+        sheets: Vec::new(),
+    };
+    let mut rows = parser.rows(&header, progress, skip, batch, &mut |b| emit(&table, b))?;
     progress.set_done(bytes);
     footer::refuse_unclosed_quote(
         path,
@@ -187,8 +330,6 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         .first()
         .map(|f| f.line)
         .zip(footer.last().map(|l| l.line));
-    let parsed = rows.lines.len();
-    rows.lines.truncate(parsed - footer_rows);
 
     let mut warnings: Vec<String> = decoded.guessed.iter().cloned().collect();
     warnings.extend(read_warnings(&ReadNotes {
@@ -198,27 +339,10 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         invalid_utf8: parser.invalid_utf8,
         replaced: decoded.replaced,
         encoding: decoded.encoding.name(),
-        data_rows: rows.lines.len(),
+        data_rows: rows.count - footer_rows,
     }));
-    let columns: Vec<Column> = rows
-        .builders
-        .into_iter()
-        .map(|b| b.finish().into_column())
-        .collect();
-    let df = DataFrame::new(parsed, columns)?.slice(0, rows.lines.len());
-    Ok(ContactTable {
-        path: path.to_path_buf(),
-        headers: header.names,
-        df,
-        lines: rows.lines,
-        delimiter: dialect.delimiter,
-        encoding: decoded.encoding.name(),
-        bytes,
-        warnings,
-        date_order: opts.date_order,
-        sheet: None,
-        sheets: Vec::new(),
-    })
+    table.warnings = warnings;
+    Ok(TextRead { table, footer_rows })
 }
 
 /// What reading a text file found, for [`read_warnings`].

@@ -97,15 +97,28 @@ pub(super) struct RowNotes {
 
 /// The data rows: one text column per header, the line each row starts on, and the last
 /// rows kept back (oldest first) to spot a footer block.
-pub(super) struct Rows {
-    pub builders: Vec<StringChunkedBuilder>,
+/// A run of data rows as text columns (one per header), with the line each row starts on.
+pub(super) struct Batch {
+    pub columns: Vec<Column>,
     pub lines: Vec<u64>,
+}
+
+impl Batch {
+    pub fn frame(self) -> Result<(DataFrame, Vec<u64>)> {
+        Ok((DataFrame::new(self.lines.len(), self.columns)?, self.lines))
+    }
+}
+
+/// What the rows held besides their cells.
+pub(super) struct Rows {
+    /// Data rows read (a footer still among them).
+    pub count: usize,
     pub tail: Vec<Pending>,
     pub notes: RowNotes,
 }
 
 /// Rows kept back at the end to spot a footer block.
-const HOLD: usize = 32;
+pub(super) const HOLD: usize = 32;
 
 impl<'p> Parser<'p> {
     pub fn new(path: &'p Path, source: Box<dyn Read + Send>, dialect: &Dialect) -> Self {
@@ -191,17 +204,36 @@ impl<'p> Parser<'p> {
         })
     }
 
-    /// Every row after the header into text columns (short rows padded, long rows cut).
-    /// `progress` gets the bytes read (`skip` = bytes before the stream began) and is
-    /// checked for cancellation.
-    pub fn rows(&mut self, header: &Header, progress: &Progress, skip: u64) -> Result<Rows> {
+    /// Every row after the header into text columns (short rows padded, long rows cut),
+    /// handed to `emit` in runs of `batch` rows and the rest at the end (always at least
+    /// one run, maybe empty). `progress` gets the bytes read (`skip` = bytes before the
+    /// stream began) and is checked for cancellation.
+    pub fn rows(
+        &mut self,
+        header: &Header,
+        progress: &Progress,
+        skip: u64,
+        batch: usize,
+        emit: &mut dyn FnMut(Batch) -> Result<()>,
+    ) -> Result<Rows> {
         let width = header.names.len();
-        let mut builders: Vec<StringChunkedBuilder> = header
-            .names
-            .iter()
-            .map(|h| StringChunkedBuilder::new(h.as_str().into(), 1024))
-            .collect();
-        let mut lines = Vec::new();
+        let capacity = batch.min(1024);
+        let new_builders = || -> Vec<StringChunkedBuilder> {
+            header
+                .names
+                .iter()
+                .map(|h| StringChunkedBuilder::new(h.as_str().into(), capacity))
+                .collect()
+        };
+        let finish = |builders: Vec<StringChunkedBuilder>, lines: Vec<u64>| Batch {
+            columns: builders
+                .into_iter()
+                .map(|b| b.finish().into_column())
+                .collect(),
+            lines,
+        };
+        let mut builders = new_builders();
+        let mut lines = Vec::with_capacity(capacity);
         let mut notes = RowNotes::default();
         let mut ring: Vec<Pending> = Vec::with_capacity(HOLD);
         let mut n = 0usize;
@@ -251,6 +283,10 @@ impl<'p> Parser<'p> {
                 slot.line = line;
             }
             n += 1;
+            if lines.len() == batch {
+                let full = std::mem::replace(&mut builders, new_builders());
+                emit(finish(full, std::mem::take(&mut lines)))?;
+            }
             if n.is_multiple_of(8192) {
                 if progress.is_cancelled() {
                     return Err(Error::Cancelled);
@@ -258,13 +294,13 @@ impl<'p> Parser<'p> {
                 progress.set_done(self.last_offset + skip);
             }
         }
+        emit(finish(builders, lines))?;
         // Oldest first.
         if ring.len() == HOLD {
             ring.rotate_left(n % HOLD);
         }
         Ok(Rows {
-            builders,
-            lines,
+            count: n,
             tail: ring,
             notes,
         })
@@ -318,8 +354,16 @@ mod tests {
         let h = p.header(&dialect).unwrap();
         assert_eq!(h.names, ["Name", "Email"]);
         assert_eq!((h.line, h.skipped.as_slice()), (3, &[1u64][..]));
-        let rows = p.rows(&h, &Progress::new(), 0).unwrap();
-        assert_eq!(rows.lines, [4, 6]);
+        let mut lines = Vec::new();
+        let rows = p
+            .rows(&h, &Progress::new(), 0, 1, &mut |b| {
+                assert!(b.lines.len() <= 1 && b.columns.len() == 2);
+                lines.extend(b.lines);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(lines, [4, 6]);
+        assert_eq!(rows.count, 2);
         assert_eq!(rows.notes.comment_lines, [5]);
         assert_eq!(
             (rows.notes.ragged, rows.notes.ragged_lines.as_slice()),

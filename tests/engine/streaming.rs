@@ -1,0 +1,257 @@
+//! The one pass that reads and analyses a list without holding its rows
+//! (`engine::load_and_analyze`, the CLI's estimate) gives exactly what reading the list
+//! whole and analysing it gives — every per-row vector, the tally, the warnings, the
+//! detected roles and the errors — on generated lists and logs, the hostile corpus, the
+//! layouts, workbooks, and lists of several runs with a footer across the last two.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use enrichplan::analysis::Analysis;
+use enrichplan::cycle::{Cycle, CycleLength};
+use enrichplan::engine::{self, AnalysisInput};
+use enrichplan::input::reader::{ContactTable, ReadOptions};
+use enrichplan::input::roles::Mapping;
+use enrichplan::progress::Progress;
+
+use crate::common;
+use crate::generator::{self, Rng};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn cycle() -> Cycle {
+    Cycle {
+        renewal: NaiveDate::from_ymd_opt(2026, 12, 10),
+        length: CycleLength::Monthly,
+    }
+}
+
+/// What a run gives, as comparable text: the numbers and vectors, or the error.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    headers: Vec<String>,
+    read_warnings: Vec<String>,
+    source: (u8, &'static str, u64),
+    mapping: Mapping,
+    tally: enrichplan::analysis::Tally,
+    row_contact: Vec<u32>,
+    contact_rep: Vec<u32>,
+    contact_flags: Vec<u8>,
+    row_company: Vec<u32>,
+    company_first_row: Vec<u32>,
+    table_rows: Vec<std::ops::Range<u32>>,
+    log: Option<enrichplan::analysis::LogSummary>,
+    warnings: Vec<String>,
+}
+
+fn seen(table: &ContactTable, mapping: &Mapping, a: Analysis) -> Seen {
+    Seen {
+        headers: table.headers.clone(),
+        read_warnings: table.warnings.clone(),
+        source: (table.delimiter, table.encoding, table.bytes),
+        mapping: mapping.clone(),
+        tally: a.tally,
+        row_contact: a.row_contact,
+        contact_rep: a.contact_rep,
+        contact_flags: a.contact_flags,
+        row_company: a.row_company,
+        company_first_row: a.company_first_row,
+        table_rows: a.table_rows,
+        log: a.log,
+        warnings: a.warnings,
+    }
+}
+
+fn load_log(log: Option<&Path>) -> enrichplan::Result<Option<(ContactTable, Mapping)>> {
+    let Some(path) = log else {
+        return Ok(None);
+    };
+    let l = engine::load_log(path, &ReadOptions::default(), &Progress::new())?;
+    let m = l.detection.mapping.clone();
+    Ok(Some((l.table, m)))
+}
+
+/// Read whole, then analyse.
+fn whole(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
+    let p = Progress::new();
+    let list = engine::load_list(path, &ReadOptions::default(), &p).map_err(|e| e.to_string())?;
+    let mapping = list.detection.mapping.clone();
+    let log = load_log(log).map_err(|e| e.to_string())?;
+    let a = engine::analyze(
+        &AnalysisInput {
+            list: &list.table,
+            mapping: &mapping,
+            log: log.as_ref().map(|(t, m)| (t, m)),
+            cycle: cycle(),
+            today: today(),
+        },
+        &p,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(seen(&list.table, &mapping, a))
+}
+
+/// Read and analysed in one pass.
+fn streamed(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
+    let s = engine::load_and_analyze(
+        path,
+        &ReadOptions::default(),
+        &|l| Ok(l.detection.mapping.clone()),
+        &|| load_log(log),
+        cycle(),
+        today(),
+        &Progress::new(),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(seen(&s.list.table, &s.mapping, s.analysis))
+}
+
+fn assert_same(path: &Path, log: Option<&Path>) {
+    let (w, s) = (whole(path, log), streamed(path, log));
+    assert!(w == s, "{}: whole {w:#?}\nstreamed {s:#?}", path.display());
+}
+
+#[test]
+fn generated_lists_and_logs_give_the_same_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ok = 0;
+    for seed in 0..160u64 {
+        let mut rng = Rng::new(0x57ea_0000 + seed);
+        let g = if seed % 8 == 7 {
+            generator::gen_big_case(&mut rng)
+        } else {
+            generator::gen_case(&mut rng, 60)
+        };
+        let list = dir.path().join(format!("list-{seed}.csv"));
+        std::fs::write(&list, generator::encode(&g.list_csv, g.list_encoding)).unwrap();
+        let log = g.log_csv.as_ref().map(|text| {
+            let p = dir.path().join(format!("log-{seed}.csv"));
+            std::fs::write(&p, generator::encode(text, g.log_encoding)).unwrap();
+            p
+        });
+        assert_same(&list, log.as_deref());
+        ok += whole(&list, log.as_deref()).is_ok() as usize;
+    }
+    // Most cases analyse (a log with both date orders is refused, the same way).
+    assert!(ok > 120, "{ok} of 160 analysed");
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            files_under(&p, out);
+        } else if !p
+            .extension()
+            .is_some_and(|e| e == "md" || e == "py" || e == "toml" || e == "tsv")
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Every file of the hostile corpus, the header references and the fixtures (CSV, text,
+/// workbooks, broken files): the same result or the same error.
+#[test]
+fn every_reference_and_fixture_file_gives_the_same_result_or_error() {
+    let mut files = Vec::new();
+    files_under(&common::shared().join("reference"), &mut files);
+    files_under(&common::repo("tests/fixtures"), &mut files);
+    files_under(&common::repo("sample-data"), &mut files);
+    assert!(files.len() > 100, "{} files", files.len());
+    for f in &files {
+        assert_same(f, None);
+    }
+    let log = common::repo("sample-data/reveal-log.csv");
+    assert_same(&common::repo("sample-data/contacts.csv"), Some(&log));
+}
+
+/// Rows in several runs of the reader, a row count on a run boundary, and a report footer
+/// that starts in the next-to-last run and ends in the last.
+#[test]
+fn runs_boundaries_and_a_footer_across_the_last_two_runs() {
+    const RUN: usize = 1 << 16;
+    let dir = tempfile::tempdir().unwrap();
+    let person = |r: usize| {
+        let p = r % 5000;
+        format!(
+            "Ann{p},Lee,Acme {},acme{}.com,a{p}@acme{}.com,+1 555 {r}\n",
+            p % 300,
+            p % 300,
+            p % 300
+        )
+    };
+    for (rows, footer) in [
+        (RUN - 1, 0),
+        (RUN, 0),
+        (RUN + 1, 0),
+        (2 * RUN - 2, 5),
+        (2 * RUN + 40, 3),
+    ] {
+        let mut text = String::from("First Name,Last Name,Company,Website,Email,Phone\n");
+        for r in 0..rows {
+            text.push_str(&person(r));
+        }
+        for k in 0..footer {
+            text.push_str(if k == 0 {
+                "Total,,,,,\n"
+            } else {
+                "Generated by CRM,,,,,\n"
+            });
+        }
+        let path = dir.path().join(format!("list-{rows}-{footer}.csv"));
+        std::fs::write(&path, text).unwrap();
+        let s = streamed(&path, None).unwrap();
+        assert_eq!(s.tally.rows, rows as u64, "{rows} rows, footer {footer}");
+        assert_eq!(
+            s.read_warnings.iter().any(|w| w.contains("footer")),
+            footer > 0
+        );
+        assert_same(&path, None);
+    }
+}
+
+/// A mapping refused after the first rows stops the reader and is the error shown; a
+/// cancelled pass ends as cancelled (neither hangs).
+#[test]
+fn an_error_or_a_cancel_stops_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Email\n");
+    for r in 0..300_000 {
+        text.push_str(&format!("p{r}@x.com\n"));
+    }
+    let path = dir.path().join("big.csv");
+    std::fs::write(&path, text).unwrap();
+    let refused = engine::load_and_analyze(
+        &path,
+        &ReadOptions::default(),
+        &|_| Err(enrichplan::Error::Setting("no such column".into())),
+        &|| Ok(None),
+        cycle(),
+        today(),
+        &Progress::new(),
+    );
+    assert!(
+        matches!(&refused, Err(enrichplan::Error::Setting(m)) if m == "no such column"),
+        "{:?}",
+        refused.err()
+    );
+    let progress = Progress::new();
+    progress.cancel();
+    let cancelled = engine::load_and_analyze(
+        &path,
+        &ReadOptions::default(),
+        &|l| Ok(l.detection.mapping.clone()),
+        &|| Ok(None),
+        cycle(),
+        today(),
+        &progress,
+    );
+    assert!(matches!(cancelled, Err(enrichplan::Error::Cancelled)));
+}
