@@ -457,16 +457,19 @@ impl Pass {
         // Contacts in file order of their first rows.
         let mut row_contact = vec![NONE; n];
         let mut contact_rep: Vec<u32> = Vec::new();
-        let mut contact_of_root: HashMap<u32, u32> = HashMap::new();
+        // Per root row, its contact's number.
+        let mut contact_of_root: Vec<u32> = vec![NONE; n];
         let (mut unmatchable, mut duplicates) = (0u64, 0u64);
         for (r, contact) in row_contact.iter_mut().enumerate() {
             match g.root(r as u32) {
                 None => unmatchable += 1,
                 Some(root) => {
-                    let c = *contact_of_root.entry(root).or_insert_with(|| {
+                    let c = &mut contact_of_root[root as usize];
+                    if *c == NONE {
                         contact_rep.push(root);
-                        contact_rep.len() as u32 - 1
-                    });
+                        *c = contact_rep.len() as u32 - 1;
+                    }
+                    let c = *c;
                     *contact = c;
                     if root as usize != r {
                         duplicates += 1;
@@ -563,7 +566,7 @@ pub fn is_scientific(v: &str) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn apply_log(
-    index: &identity::Grouping,
+    index: &mut identity::Grouping,
     row_contact: &[u32],
     contact_flags: &mut [u8],
     log: RevealLog<'_>,
