@@ -326,11 +326,21 @@ pub fn load_and_analyze(
     progress: &Progress,
 ) -> Result<Streamed> {
     let (tx, rx) = std::sync::mpsc::sync_channel::<Run>(2);
+    // The columns the mapping reads, once it is known: the reader leaves the rest empty.
+    let keep = std::sync::OnceLock::<Vec<bool>>::new();
+    let keep = &keep;
     std::thread::scope(|s| {
         let reading = std::thread::Builder::new()
             .name("enrichplan-read".into())
             .spawn_scoped(s, move || {
-                reader::stream_table(path, opts, progress, PROFILE_SAMPLE, &mut Forward(tx))
+                reader::stream_table(
+                    path,
+                    opts,
+                    progress,
+                    PROFILE_SAMPLE,
+                    &mut Forward(tx),
+                    &|| keep.get().cloned(),
+                )
             })
             .map_err(|e| {
                 crate::error::Error::input(path, None, format!("cannot start reading: {e}"))
@@ -353,6 +363,13 @@ pub fn load_and_analyze(
                         };
                         let mapping = mapping_of(&list)?;
                         pass.check(&list.table, &mapping)?;
+                        let _ = keep.set(
+                            list.table
+                                .headers
+                                .iter()
+                                .map(|h| mapping.roles.values().any(|cols| cols.contains(h)))
+                                .collect(),
+                        );
                         pass.begin(&list.table, &mapping);
                         head = Some((list, mapping));
                     }

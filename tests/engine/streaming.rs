@@ -255,3 +255,33 @@ fn an_error_or_a_cancel_stops_the_reader() {
     );
     assert!(matches!(cancelled, Err(enrichplan::Error::Cancelled)));
 }
+
+/// Late runs leave the columns no role reads empty; what the file says of them (cells that
+/// are not UTF-8) is still counted, and nothing else changes.
+#[test]
+fn columns_no_role_reads_still_count_in_the_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"Email,Notes,Company\n".to_vec();
+    let rows = 6 * (1 << 16);
+    for r in 0..rows {
+        bytes.extend_from_slice(format!("p{}@x{}.com,", r % 70_000, r % 7).as_bytes());
+        if r % 100_000 == 99_999 {
+            bytes.extend_from_slice(b"caf\xe9 \xff");
+        } else {
+            bytes.extend_from_slice(b"note");
+        }
+        bytes.extend_from_slice(format!(",Acme {}\n", r % 9).as_bytes());
+    }
+    let path = dir.path().join("wide.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let s = streamed(&path, None).unwrap();
+    assert!(
+        s.read_warnings
+            .iter()
+            .any(|w| w.contains("3 cells") && w.contains("UTF-8")),
+        "{:?}",
+        s.read_warnings
+    );
+    assert_eq!(s.tally.rows, rows as u64);
+    assert_same(&path, None);
+}

@@ -155,6 +155,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
             all = Some(b);
             Ok(())
         },
+        &|| None,
     )?;
     let (df, mut lines) = all.map(rows::Batch::frame).transpose()?.unwrap_or_default();
     lines.truncate(lines.len() - table.footer_rows);
@@ -177,14 +178,17 @@ const RUN: usize = 1 << 16;
 
 /// Read a contact file for a pass that needs each row once, without holding them all:
 /// `sink` gets the first `head` rows as a table, then every row in runs, with exactly the
-/// rows, lines and warnings [`read_table`] gives. Returns the table with its first rows
-/// only (its headers, warnings and source are the whole file's).
+/// rows, lines and warnings [`read_table`] gives. Once `keep` names the columns the sink
+/// reads (one flag per header), the others are left empty (all null) in later runs.
+/// Returns the table with its first rows only (its headers, warnings and source are the
+/// whole file's).
 pub fn stream_table(
     path: &Path,
     opts: &ReadOptions,
     progress: &Progress,
     head: usize,
     sink: &mut dyn RowSink,
+    keep: &dyn Fn() -> Option<Vec<bool>>,
 ) -> Result<ContactTable> {
     let (bytes, start) = decode::read_head(path)?;
     progress.set_total(bytes);
@@ -227,6 +231,7 @@ pub fn stream_table(
             }
             Ok(())
         },
+        keep,
     )?;
     let (mut df, mut lines) = match held.len() {
         2 => {
@@ -273,6 +278,7 @@ fn read_text(
     (bytes, head): (u64, &[u8]),
     batch: usize,
     emit: &mut dyn FnMut(&ContactTable, rows::Batch) -> Result<()>,
+    keep: &dyn Fn() -> Option<Vec<bool>>,
 ) -> Result<TextRead> {
     let decoded = decode::decode(path, head, opts.encoding.as_deref())?;
     let dialect = crate::input::sniff::sniff(&decoded.sample, opts.delimiter);
@@ -292,7 +298,14 @@ fn read_text(
         sheet: None,
         sheets: Vec::new(),
     };
-    let mut rows = parser.rows(&header, progress, skip, batch, &mut |b| emit(&table, b))?;
+    let mut rows = parser.rows(
+        &header,
+        progress,
+        skip,
+        batch,
+        &mut |b| emit(&table, b),
+        keep,
+    )?;
     progress.set_done(bytes);
     footer::refuse_unclosed_quote(
         path,

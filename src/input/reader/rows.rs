@@ -215,20 +215,33 @@ impl<'p> Parser<'p> {
         skip: u64,
         batch: usize,
         emit: &mut dyn FnMut(Batch) -> Result<()>,
+        keep: &dyn Fn() -> Option<Vec<bool>>,
     ) -> Result<Rows> {
         let width = header.names.len();
         let capacity = batch.min(1024);
-        let new_builders = || -> Vec<StringChunkedBuilder> {
+        // A column the reader of the rows does not read is left empty (all null) from the
+        // next run on, once `keep` says which ones it reads.
+        let new_builders = || -> Vec<Option<StringChunkedBuilder>> {
+            let keep = keep();
             header
                 .names
                 .iter()
-                .map(|h| StringChunkedBuilder::new(h.as_str().into(), capacity))
+                .enumerate()
+                .map(|(i, h)| {
+                    keep.as_ref()
+                        .is_none_or(|k| k.get(i).copied().unwrap_or(true))
+                        .then(|| StringChunkedBuilder::new(h.as_str().into(), capacity))
+                })
                 .collect()
         };
-        let finish = |builders: Vec<StringChunkedBuilder>, lines: Vec<u64>| Batch {
+        let finish = |builders: Vec<Option<StringChunkedBuilder>>, lines: Vec<u64>| Batch {
             columns: builders
                 .into_iter()
-                .map(|b| b.finish().into_column())
+                .zip(&header.names)
+                .map(|(b, name)| match b {
+                    Some(b) => b.finish().into_column(),
+                    None => Column::full_null(name.as_str().into(), lines.len(), &DataType::String),
+                })
                 .collect(),
             lines,
         };
@@ -259,16 +272,30 @@ impl<'p> Parser<'p> {
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 notes.blank_rows += 1;
             }
+            // One UTF-8 check for the whole record (fields split at ASCII bytes, so each
+            // is valid when the whole is); cell by cell only when it fails.
+            let whole = std::str::from_utf8(record.as_slice()).ok();
             for (i, b) in builders.iter_mut().enumerate() {
-                match record.get(i) {
-                    Some(v) => match std::str::from_utf8(v) {
-                        Ok(s) => b.append_value(s),
-                        Err(_) => {
-                            self.invalid_utf8 += 1;
-                            b.append_value(String::from_utf8_lossy(v));
+                match (whole, record.range(i)) {
+                    (Some(text), Some(r)) => {
+                        if let Some(b) = b {
+                            b.append_value(&text[r]);
                         }
-                    },
-                    None => b.append_value(""),
+                    }
+                    // Counted in every column, read or not: the warning is the file's.
+                    (None, Some(r)) => {
+                        let v = &record.as_slice()[r];
+                        match std::str::from_utf8(v) {
+                            Ok(s) => b.iter_mut().for_each(|b| b.append_value(s)),
+                            Err(_) => {
+                                self.invalid_utf8 += 1;
+                                if let Some(b) = b {
+                                    b.append_value(String::from_utf8_lossy(v));
+                                }
+                            }
+                        }
+                    }
+                    (_, None) => b.iter_mut().for_each(|b| b.append_value("")),
                 }
             }
             lines.push(line);
@@ -356,11 +383,18 @@ mod tests {
         assert_eq!((h.line, h.skipped.as_slice()), (3, &[1u64][..]));
         let mut lines = Vec::new();
         let rows = p
-            .rows(&h, &Progress::new(), 0, 1, &mut |b| {
-                assert!(b.lines.len() <= 1 && b.columns.len() == 2);
-                lines.extend(b.lines);
-                Ok(())
-            })
+            .rows(
+                &h,
+                &Progress::new(),
+                0,
+                1,
+                &mut |b| {
+                    assert!(b.lines.len() <= 1 && b.columns.len() == 2);
+                    lines.extend(b.lines);
+                    Ok(())
+                },
+                &|| None,
+            )
             .unwrap();
         assert_eq!(lines, [4, 6]);
         assert_eq!(rows.count, 2);
