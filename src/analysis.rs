@@ -343,6 +343,11 @@ impl Pass {
         self.g.rows()
     }
 
+    /// Room for about `rows` more rows (a guess from a file's size is fine).
+    pub fn reserve(&mut self, rows: usize) {
+        self.g.reserve(rows);
+    }
+
     fn whose(&self, path: &std::path::Path) -> String {
         if self.several {
             format!("{}: ", path.display())
@@ -460,21 +465,21 @@ impl Pass {
         // Per root row, its contact's number.
         let mut contact_of_root: Vec<u32> = vec![NONE; n];
         let (mut unmatchable, mut duplicates) = (0u64, 0u64);
+        let (roots, row_flags) = g.roots();
         for (r, contact) in row_contact.iter_mut().enumerate() {
-            match g.root(r as u32) {
-                None => unmatchable += 1,
-                Some(root) => {
-                    let c = &mut contact_of_root[root as usize];
-                    if *c == NONE {
-                        contact_rep.push(root);
-                        *c = contact_rep.len() as u32 - 1;
-                    }
-                    let c = *c;
-                    *contact = c;
-                    if root as usize != r {
-                        duplicates += 1;
-                    }
-                }
+            if row_flags[r] & identity::row::ID == 0 {
+                unmatchable += 1;
+                continue;
+            }
+            let root = roots[r];
+            let c = &mut contact_of_root[root as usize];
+            if *c == NONE {
+                contact_rep.push(root);
+                *c = contact_rep.len() as u32 - 1;
+            }
+            *contact = *c;
+            if root as usize != r {
+                duplicates += 1;
             }
         }
         drop(contact_of_root);

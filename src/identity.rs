@@ -454,6 +454,16 @@ impl UnionFind {
         x
     }
 
+    /// Every row's root, in one pass: a parent is always a smaller row, so walking the rows
+    /// in order finds each parent's root already in place.
+    pub fn flatten(&mut self) -> &[u32] {
+        for r in 0..self.parent.len() {
+            let p = self.parent[r] as usize;
+            self.parent[r] = self.parent[p];
+        }
+        &self.parent
+    }
+
     pub fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
@@ -542,6 +552,17 @@ impl Grouping {
         self.flags.len()
     }
 
+    /// Room for about `rows` more rows, so that the row vectors and the parts grow once
+    /// instead of copying themselves as they double (untouched room costs no memory).
+    pub fn reserve(&mut self, rows: usize) {
+        self.uf.parent.reserve(rows);
+        self.flags.reserve(rows);
+        self.row_company.reserve(rows);
+        for p in &mut self.parts {
+            p.reserve(rows * 4 / PARTS);
+        }
+    }
+
     /// Take the next rows.
     pub fn add(&mut self, ids: RowIds) {
         let start = self.rows() as u32;
@@ -608,6 +629,13 @@ impl Grouping {
             p.truncate(kept);
         }
         self.settled = true;
+    }
+
+    /// Per row, its contact root (its first row; meaningful for rows with [`row::ID`]),
+    /// in one pass over the rows, and its [`row`] bits.
+    pub fn roots(&mut self) -> (&[u32], &[u8]) {
+        self.settle();
+        (self.uf.flatten(), &self.flags)
     }
 
     /// A row's contact root (its first row), or None when the row has no identifier.

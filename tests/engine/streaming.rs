@@ -285,3 +285,38 @@ fn columns_no_role_reads_still_count_in_the_warnings() {
     assert_eq!(s.tally.rows, rows as u64);
     assert_same(&path, None);
 }
+
+/// Line numbers far into a file (the reader keeps only the line breaks ahead of it): a
+/// short row and a quote left open, each named by its line, read whole and streamed.
+#[test]
+fn lines_far_into_a_file_are_still_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Email,Company\n");
+    for r in 0..300_000 {
+        // Line r + 2; a blank line and a CRLF now and then shift the count.
+        match r {
+            150_000 => text.push_str("short@x.com\n"),
+            _ if r % 50_000 == 7 => text.push_str(&format!("p{r}@x.com,Acme\r\n\n")),
+            _ => text.push_str(&format!("p{r}@x.com,Acme\n")),
+        }
+    }
+    // Three blank lines come before the short row (after r = 7, 50007 and 100007).
+    let short_line = 150_000 + 2 + 3;
+    let path = dir.path().join("long.csv");
+    std::fs::write(&path, &text).unwrap();
+    let s = streamed(&path, None).unwrap();
+    assert!(
+        s.read_warnings
+            .iter()
+            .any(|w| w.contains(&format!("first at line {short_line}"))),
+        "{:?}",
+        s.read_warnings
+    );
+    assert_same(&path, None);
+    text.push_str("open@x.com,\"Acme\nmore@x.com,Beta\n");
+    std::fs::write(&path, &text).unwrap();
+    let lines = text.lines().count();
+    let e = streamed(&path, None).unwrap_err();
+    assert!(e.contains(&format!("line {}", lines - 1)), "{e}");
+    assert_eq!(whole(&path, None).unwrap_err(), e);
+}

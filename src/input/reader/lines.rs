@@ -8,15 +8,15 @@ use std::io::Read;
 pub(super) struct LineIndex<R> {
     inner: R,
     offset: u64,
-    /// (offset, width) of each break, in order.
-    breaks: std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>,
+    breaks: Breaks,
     pending_cr: Option<u64>,
 }
 
 impl<R: Read> Read for LineIndex<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let mut breaks = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        let mut list = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        let breaks = &mut list.kept;
         let mut i = 0;
         if let Some(cr) = self.pending_cr.take() {
             if n > 0 && buf[0] == b'\n' {
@@ -57,15 +57,25 @@ impl<R: Read> Read for LineIndex<R> {
 
 /// Turns the csv crate's record offsets into 1-based line numbers.
 pub(super) struct LineCursor {
-    breaks: std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>,
+    breaks: Breaks,
+    /// Index into the kept breaks.
     k: usize,
 }
+
+/// Breaks the cursor has passed are dropped in steps of this many (the list stays small).
+const DROP: usize = 1 << 16;
 
 impl LineCursor {
     /// The line a record starts on, given the offset where the parser began reading it
     /// (which may point at the previous record's terminator or at blank lines).
     pub fn line(&mut self, mut at: u64) -> u64 {
-        let breaks = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        let mut list = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        if self.k >= DROP {
+            list.kept.drain(..self.k);
+            list.dropped += self.k as u64;
+            self.k = 0;
+        }
+        let breaks = &list.kept;
         while self.k < breaks.len() && breaks[self.k].0 < at {
             self.k += 1;
         }
@@ -73,7 +83,7 @@ impl LineCursor {
             at += breaks[self.k].1 as u64;
             self.k += 1;
         }
-        self.k as u64 + 1
+        list.dropped + self.k as u64 + 1
     }
 }
 
@@ -86,12 +96,21 @@ impl AsRef<[u8]> for Shared {
     }
 }
 
-/// Offsets of every line break seen so far, shared between the reader and its cursor.
-pub(super) type Breaks = std::sync::Arc<std::sync::Mutex<Vec<(u64, u8)>>>;
+/// The line breaks seen so far: (offset, width) of each, in order, from where the cursor
+/// is (those before it are only counted).
+#[derive(Default)]
+pub(super) struct BreakList {
+    dropped: u64,
+    kept: Vec<(u64, u8)>,
+}
 
+/// Shared between the reader and its cursor.
+pub(super) type Breaks = std::sync::Arc<std::sync::Mutex<BreakList>>;
+
+/// The line of an offset at or after the last record the cursor was asked about.
 pub(super) fn line_at(breaks: &Breaks, offset: u64) -> u64 {
     let b = breaks.lock().unwrap_or_else(|e| e.into_inner());
-    b.partition_point(|x| x.0 < offset) as u64 + 1
+    b.dropped + b.kept.partition_point(|x| x.0 < offset) as u64 + 1
 }
 
 /// Wrap a byte stream so that its line breaks are recorded as it is read; the cursor
