@@ -13,6 +13,12 @@ ls -l "$DATA"
 EP="./target/release/enrichplan estimate $DATA --format json"
 DK="python3 benches/duckdb_equivalent.py $DATA"
 hyperfine --warmup 1 --runs "${RUNS:-5}" --export-json "${TMPDIR:-/tmp}/vs_duckdb_${ROWS}.json" "$EP" "$DK"
+python3 - "${TMPDIR:-/tmp}/vs_duckdb_${ROWS}.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+ep, dk = r[0]["median"], r[1]["median"]
+print(f"median: enrichplan {ep:.3f} s, DuckDB {dk:.3f} s, ratio {ep / dk:.2f} (goal <= 1.0)")
+PY
 for cmd in "$EP" "$DK"; do
     /usr/bin/time -v $cmd > /dev/null 2> "${TMPDIR:-/tmp}/time.txt"
     echo "$cmd: $(grep -E 'Maximum resident' "${TMPDIR:-/tmp}/time.txt")"
