@@ -320,9 +320,9 @@ impl reader::RowSink for Forward {
             .send(Run::Head(Box::new(head.clone())))
             .map_err(|_| crate::error::Error::Cancelled)
     }
-    fn rows(&mut self, rows: &DataFrame, lines: &[u64]) -> Result<()> {
+    fn rows(&mut self, rows: DataFrame, lines: Vec<u64>) -> Result<()> {
         self.0
-            .send(Run::Rows(rows.clone(), lines.to_vec()))
+            .send(Run::Rows(rows, lines))
             .map_err(|_| crate::error::Error::Cancelled)
     }
 }

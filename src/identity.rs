@@ -431,14 +431,6 @@ impl UnionFind {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.parent.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.parent.is_empty()
-    }
-
     /// Add `n` rows, each its own set.
     pub fn grow(&mut self, n: usize) {
         let from = self.parent.len() as u32;
@@ -498,6 +490,8 @@ impl Key {
 
 const PART_BITS: u32 = 8;
 const PARTS: usize = 1 << PART_BITS;
+/// Identifiers a row has, on the high side, for reserving room.
+const IDS_PER_ROW: usize = 4;
 
 /// Rows grouped into contacts as their identities arrive, run after run in row order:
 /// rows sharing any identifier are one contact, transitively, and the companies of
@@ -531,20 +525,18 @@ impl Default for Grouping {
 
 impl Grouping {
     pub fn with_capacity(rows: usize) -> Grouping {
-        Grouping {
-            uf: UnionFind {
-                parent: Vec::with_capacity(rows),
-            },
-            parts: (0..PARTS)
-                .map(|_| Vec::with_capacity(rows * 3 / PARTS))
-                .collect(),
+        let mut g = Grouping {
+            uf: UnionFind::default(),
+            parts: (0..PARTS).map(|_| Vec::new()).collect(),
             settled: true,
-            flags: Vec::with_capacity(rows),
-            row_company: Vec::with_capacity(rows),
+            flags: Vec::new(),
+            row_company: Vec::new(),
             company_first_row: Vec::new(),
             companies: KeyMap::default(),
             list_cells: 0,
-        }
+        };
+        g.reserve(rows);
+        g
     }
 
     /// Rows taken so far.
@@ -559,7 +551,7 @@ impl Grouping {
         self.flags.reserve(rows);
         self.row_company.reserve(rows);
         for p in &mut self.parts {
-            p.reserve(rows * 4 / PARTS);
+            p.reserve(rows * IDS_PER_ROW / PARTS);
         }
     }
 

@@ -93,18 +93,31 @@ fn whole(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
     Ok(seen(&list.table, &mapping, a))
 }
 
-/// Read and analysed in one pass.
-fn streamed(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
-    let s = engine::load_and_analyze(
+/// The one pass, with the detected mapping unless `mapping_of` says otherwise.
+fn stream(
+    path: &Path,
+    log: Option<&Path>,
+    mapping_of: &dyn Fn(&engine::LoadedList) -> enrichplan::Result<Mapping>,
+    progress: &Progress,
+) -> enrichplan::Result<engine::Streamed> {
+    engine::load_and_analyze(
         path,
         &ReadOptions::default(),
-        &|l| Ok(l.detection.mapping.clone()),
+        mapping_of,
         &|| load_log(log),
         cycle(),
         today(),
-        &Progress::new(),
+        progress,
     )
-    .map_err(|e| e.to_string())?;
+}
+
+fn detected(l: &engine::LoadedList) -> enrichplan::Result<Mapping> {
+    Ok(l.detection.mapping.clone())
+}
+
+/// Read and analysed in one pass.
+fn streamed(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
+    let s = stream(path, log, &detected, &Progress::new()).map_err(|e| e.to_string())?;
     Ok(seen(&s.list.table, &s.mapping, s.analysis))
 }
 
@@ -228,15 +241,8 @@ fn an_error_or_a_cancel_stops_the_reader() {
     }
     let path = dir.path().join("big.csv");
     std::fs::write(&path, text).unwrap();
-    let refused = engine::load_and_analyze(
-        &path,
-        &ReadOptions::default(),
-        &|_| Err(enrichplan::Error::Setting("no such column".into())),
-        &|| Ok(None),
-        cycle(),
-        today(),
-        &Progress::new(),
-    );
+    let refuse = |_: &engine::LoadedList| Err(enrichplan::Error::Setting("no such column".into()));
+    let refused = stream(&path, None, &refuse, &Progress::new());
     assert!(
         matches!(&refused, Err(enrichplan::Error::Setting(m)) if m == "no such column"),
         "{:?}",
@@ -244,15 +250,7 @@ fn an_error_or_a_cancel_stops_the_reader() {
     );
     let progress = Progress::new();
     progress.cancel();
-    let cancelled = engine::load_and_analyze(
-        &path,
-        &ReadOptions::default(),
-        &|l| Ok(l.detection.mapping.clone()),
-        &|| Ok(None),
-        cycle(),
-        today(),
-        &progress,
-    );
+    let cancelled = stream(&path, None, &detected, &progress);
     assert!(matches!(cancelled, Err(enrichplan::Error::Cancelled)));
 }
 

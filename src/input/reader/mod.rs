@@ -170,7 +170,7 @@ pub trait RowSink {
     /// role detection and the checks that sample a column.
     fn head(&mut self, head: &ContactTable) -> Result<()>;
     /// The next run of rows (every column), in file order, with each row's line.
-    fn rows(&mut self, rows: &DataFrame, lines: &[u64]) -> Result<()>;
+    fn rows(&mut self, rows: DataFrame, lines: Vec<u64>) -> Result<()>;
 }
 
 /// Rows per run of [`stream_table`].
@@ -193,12 +193,11 @@ pub fn stream_table(
     let (bytes, start) = decode::read_head(path)?;
     progress.set_total(bytes);
     if crate::input::workbook::is_workbook(path, &start) {
-        let mut table = sheets::read_workbook(path, opts, bytes)?;
-        sink.head(&head_of(&table, head))?;
-        sink.rows(&table.df, &table.lines)?;
-        table.df = table.df.slice(0, head);
-        table.lines.truncate(head);
-        return Ok(table);
+        let table = sheets::read_workbook(path, opts, bytes)?;
+        let first = head_of(&table, head);
+        sink.head(&first)?;
+        sink.rows(table.df, table.lines)?;
+        return Ok(first);
     }
     // The last two runs are held back until the end: a footer (at most `HOLD` rows) is
     // only known then, and the last run may be shorter than it.
@@ -209,13 +208,15 @@ pub fn stream_table(
                        first: &mut Option<ContactTable>|
      -> Result<()> {
         if first.is_none() {
-            let mut t = meta.clone();
-            t.df = df.slice(0, head);
-            t.lines = lines[..lines.len().min(head)].to_vec();
+            let t = ContactTable {
+                df: df.slice(0, head),
+                lines: lines[..lines.len().min(head)].to_vec(),
+                ..meta.clone()
+            };
             sink.head(&t)?;
             *first = Some(t);
         }
-        sink.rows(&df, &lines)
+        sink.rows(df, lines)
     };
     let mut read = read_text(
         path,
