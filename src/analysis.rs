@@ -109,18 +109,18 @@ pub struct Analysis {
     pub table_rows: Vec<std::ops::Range<u32>>,
     pub log: Option<LogSummary>,
     pub warnings: Vec<String>,
-    /// Fit-to-budget's prefix tables, built once per billable set and priority column.
+    /// Fit-to-budget's prefix tables, built once per priority column.
     pub fit_memo: crate::budget::FitMemo,
 }
 
 impl Analysis {
-    /// Fit-to-budget's keep order and prefix tallies for these settings (built on first use).
+    /// Fit-to-budget's keep order and prefix tallies for a priority column, whatever the
+    /// settings (built on first use).
     pub fn fit_table(
         &self,
-        s: &crate::pricing::Settings,
         priority: Option<&crate::budget::Priority>,
     ) -> std::sync::Arc<crate::budget::FitTable> {
-        self.fit_memo.get(self, s, priority)
+        self.fit_memo.get(self, priority)
     }
 
     /// The tally of some rows alone (one table of several): its rows, those unmatchable,

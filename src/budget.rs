@@ -16,6 +16,8 @@ pub struct Fit {
     pub billable: u64,
     /// The estimate of the kept contacts alone.
     pub estimate: Estimate,
+    /// Where the keep order was cut.
+    cut: Cut,
     /// The keep order it was cut from (shared with the analysis' memo).
     table: Arc<FitTable>,
 }
@@ -24,7 +26,7 @@ impl Fit {
     /// The representative rows kept, ascending (for the trimmed upload file; not needed to
     /// price, so not built on every re-price).
     pub fn rows(&self) -> Vec<u32> {
-        self.table.kept_rows(self.kept as usize)
+        self.table.kept_rows(self.cut)
     }
 }
 
@@ -64,178 +66,190 @@ impl Priority {
     }
 }
 
-/// Which flag values are billable under some settings: all that fit-to-budget's order
+/// Which flag values are billable under some settings: all that fit-to-budget's cut
 /// depends on besides the priority column.
 fn billable_mask(s: &Settings) -> [bool; 16] {
     std::array::from_fn(|f| matches!(contact_need(f as u8, s), ContactNeed::Billable { .. }))
 }
 
-/// Flag counts are kept at every `CHECK`-th position of the keep order.
-const CHECK: usize = 256;
+/// Per-class counts are kept at every `CHECK`-th position of the keep order.
+const CHECK: usize = 128;
 
-/// The billable contacts in keep order and the tally of every prefix of it, built in one
-/// pass over the rows; fitting a budget is then a bisection over lookups (microseconds),
-/// whatever the list's size. One per analysis, billable set and priority column (see
+/// Per flag class: how many contacts, and their rows (duplicates included).
+type ClassCounts = [[u32; 2]; 16];
+
+/// Every contact in keep order (file order, or the priority column's, highest first) and,
+/// per flag class, the tally of every prefix of it, built in one pass over the rows. It
+/// does not depend on the settings: which classes are billable is given to each lookup,
+/// so after any settings change fitting a budget is a bisection over lookups
+/// (microseconds), whatever the list's size. One per analysis and priority column (see
 /// [`Analysis::fit_table`]).
 #[derive(PartialEq)]
 pub struct FitTable {
-    mask: [bool; 16],
     priority: Option<String>,
-    /// Billable contacts, in keep order.
+    /// Every contact, in keep order.
     order: Vec<u32>,
-    /// The tally with every billable contact cut (k = 0).
-    base: Tally,
-    /// The flags of `order[p]`.
+    /// The flags and the rows (duplicates included) of `order[p]`.
     flags: Vec<u8>,
-    /// Flag counts of the first `i * CHECK` contacts.
-    checkpoints: Vec<[u32; 16]>,
-    /// Of the first k contacts (index k): their rows (duplicates included), their duplicate
-    /// rows, and the companies first named by them (not by a contact always kept).
     rows: Vec<u32>,
-    dups: Vec<u32>,
-    companies: Vec<u32>,
+    /// Per class, of the first `i * CHECK` contacts: how many, and their rows.
+    checkpoints: Vec<ClassCounts>,
+    /// The same of every contact.
+    all: ClassCounts,
+    /// Companies by the set of classes of the contacts naming them (bit `f` for class
+    /// `f`): per set, the earliest keep position of a contact naming each, ascending. A
+    /// company leaves with the cut only when every contact naming it is billable and cut.
+    company_sets: Vec<(u16, Vec<u32>)>,
     /// Representative rows per contact (for the kept rows).
     rep: Vec<u32>,
-    /// Keep position of each contact (`NONE` when not billable).
+    /// Keep position of each contact.
     pos: Vec<u32>,
+    /// The list's tally (nothing cut).
+    tally: Tally,
 }
 
 impl std::fmt::Debug for FitTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "FitTable({} billable, priority {:?})",
+            "FitTable({} contacts, priority {:?})",
             self.order.len(),
             self.priority
         )
     }
 }
 
+/// A fit-to-budget cut: the billable classes and the keep position it is cut at (every
+/// billable contact before it is kept).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Cut {
+    mask: [bool; 16],
+    at: usize,
+}
+
 impl FitTable {
-    pub fn new(a: &Analysis, s: &Settings, priority: Option<&Priority>) -> FitTable {
-        let mask = billable_mask(s);
-        let mut order: Vec<u32> = (0..a.contact_flags.len() as u32)
-            .filter(|&c| mask[a.contact_flags[c as usize] as usize])
-            .collect();
+    pub fn new(a: &Analysis, priority: Option<&Priority>) -> FitTable {
+        let contacts = a.contact_flags.len();
+        let mut order: Vec<u32> = (0..contacts as u32).collect();
         if let Some(p) = priority {
             // Highest first; file order (of the representative rows) breaks ties.
             let value = |c: u32| p.values[a.contact_rep[c as usize] as usize];
             order.sort_by(|&x, &y| value(y).total_cmp(&value(x)).then(x.cmp(&y)));
         }
-        let n = order.len();
-        let mut pos = vec![NONE; a.contact_flags.len()];
+        let mut pos = vec![0u32; contacts];
         for (p, &c) in order.iter().enumerate() {
             pos[c as usize] = p as u32;
         }
         let flags: Vec<u8> = order.iter().map(|&c| a.contact_flags[c as usize]).collect();
-        let (mut rows_at, mut dups_at) = (vec![0u32; n], vec![0u32; n]);
-        // A company stays while any kept row names it: always when a contact that is never
-        // cut names it, else from the earliest keep position of a contact that does.
+        let mut rows = vec![0u32; contacts];
+        // Per company: the classes of the contacts naming it and the earliest of them.
+        let mut company_classes = vec![0u16; a.company_first_row.len()];
         let mut company_from = vec![u32::MAX; a.company_first_row.len()];
-        const ALWAYS: u32 = u32::MAX - 1;
         for (r, &c) in a.row_contact.iter().enumerate() {
             if c == NONE {
                 continue;
             }
             let p = pos[c as usize];
-            if p != NONE {
-                rows_at[p as usize] += 1;
-                if a.contact_rep[c as usize] != r as u32 {
-                    dups_at[p as usize] += 1;
-                }
-            }
+            rows[p as usize] += 1;
             let comp = a.row_company[r];
             if comp != NONE {
+                company_classes[comp as usize] |= 1 << a.contact_flags[c as usize];
                 let from = &mut company_from[comp as usize];
-                *from = if p == NONE || *from == ALWAYS {
-                    ALWAYS
-                } else {
-                    (*from).min(p)
-                };
+                *from = (*from).min(p);
             }
         }
-        let mut new_companies = vec![0u32; n];
-        let mut always = 0u64;
-        for &from in &company_from {
-            match from {
-                ALWAYS => always += 1,
-                u32::MAX => {}
-                p => new_companies[p as usize] += 1,
+        let mut sets: std::collections::HashMap<u16, Vec<u32>> = Default::default();
+        for (&classes, &from) in company_classes.iter().zip(&company_from) {
+            if from != u32::MAX {
+                sets.entry(classes).or_default().push(from);
             }
         }
-        let prefix = |v: &[u32]| -> Vec<u32> {
-            let mut out = Vec::with_capacity(v.len() + 1);
-            let mut sum = 0u32;
-            out.push(0);
-            for x in v {
-                sum += x;
-                out.push(sum);
-            }
-            out
-        };
-        let mut base = a.tally.clone();
-        for &f in &flags {
-            base.contacts[f as usize] -= 1;
+        let mut company_sets: Vec<(u16, Vec<u32>)> = sets.into_iter().collect();
+        company_sets.sort_unstable_by_key(|(set, _)| *set);
+        for (_, from) in &mut company_sets {
+            from.sort_unstable();
         }
-        base.rows -= rows_at.iter().map(|&x| x as u64).sum::<u64>();
-        base.duplicate_rows -= dups_at.iter().map(|&x| x as u64).sum::<u64>();
-        base.companies = always;
-        let mut checkpoints = vec![[0u32; 16]];
-        let mut counts = [0u32; 16];
-        for (p, &f) in flags.iter().enumerate() {
-            counts[f as usize] += 1;
+        let mut checkpoints = vec![[[0u32; 2]; 16]];
+        let mut counts = [[0u32; 2]; 16];
+        for (p, (&f, &n)) in flags.iter().zip(&rows).enumerate() {
+            counts[f as usize][0] += 1;
+            counts[f as usize][1] += n;
             if (p + 1) % CHECK == 0 {
                 checkpoints.push(counts);
             }
         }
         FitTable {
-            mask,
             priority: priority.map(|p| p.column.clone()),
             order,
-            base,
             flags,
+            rows,
             checkpoints,
-            rows: prefix(&rows_at),
-            dups: prefix(&dups_at),
-            companies: prefix(&new_companies),
+            all: counts,
+            company_sets,
             rep: a.contact_rep.clone(),
             pos,
+            tally: a.tally.clone(),
         }
     }
 
-    /// Whether this table is the one for these settings and priority column.
-    fn serves(&self, s: &Settings, priority: Option<&Priority>) -> bool {
-        self.mask == billable_mask(s)
-            && self.priority.as_deref() == priority.map(|p| p.column.as_str())
+    /// Whether this table is the one for this priority column.
+    fn serves(&self, priority: Option<&Priority>) -> bool {
+        self.priority.as_deref() == priority.map(|p| p.column.as_str())
     }
 
-    pub fn billable(&self) -> usize {
-        self.order.len()
+    /// Contacts of each class among the first `at` of the keep order, and their rows.
+    fn prefix(&self, at: usize) -> ClassCounts {
+        let block = at / CHECK;
+        let mut c = self.checkpoints[block];
+        for p in block * CHECK..at {
+            let f = self.flags[p] as usize;
+            c[f][0] += 1;
+            c[f][1] += self.rows[p];
+        }
+        c
     }
 
-    /// The tally of the list with only the first `k` billable contacts kept: every row of
-    /// a contact cut leaves (its companies with it), everything else stays as the estimate
-    /// counts it.
-    pub fn tally(&self, k: usize) -> Tally {
-        let mut t = self.base.clone();
-        let block = k / CHECK;
-        for (f, n) in self.checkpoints[block].iter().enumerate() {
-            t.contacts[f] += *n as u64;
+    /// How many billable contacts come before keep position `cut.at`.
+    fn kept(&self, cut: Cut) -> u64 {
+        let c = self.prefix(cut.at);
+        (0..16)
+            .filter(|&f| cut.mask[f])
+            .map(|f| c[f][0] as u64)
+            .sum()
+    }
+
+    /// The tally of the list with only the billable contacts before `cut.at` kept: every
+    /// row of a contact cut leaves (its companies with it unless a kept row names them),
+    /// everything else stays as the estimate counts it.
+    fn tally(&self, cut: Cut) -> Tally {
+        let mut t = self.tally.clone();
+        let kept = self.prefix(cut.at);
+        let mut set = 0u16;
+        for f in (0..16).filter(|&f| cut.mask[f]) {
+            set |= 1 << f;
+            let cut_contacts = (self.all[f][0] - kept[f][0]) as u64;
+            let cut_rows = (self.all[f][1] - kept[f][1]) as u64;
+            t.contacts[f] -= cut_contacts;
+            t.rows -= cut_rows;
+            t.duplicate_rows -= cut_rows - cut_contacts;
         }
-        for &f in &self.flags[block * CHECK..k] {
-            t.contacts[f as usize] += 1;
+        for (classes, from) in &self.company_sets {
+            if classes & !set == 0 {
+                let stay = from.partition_point(|&p| (p as usize) < cut.at);
+                t.companies -= (from.len() - stay) as u64;
+            }
         }
-        t.rows += self.rows[k] as u64;
-        t.duplicate_rows += self.dups[k] as u64;
-        t.companies += self.companies[k] as u64;
         t
     }
 
-    /// The representative rows of the first `k` contacts, ascending.
-    fn kept_rows(&self, k: usize) -> Vec<u32> {
+    /// The representative rows of the billable contacts kept, ascending.
+    fn kept_rows(&self, cut: Cut) -> Vec<u32> {
         // Contacts are numbered in file order of their representative rows.
         (0..self.pos.len())
-            .filter(|&c| (self.pos[c] as usize) < k && self.pos[c] != NONE)
+            .filter(|&c| {
+                (self.pos[c] as usize) < cut.at
+                    && cut.mask[self.flags[self.pos[c] as usize] as usize]
+            })
             .map(|c| self.rep[c])
             .collect()
     }
@@ -250,13 +264,16 @@ pub fn fit_to_budget(
     budget: f64,
     priority: Option<&Priority>,
 ) -> Fit {
-    let table = a.fit_table(s, priority);
-    let fits = |k: usize| {
-        let e = pricing::price(&table.tally(k), s, book);
+    let table = a.fit_table(priority);
+    let mask = billable_mask(s);
+    let cut = |at: usize| Cut { mask, at };
+    let fits = |at: usize| {
+        let e = pricing::price(&table.tally(cut(at)), s, book);
         e.total.high <= budget + pricing::BUDGET_EPSILON
     };
-    // The high estimate grows with k, so the largest fitting k is found by bisection.
-    let (mut lo, mut hi) = (0usize, table.billable());
+    // The high estimate grows with the cut's position, so the largest fitting one is
+    // found by bisection.
+    let (mut lo, mut hi) = (0usize, table.order.len());
     if fits(hi) {
         lo = hi;
     } else {
@@ -269,17 +286,18 @@ pub fn fit_to_budget(
             }
         }
     }
-    let estimate = pricing::price(&table.tally(lo), s, book);
+    let estimate = pricing::price(&table.tally(cut(lo)), s, book);
     Fit {
-        kept: lo as u64,
-        billable: table.billable() as u64,
+        kept: table.kept(cut(lo)),
+        billable: table.kept(cut(table.order.len())),
         estimate,
+        cut: cut(lo),
         table,
     }
 }
 
-/// Fit tables already built for an analysis (a few: one per billable set and priority
-/// column met while the user changes settings). Cloning an analysis starts an empty memo.
+/// Fit tables already built for an analysis (a few: one per priority column met while the
+/// user changes settings). Cloning an analysis starts an empty memo.
 #[derive(Default)]
 pub struct FitMemo(std::sync::Mutex<Vec<Arc<FitTable>>>);
 
@@ -296,14 +314,14 @@ impl std::fmt::Debug for FitMemo {
 }
 
 impl FitMemo {
-    /// The table for these settings and priority, built on first use. At most a handful
+    /// The table for this priority column, built on first use. At most a handful
     /// are kept (the oldest leaves first).
-    pub fn get(&self, a: &Analysis, s: &Settings, priority: Option<&Priority>) -> Arc<FitTable> {
+    pub fn get(&self, a: &Analysis, priority: Option<&Priority>) -> Arc<FitTable> {
         let mut tables = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = tables.iter().find(|t| t.serves(s, priority)) {
+        if let Some(t) = tables.iter().find(|t| t.serves(priority)) {
             return t.clone();
         }
-        let t = Arc::new(FitTable::new(a, s, priority));
+        let t = Arc::new(FitTable::new(a, priority));
         if tables.len() >= 4 {
             tables.remove(0);
         }
@@ -319,17 +337,13 @@ mod tests {
     use crate::engine::{load_list, load_log};
     use crate::progress::Progress;
 
-    /// The tally of the rows that stay when the contacts at keep positions `k..` leave,
-    /// counted from scratch.
-    fn brute(a: &Analysis, order: &[u32], k: usize) -> Tally {
-        let mut cut = vec![false; a.contact_flags.len()];
-        for &c in &order[k..] {
-            cut[c as usize] = true;
-        }
+    /// The tally of the rows that stay when the contacts `cut` says leave, counted from
+    /// scratch.
+    fn brute(a: &Analysis, cut: impl Fn(u32) -> bool) -> Tally {
         let mut t = Tally::default();
         let mut seen = std::collections::HashSet::new();
         for (r, &c) in a.row_contact.iter().enumerate() {
-            if c != NONE && cut[c as usize] {
+            if c != NONE && cut(c) {
                 continue;
             }
             t.rows += 1;
@@ -350,13 +364,12 @@ mod tests {
         t
     }
 
-    #[test]
-    fn every_prefix_tally_equals_the_rows_that_stay() {
+    fn sample_analysis() -> Analysis {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let p = Progress::new();
         let list = load_list(&dir.join("contacts.csv"), &Default::default(), &p).unwrap();
         let log = load_log(&dir.join("reveal-log.csv"), &Default::default(), &p).unwrap();
-        let a = analyze(
+        analyze(
             &list.table,
             &list.detection.mapping,
             Some(RevealLog {
@@ -367,7 +380,37 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
             &p,
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    /// The billable classes of every combination of the settings a billable set depends
+    /// on, and more sets no settings give today (the table must not care which).
+    fn masks() -> Vec<[bool; 16]> {
+        let book = crate::pricebook::shipped().remove(0);
+        let mut out = Vec::new();
+        for email in [false, true] {
+            for phone in [false, true] {
+                for only_missing in [false, true] {
+                    let mut s = Settings::defaults(&book);
+                    s.selection.email = email;
+                    s.selection.phone = phone;
+                    s.only_missing = only_missing;
+                    out.push(billable_mask(&s));
+                }
+            }
+        }
+        for i in 0..40u32 {
+            let bits = i.wrapping_mul(2654435761) >> 16;
+            out.push(std::array::from_fn(|f| bits & (1 << f) != 0));
+        }
+        out.push([false; 16]);
+        out.push([true; 16]);
+        out
+    }
+
+    #[test]
+    fn every_cut_tally_equals_the_rows_that_stay() {
+        let a = sample_analysis();
         assert!(a.tally.duplicate_rows > 0 && a.tally.companies > 0);
         // A priority that shuffles the order (ties broken by file order).
         let prio = Priority {
@@ -377,40 +420,97 @@ mod tests {
                 .collect(),
             not_numbers: 0,
         };
-        let book = crate::pricebook::shipped().remove(0);
-        let mut s = Settings::defaults(&book);
-        for only_missing in [false, true] {
-            s.only_missing = only_missing;
-            for priority in [None, Some(&prio)] {
-                let t = FitTable::new(&a, &s, priority);
-                assert!(
-                    t.billable() > CHECK + 1,
-                    "crosses a checkpoint: {}",
-                    t.billable()
-                );
-                assert_eq!(
-                    t.tally(t.billable()),
-                    a.tally,
-                    "keeping all is the estimate's"
-                );
-                for k in (0..=t.billable()).step_by(37).chain([CHECK, CHECK + 1]) {
-                    assert_eq!(t.tally(k), brute(&a, &t.order, k), "k = {k}");
-                }
-                let rows = t.kept_rows(100);
-                assert_eq!(rows.len(), 100);
-                assert!(rows.windows(2).all(|w| w[0] < w[1]));
-                let mut want: Vec<u32> = t.order[..100]
+        let masks = masks();
+        assert!(masks.iter().filter(|m| m.iter().any(|b| *b)).count() > 10);
+        for priority in [None, Some(&prio)] {
+            let t = FitTable::new(&a, priority);
+            let n = t.order.len();
+            assert!(n > 2 * CHECK + 1, "crosses checkpoints: {n}");
+            if priority.is_some() {
+                assert_ne!(t.order, (0..n as u32).collect::<Vec<_>>(), "shuffled");
+                let v = |c: u32| prio.values[a.contact_rep[c as usize] as usize];
+                assert!(t.order.windows(2).all(|w| v(w[0]) >= v(w[1])));
+            }
+            for &mask in &masks {
+                let cut = |at| Cut { mask, at };
+                assert_eq!(t.tally(cut(n)), a.tally, "keeping all is the estimate's");
+                let billable: Vec<u32> = t
+                    .order
                     .iter()
+                    .copied()
+                    .filter(|&c| mask[a.contact_flags[c as usize] as usize])
+                    .collect();
+                assert_eq!(t.kept(cut(n)), billable.len() as u64);
+                for at in (0..=n).step_by(29).chain([CHECK, CHECK + 1, n - 1]) {
+                    let leaves = |c: u32| {
+                        mask[a.contact_flags[c as usize] as usize]
+                            && t.pos[c as usize] as usize >= at
+                    };
+                    assert_eq!(
+                        t.tally(cut(at)),
+                        brute(&a, leaves),
+                        "mask {mask:?}, at {at}"
+                    );
+                    let kept = billable.iter().filter(|&&c| !leaves(c)).count();
+                    assert_eq!(t.kept(cut(at)), kept as u64);
+                }
+                let at = n / 2;
+                let rows = t.kept_rows(cut(at));
+                assert!(rows.windows(2).all(|w| w[0] < w[1]));
+                let mut want: Vec<u32> = t.order[..at]
+                    .iter()
+                    .filter(|&&c| mask[a.contact_flags[c as usize] as usize])
                     .map(|&c| a.contact_rep[c as usize])
                     .collect();
                 want.sort_unstable();
                 assert_eq!(rows, want);
             }
         }
-        // The memo serves the same table again, and another for other settings.
-        let t1 = a.fit_table(&s, None);
-        assert!(Arc::ptr_eq(&t1, &a.fit_table(&s, None)));
-        s.only_missing = !s.only_missing;
-        assert!(!Arc::ptr_eq(&t1, &a.fit_table(&s, None)) || billable_mask(&s) == t1.mask);
+        // The memo serves the same table again, whatever the settings, and another for a
+        // priority column.
+        let t1 = a.fit_table(None);
+        assert!(Arc::ptr_eq(&t1, &a.fit_table(None)));
+        let t2 = a.fit_table(Some(&prio));
+        assert!(!Arc::ptr_eq(&t1, &t2));
+        assert!(Arc::ptr_eq(&t2, &a.fit_table(Some(&prio))));
+    }
+
+    #[test]
+    fn the_fit_is_the_largest_cut_whose_high_fits() {
+        let a = sample_analysis();
+        let book = crate::pricebook::shipped().remove(0);
+        let mut s = Settings::defaults(&book);
+        for only_missing in [false, true] {
+            s.only_missing = only_missing;
+            let all = pricing::price(&a.tally, &s, &book).total.high;
+            for share in [0.0, 0.013, 0.25, 0.5, 0.999, 1.0, 2.0] {
+                let budget = all * share;
+                let fit = fit_to_budget(&a, &s, &book, budget, None);
+                let t = a.fit_table(None);
+                let mask = billable_mask(&s);
+                let billable: Vec<u32> = t
+                    .order
+                    .iter()
+                    .copied()
+                    .filter(|&c| mask[a.contact_flags[c as usize] as usize])
+                    .collect();
+                assert_eq!(fit.billable, billable.len() as u64);
+                let price_of = |k: usize| {
+                    let keep: std::collections::HashSet<u32> =
+                        billable[..k].iter().copied().collect();
+                    let leaves =
+                        |c: u32| mask[a.contact_flags[c as usize] as usize] && !keep.contains(&c);
+                    pricing::price(&brute(&a, leaves), &s, &book)
+                };
+                let k = fit.kept as usize;
+                let at_k = price_of(k);
+                assert!(k == 0 || at_k.total.high <= budget + pricing::BUDGET_EPSILON);
+                assert_eq!(fit.estimate, at_k, "share {share}");
+                if k < billable.len() {
+                    assert!(price_of(k + 1).total.high > budget + pricing::BUDGET_EPSILON);
+                }
+                assert_eq!(fit.rows().len(), k);
+            }
+        }
     }
 }

@@ -140,7 +140,11 @@ impl EnrichApp {
                     cycle,
                     today,
                 };
-                engine::analyze(&input, p).map(|a| Output::Analysis(Box::new(a)))
+                let a = engine::analyze(&input, p)?;
+                // Fit-to-budget's table is built here, on the worker: every re-price on
+                // the UI thread then fits a budget in microseconds.
+                a.fit_table(None);
+                Ok(Output::Analysis(Box::new(a)))
             },
         );
         self.start(job);
