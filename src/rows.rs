@@ -112,6 +112,10 @@ pub fn row_credits(a: &Analysis, s: &Settings, book: &PriceBook) -> Vec<f64> {
         .filter(|f| matches!(contact_need(**f, s), ContactNeed::Billable { .. }))
         .count() as u64;
     let mut k = 0u64; // billable contacts seen so far (file order)
+    // A request's fee is the same for every contact (single) or batch (bulk): computed
+    // once each, not per contact (a bulk batch's fee sums over its size).
+    let single_fee = pricing::request_fees(1, Channel::ApiSingle, 1, r.matched, p);
+    let mut batch_share = (u64::MAX, 0.0);
     for (ci, &f) in a.contact_flags.iter().enumerate() {
         let ContactNeed::Billable { email, phone } = contact_need(f, s) else {
             continue;
@@ -125,11 +129,15 @@ pub fn row_credits(a: &Analysis, s: &Settings, book: &PriceBook) -> Vec<f64> {
             v += r.matched * r.phone * p.phone;
         }
         v += match s.channel {
-            Channel::ApiSingle => pricing::request_fees(1, s.channel, 1, r.matched, p),
+            Channel::ApiSingle => single_fee,
             Channel::ApiBulk => {
                 let batch_start = k / batch * batch;
-                let size = batch.min(billable - batch_start);
-                pricing::request_fees(size, s.channel, batch as u32, r.matched, p) / size as f64
+                if batch_share.0 != batch_start {
+                    let size = batch.min(billable - batch_start);
+                    let fee = pricing::request_fees(size, s.channel, batch as u32, r.matched, p);
+                    batch_share = (batch_start, fee / size as f64);
+                }
+                batch_share.1
             }
             _ => 0.0,
         };
