@@ -1070,13 +1070,14 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
             .collect();
         crate::fsutil::ensure_not_input(out, &inputs_no_plan)?;
+        use crate::plan::Fingerprint;
         let mut plan = crate::plan::Plan::of_run(crate::plan::PlanInputs {
             name: job.name.clone(),
             notes: job.notes.clone(),
             created: job.created,
-            list: (&job.input, &job.read, &mapping),
+            list: (Fingerprint::of(&job.input)?, &job.read, &mapping),
             log: match (&job.log, &log) {
-                (Some((p, opts, _)), Some((_, m))) => Some((p.as_path(), opts, m)),
+                (Some((p, opts, _)), Some((_, m))) => Some((Fingerprint::of(p)?, opts, m)),
                 _ => None,
             },
             settings: &job.settings,
@@ -1085,7 +1086,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             money: job.money.clone(),
             book: &job.book,
             outcome: &outcome,
-        })?;
+        });
         plan.save(out)?;
     }
 

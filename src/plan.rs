@@ -37,11 +37,20 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of(path: &Path) -> Result<Self> {
+        Self::of_cancellable(path, &crate::progress::Progress::new())
+    }
+
+    /// [`Fingerprint::of`], stopping with [`Error::Cancelled`] when `progress` is cancelled
+    /// (checked every mebibyte).
+    pub fn of_cancellable(path: &Path, progress: &crate::progress::Progress) -> Result<Self> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let mut hasher = sha2::Sha256::new();
         let mut buf = vec![0u8; 1 << 20];
         loop {
+            if progress.is_cancelled() {
+                return Err(Error::Cancelled);
+            }
             let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
             if n == 0 {
                 break;
@@ -432,15 +441,21 @@ fn range(c: &crate::pricing::Credits) -> String {
 
 /// A list or log file as a plan records it.
 impl SourceRef {
+    /// The file at `path` (fingerprinted now) read with `read` and mapped by `mapping`.
     pub fn of(path: &Path, read: &ReadOptions, mapping: &Mapping) -> Result<Self> {
-        Ok(SourceRef {
-            file: Fingerprint::of(path)?,
+        Ok(Self::known(Fingerprint::of(path)?, read, mapping))
+    }
+
+    /// A file fingerprinted already (when it was read), read with `read`, mapped by `mapping`.
+    pub fn known(file: Fingerprint, read: &ReadOptions, mapping: &Mapping) -> Self {
+        SourceRef {
+            file,
             encoding: read.encoding.clone(),
             delimiter: read.delimiter,
             sheet: read.sheet.clone(),
             mapping: mapping.clone(),
             date_order: read.date_order,
-        })
+        }
     }
 }
 
@@ -449,8 +464,9 @@ pub struct PlanInputs<'a> {
     pub name: String,
     pub notes: String,
     pub created: Option<DateTime<Utc>>,
-    pub list: (&'a Path, &'a ReadOptions, &'a Mapping),
-    pub log: Option<(&'a Path, &'a ReadOptions, &'a Mapping)>,
+    /// The list as it was read: its fingerprint (of the bytes analysed), options, mapping.
+    pub list: (Fingerprint, &'a ReadOptions, &'a Mapping),
+    pub log: Option<(Fingerprint, &'a ReadOptions, &'a Mapping)>,
     pub settings: &'a Settings,
     pub cycle: Cycle,
     pub budget: Option<f64>,
@@ -461,21 +477,18 @@ pub struct PlanInputs<'a> {
 
 impl Plan {
     /// The plan of a run: the one constructor both faces use, so they save the same file.
-    pub fn of_run(i: PlanInputs<'_>) -> Result<Plan> {
+    pub fn of_run(i: PlanInputs<'_>) -> Plan {
         let now = Utc::now();
-        let (path, read, mapping) = i.list;
-        Ok(Plan {
+        let (file, read, mapping) = i.list;
+        Plan {
             format_version: FORMAT_VERSION,
             name: i.name,
             notes: i.notes,
             created: i.created.unwrap_or(now),
             modified: now,
-            source: Some(SourceRef::of(path, read, mapping)?),
+            source: Some(SourceRef::known(file, read, mapping)),
             spec: None,
-            reveal_log: match i.log {
-                Some((p, r, m)) => Some(SourceRef::of(p, r, m)?),
-                None => None,
-            },
+            reveal_log: i.log.map(|(f, r, m)| SourceRef::known(f, r, m)),
             settings: i.settings.clone(),
             cycle: i.cycle,
             budget: i.budget,
@@ -485,7 +498,7 @@ impl Plan {
                 book: i.book.clone(),
             },
             result: Some(SavedResult::of(i.outcome)),
-        })
+        }
     }
 }
 

@@ -13,8 +13,10 @@ use crate::engine::{LoadedList, SpecAnalysis};
 use crate::error::Error;
 use crate::input::reader::ReadOptions;
 use crate::input::roles::Mapping;
+use crate::plan::{Fingerprint, Plan, SourceState};
 use crate::pricebook::PriceBook;
 use crate::progress::Progress;
+use crate::segments::Group;
 use crate::workspace::Spec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +29,15 @@ pub enum JobKind {
     AnalyzeSpec,
     LoadAssumptions,
     Reconcile,
+    /// Reading a plan file and checking its sources (hashing the list).
+    OpenPlan,
+    SavePlan,
+    /// A report, the per-row file or the trimmed upload file.
+    Export,
+    /// The Estimate view's "Split by" groups.
+    Segments,
+    /// The Rows tab's statuses and credits.
+    Rows,
 }
 
 impl JobKind {
@@ -40,15 +51,90 @@ impl JobKind {
             JobKind::AnalyzeSpec => "enrichplan-analyze-spec",
             JobKind::LoadAssumptions => "enrichplan-load-assumptions",
             JobKind::Reconcile => "enrichplan-reconcile",
+            JobKind::OpenPlan => "enrichplan-open-plan",
+            JobKind::SavePlan => "enrichplan-save-plan",
+            JobKind::Export => "enrichplan-export",
+            JobKind::Segments => "enrichplan-segments",
+            JobKind::Rows => "enrichplan-rows",
         }
+    }
+
+    /// Jobs that write a file the user asked for: never cancelled by a newer job of their
+    /// kind (a second export runs beside the first), and they write in the order they
+    /// were started ([`WriteTurn`]).
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            JobKind::SaveSpec | JobKind::SavePlan | JobKind::Export
+        )
+    }
+}
+
+/// A file read on a worker, with how it was read and its fingerprint (taken beside the
+/// read, of the same bytes): a plan saved later records it without hashing again.
+pub struct Loaded {
+    pub list: LoadedList,
+    pub read: ReadOptions,
+    pub file: Fingerprint,
+}
+
+/// A plan written by a worker: where, what, and the window's state it was made from (to
+/// know whether anything changed while it was written).
+pub struct SavedPlan {
+    pub path: PathBuf,
+    pub plan: Plan,
+    pub signature: String,
+}
+
+/// A plan file read by a worker, with the state of its list (hashed there) and the options
+/// to read it with.
+pub struct OpenedPlan {
+    pub path: PathBuf,
+    pub plan: Plan,
+    pub list: Option<(SourceState, ReadOptions)>,
+}
+
+/// Writers take turns in the order they were started, so that two saves of one file in
+/// quick succession leave the newer one on disk. A turn is taken on the UI thread (in
+/// order) and waited for on the worker; dropping it, written or not, lets the next go.
+pub struct WriteTurn(u64);
+
+static TURNS: std::sync::Mutex<(u64, u64)> = std::sync::Mutex::new((0, 0));
+static TURN_DONE: std::sync::Condvar = std::sync::Condvar::new();
+
+impl WriteTurn {
+    pub fn take() -> WriteTurn {
+        let mut t = TURNS.lock().unwrap_or_else(|e| e.into_inner());
+        t.0 += 1;
+        WriteTurn(t.0)
+    }
+
+    /// Block until every writer started before this one has finished.
+    pub fn wait(&self) {
+        let mut t = TURNS.lock().unwrap_or_else(|e| e.into_inner());
+        while t.1 + 1 < self.0 {
+            t = TURN_DONE.wait(t).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+impl Drop for WriteTurn {
+    fn drop(&mut self) {
+        let mut t = TURNS.lock().unwrap_or_else(|e| e.into_inner());
+        // Turns end in order: wait for the ones before (they end without this one).
+        while t.1 + 1 < self.0 {
+            t = TURN_DONE.wait(t).unwrap_or_else(|e| e.into_inner());
+        }
+        t.1 = self.0;
+        TURN_DONE.notify_all();
     }
 }
 
 /// What a finished job hands back.
 pub enum Output {
-    List(Box<LoadedList>, ReadOptions),
-    /// A reveal log, with the options it was read with.
-    Log(Box<LoadedList>, ReadOptions),
+    List(Box<Loaded>),
+    /// A reveal log.
+    Log(Box<Loaded>),
     Analysis(Box<Analysis>),
     /// A Workspace spec read from its file, with its price book.
     Spec(Box<(Spec, PriceBook, PathBuf)>),
@@ -61,6 +147,13 @@ pub enum Output {
     Assumptions(crate::calibrate::Counts),
     /// The plan beside a Usage Report.
     Reconciled(Box<crate::reconcile::Reconciliation>),
+    Plan(Box<OpenedPlan>),
+    PlanSaved(Box<SavedPlan>),
+    /// An export written to this path.
+    Exported(PathBuf),
+    /// The groups of this column.
+    Segments(Box<(String, Vec<Group>)>),
+    Rows(Box<crate::app::RowsCache>),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.
@@ -167,16 +260,29 @@ impl Jobs {
         });
     }
 
+    /// Cancel every job but the writers (a file being written is finished, and said).
     pub fn cancel_all(&mut self) {
-        for j in self.running.drain(..) {
+        self.running.retain(|j| {
+            if j.kind.writes() {
+                return true;
+            }
             j.progress.cancel();
-        }
+            false
+        });
     }
 
-    /// Start a job, replacing (and cancelling) a running job of the same kind.
+    /// Start a job, replacing (and cancelling) a running job of the same kind, unless it
+    /// writes a file ([`JobKind::writes`]).
     pub fn start(&mut self, job: Job) {
-        self.cancel(job.kind);
+        if !job.kind.writes() {
+            self.cancel(job.kind);
+        }
         self.running.push(job);
+    }
+
+    /// True while a job of this kind runs.
+    pub fn runs(&self, kind: JobKind) -> bool {
+        self.running.iter().any(|j| j.kind == kind)
     }
 
     pub fn busy(&self) -> bool {
@@ -224,6 +330,56 @@ mod tests {
         match job.wait() {
             Err(Some(m)) => assert!(m.contains("boom") && m.contains("internal error"), "{m}"),
             _ => panic!("expected an error message"),
+        }
+    }
+
+    #[test]
+    fn writers_write_in_the_order_they_were_started() {
+        let order = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let turns: Vec<WriteTurn> = (0..4).map(|_| WriteTurn::take()).collect();
+        // Started in reverse, slowest first: each still waits for the ones before it.
+        let handles: Vec<_> = turns
+            .into_iter()
+            .enumerate()
+            .rev()
+            .map(|(i, turn)| {
+                let order = order.clone();
+                std::thread::Builder::new()
+                    .name(format!("writer-{i}"))
+                    .spawn(move || {
+                        std::thread::sleep(std::time::Duration::from_millis(5 * (4 - i as u64)));
+                        turn.wait();
+                        order.lock().unwrap().push(i);
+                    })
+                    .unwrap()
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        assert_eq!(*order.lock().unwrap(), vec![0, 1, 2, 3]);
+        // A turn dropped without writing lets the next one go.
+        let (a, b) = (WriteTurn::take(), WriteTurn::take());
+        drop(a);
+        b.wait();
+    }
+
+    #[test]
+    fn writers_are_not_cancelled_by_the_next_one() {
+        let mut jobs = Jobs::default();
+        for key in ["a", "b"] {
+            let job = Job::spawn(JobKind::Export, key.into(), key.into(), None, |_| {
+                Ok(Output::Exported(PathBuf::from("x")))
+            })
+            .unwrap();
+            jobs.start(job);
+        }
+        assert_eq!(jobs.running.len(), 2);
+        jobs.cancel_all();
+        assert_eq!(jobs.running.len(), 2, "a file being written is finished");
+        assert!(jobs.running.iter().all(|j| !j.progress.is_cancelled()));
+        while let Some((_, r)) = jobs.wait_one() {
+            assert!(matches!(r, Ok(Output::Exported(_))));
         }
     }
 

@@ -104,7 +104,7 @@ impl EnrichApp {
             Intent::ResetAssumptions => self.reset_assumptions(),
             Intent::ResetSettings => self.reset_settings(),
             Intent::PrepareRows => {
-                self.rows_cache();
+                self.prepare_rows();
             }
             Intent::SplitBy(c) => self.set_split_by(c),
             Intent::LocateList(Some(p)) => self.locate_list(p),

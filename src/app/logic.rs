@@ -23,6 +23,35 @@ pub(crate) fn file_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
+/// Read a file with `load` and fingerprint it beside the read, on a thread of its own (the
+/// second core is mostly idle while a file is parsed): a plan saved later records the
+/// bytes that were analysed, and nothing is hashed on the UI thread.
+fn read_and_fingerprint(
+    path: &Path,
+    read: ReadOptions,
+    p: &crate::progress::Progress,
+    load: fn(&Path, &ReadOptions, &crate::progress::Progress) -> crate::Result<engine::LoadedList>,
+) -> crate::Result<Box<super::background::Loaded>> {
+    std::thread::scope(|s| {
+        let hashing = std::thread::Builder::new()
+            .name("enrichplan-fingerprint".into())
+            .spawn_scoped(s, || crate::plan::Fingerprint::of_cancellable(path, p))
+            .map_err(|e| crate::Error::io(path, e))?;
+        let list = load(path, &read, p);
+        if list.is_err() {
+            // The read failed or was cancelled: the hash is not wanted.
+            p.cancel();
+        }
+        let file = hashing.join().unwrap_or(Err(crate::Error::Cancelled));
+        let list = list?;
+        Ok(Box::new(super::background::Loaded {
+            list,
+            read,
+            file: file?,
+        }))
+    })
+}
+
 impl EnrichApp {
     /// Start loading a contact list; a running list load of another file is cancelled.
     pub(crate) fn open_list(&mut self, path: PathBuf, read: ReadOptions) {
@@ -33,7 +62,7 @@ impl EnrichApp {
         self.jobs.cancel(JobKind::Analyze);
         let label = format!("Reading {}", file_name(&path));
         let job = Job::spawn(JobKind::LoadList, key, label, self.ctx.clone(), move |p| {
-            engine::load_list(&path, &read, p).map(|l| Output::List(Box::new(l), read))
+            read_and_fingerprint(&path, read, p, engine::load_list).map(Output::List)
         });
         self.start(job);
     }
@@ -100,7 +129,7 @@ impl EnrichApp {
         }
         let label = format!("Reading reveal log {}", file_name(&path));
         let job = Job::spawn(JobKind::LoadLog, key, label, self.ctx.clone(), move |p| {
-            engine::load_log(&path, &read, p).map(|l| Output::Log(Box::new(l), read))
+            read_and_fingerprint(&path, read, p, engine::load_log).map(Output::Log)
         });
         self.start(job);
     }
@@ -159,8 +188,12 @@ impl EnrichApp {
 
     pub(crate) fn handle_result(&mut self, _kind: JobKind, r: JobResult) {
         match r {
-            Ok(Output::List(l, read)) => {
-                let l = *l;
+            Ok(Output::List(loaded)) => {
+                let super::background::Loaded {
+                    list: l,
+                    read,
+                    file,
+                } = *loaded;
                 self.persisted.remember(l.table.path.clone());
                 self.source.mapping = match self.source.pending.as_mut().and_then(|p| p.list.take())
                 {
@@ -175,6 +208,7 @@ impl EnrichApp {
                     table: Arc::new(l.table),
                     detection: l.detection,
                     read,
+                    file,
                 });
                 // Freeing a large table takes a while: not on the UI thread.
                 let old_analysis = self.results.analysis.take();
@@ -193,7 +227,12 @@ impl EnrichApp {
                 self.pricing.calibration = Some(c);
                 self.settings_changed();
             }
-            Ok(Output::Log(l, read)) => {
+            Ok(Output::Log(loaded)) => {
+                let super::background::Loaded {
+                    list: l,
+                    read,
+                    file,
+                } = *loaded;
                 let mapping = match self.source.pending.as_mut().and_then(|p| p.log.take()) {
                     Some(m) => m,
                     None => l.detection.mapping,
@@ -202,6 +241,7 @@ impl EnrichApp {
                     table: Arc::new(l.table),
                     mapping,
                     read,
+                    file,
                 });
                 self.reanalyze();
                 self.reanalyze_workspace();
@@ -221,6 +261,22 @@ impl EnrichApp {
                     self.pricing.books.push(b.clone());
                 }
                 self.set_book(b);
+            }
+            Ok(Output::PlanSaved(b)) => self.plan_saved(*b),
+            // Kept even when stale: its credits serve a filter change (the tab asks again).
+            Ok(Output::Rows(c)) => self.results.rows_cache = Some(*c),
+            Ok(Output::Plan(b)) => self.plan_opened(*b),
+            Ok(Output::Exported(path)) => {
+                self.view.notice = Some(format!("Saved {}", path.display()))
+            }
+            Ok(Output::Segments(b)) => {
+                let (column, groups) = *b;
+                if self.view.split_by.as_ref() == Some(&column) {
+                    self.results.split_groups = Some(groups);
+                }
+                if std::mem::take(&mut self.results.segments_stale) {
+                    self.refresh_segments();
+                }
             }
             Ok(Output::SpecSaved(b)) => {
                 let (spec, path) = *b;
@@ -281,25 +337,6 @@ impl EnrichApp {
             self.persisted.budget.remaining(),
             priority.as_deref(),
         );
-        // Segments of the Estimate view: one group-by over the rows in memory.
-        self.results.split_groups = match (&self.view.split_by, &self.source.list) {
-            (Some(c), Some(l)) => {
-                match crate::segments::group_by(
-                    a,
-                    &l.table,
-                    c,
-                    &self.pricing.settings,
-                    &self.pricing.book,
-                ) {
-                    Ok(g) => Some(g),
-                    Err(_) => {
-                        self.view.split_by = None;
-                        None
-                    }
-                }
-            }
-            _ => None,
-        };
         let mut warnings = self
             .source
             .list
@@ -313,10 +350,58 @@ impl EnrichApp {
         warnings.append(&mut outcome.estimate.warnings);
         outcome.estimate.warnings = warnings;
         self.results.outcome = Some(outcome);
+        self.refresh_segments();
         self.persisted.settings = Some(self.pricing.settings.clone());
         self.persisted.pricebook = Some(self.pricing.book.id.clone());
         self.persisted.renewal = self.pricing.cycle.renewal;
         self.persisted.cycle_length = self.pricing.cycle.length;
+    }
+
+    /// The Estimate view's "Split by" groups for the current settings: a group-by over every
+    /// row (a third of a second at 1M rows), so on a worker; the groups shown stay until the
+    /// new ones arrive. One runs at a time: a change while it runs asks for one more after.
+    pub(crate) fn refresh_segments(&mut self) {
+        let (Some(column), Some(l), Some(a)) = (
+            &self.view.split_by,
+            &self.source.list,
+            &self.results.analysis,
+        ) else {
+            self.results.split_groups = None;
+            return;
+        };
+        let column = match crate::segments::group_column(&l.table, column) {
+            Ok(c) => c,
+            Err(_) => {
+                // The list has no such column (another list was opened): no split.
+                self.view.split_by = None;
+                self.results.split_groups = None;
+                return;
+            }
+        };
+        if self.jobs.runs(JobKind::Segments) {
+            self.results.segments_stale = true;
+            return;
+        }
+        let (a, table) = (a.clone(), l.table.clone());
+        let (settings, book) = (self.pricing.settings.clone(), self.pricing.book.clone());
+        let shown = self.view.split_by.clone().unwrap_or_default();
+        let label = format!("Splitting the estimate by {column}");
+        let job = Job::spawn(
+            JobKind::Segments,
+            column.clone(),
+            label,
+            self.ctx.clone(),
+            move |_| {
+                let groups = crate::segments::group_by(&a, &table, &column, &settings, &book)?;
+                Ok(Output::Segments(Box::new((shown, groups))))
+            },
+        );
+        self.start(job);
+    }
+
+    /// True while the "Split by" groups are being computed (the ones shown may be stale).
+    pub fn splitting(&self) -> bool {
+        self.jobs.runs(JobKind::Segments)
     }
 
     /// Settings changed: re-price at once.
@@ -375,35 +460,57 @@ impl EnrichApp {
         self.reprice();
     }
 
-    /// The Rows tab's data for the current filter and settings.
-    pub(crate) fn rows_cache(&mut self) -> Option<&RowsCache> {
-        let a = self.results.analysis.as_ref()?;
-        if self
+    /// The Rows tab's rows for the current filter and settings, priced on a worker (every
+    /// row's status and credits: tens of milliseconds at 1M rows). The tab asks every frame
+    /// until they are there; one job runs at a time. A filter change reuses the credits.
+    pub(crate) fn prepare_rows(&mut self) {
+        let Some(a) = self.results.analysis.clone() else {
+            return;
+        };
+        if self.jobs.runs(JobKind::Rows) {
+            return;
+        }
+        let filter = self.view.row_filter;
+        let (settings, book) = (self.pricing.settings.clone(), self.pricing.book.clone());
+        let credits = self
             .results
             .rows_cache
             .as_ref()
-            .is_none_or(|c| c.filter != self.view.row_filter)
-        {
-            let n = a.row_contact.len();
-            let indices = (0..n)
-                .filter(|&r| {
-                    self.view
-                        .row_filter
-                        .is_none_or(|f| rows::row_status(a, r, &self.pricing.settings) == f)
-                })
-                .map(|r| r as u32)
-                .collect();
-            let credits = match self.results.rows_cache.take() {
-                Some(c) => c.credits,
-                None => rows::row_credits(a, &self.pricing.settings, &self.pricing.book),
-            };
-            self.results.rows_cache = Some(RowsCache {
-                filter: self.view.row_filter,
-                indices,
-                credits,
-            });
-        }
-        self.results.rows_cache.as_ref()
+            .filter(|c| Arc::ptr_eq(&c.analysis, &a) && c.settings == settings)
+            .map(|c| c.credits.clone());
+        let job = Job::spawn(
+            JobKind::Rows,
+            "rows".into(),
+            "Pricing every row".into(),
+            self.ctx.clone(),
+            move |_| {
+                let credits =
+                    credits.unwrap_or_else(|| Arc::new(rows::row_credits(&a, &settings, &book)));
+                let indices = (0..a.row_contact.len())
+                    .filter(|&r| filter.is_none_or(|f| rows::row_status(&a, r, &settings) == f))
+                    .map(|r| r as u32)
+                    .collect();
+                Ok(Output::Rows(Box::new(RowsCache {
+                    analysis: a,
+                    settings,
+                    filter,
+                    indices,
+                    credits,
+                })))
+            },
+        );
+        self.start(job);
+    }
+
+    /// The rows the Rows tab shows, when they are for the current analysis, settings and
+    /// filter.
+    pub(crate) fn rows_ready(&self) -> Option<&RowsCache> {
+        let a = self.results.analysis.as_ref()?;
+        self.results.rows_cache.as_ref().filter(|c| {
+            Arc::ptr_eq(&c.analysis, a)
+                && c.settings == self.pricing.settings
+                && c.filter == self.view.row_filter
+        })
     }
 
     /// Do what a menu item or shortcut asks.
@@ -465,15 +572,16 @@ impl EnrichApp {
         }
     }
 
-    /// Write an export and say so (or show the error).
+    /// Write an export (on a worker) and say so when written (or show the error).
     pub(crate) fn write_export(&mut self, cmd: Command, out: &Path) {
-        match self.export_to(cmd, out) {
-            Ok(()) => self.view.notice = Some(format!("Saved {}", out.display())),
-            Err(e) => self.view.errors.push(e.to_string()),
+        if let Err(e) = self.export_to(cmd, out) {
+            self.view.errors.push(e.to_string());
         }
     }
 
-    /// Write an export to `out` (atomically; never over an input file).
+    /// Write an export to `out` on a worker (atomically; never over an input file). An
+    /// error here is one found before writing (nothing to export); one while writing is
+    /// shown when the worker ends.
     pub fn export_to(&mut self, cmd: Command, out: &Path) -> crate::Result<()> {
         let (Some(a), Some(list), Some(outcome)) = (
             &self.results.analysis,
@@ -484,31 +592,52 @@ impl EnrichApp {
                 "nothing to export yet: open a contact list first".into(),
             ));
         };
-        let mut inputs: Vec<&Path> = vec![list.table.path.as_path()];
-        if let Some(l) = &self.source.log {
-            inputs.push(l.table.path.as_path());
+        if !matches!(
+            cmd,
+            Command::ExportReport | Command::ExportRows | Command::ExportTrimmed
+        ) {
+            return Ok(());
         }
+        // Checked here (paths only), so that the caller hears of it at once.
+        let mut inputs: Vec<&Path> = vec![list.table.path.as_path()];
+        inputs.extend(self.source.log.as_ref().map(|l| l.table.path.as_path()));
         crate::fsutil::ensure_not_input(out, &inputs)?;
-        let bytes = match cmd {
-            Command::ExportReport => {
-                let json = report::json_report(
-                    outcome,
-                    &self.pricing.settings,
-                    &self.pricing.book,
-                    self.source.mapping.to_json_map(&Role::LIST),
-                    Some(&list.table),
-                );
-                report::render_report(out, &json, outcome, &self.pricing.book, &self.plan_name())?
-            }
-            Command::ExportRows => {
-                report::rows_report(a, &list.table, &self.pricing.settings, &self.pricing.book)?
-            }
-            Command::ExportTrimmed => {
-                let keep = crate::engine::trimmed_rows(a, &self.pricing.settings, outcome);
-                report::trimmed_list(&list.table, &keep, self.source.mapping.columns(Role::Email))?
-            }
-            _ => return Ok(()),
-        };
-        crate::fsutil::write_atomic(out, &bytes)
+        let (a, table, outcome) = (a.clone(), list.table.clone(), outcome.clone());
+        let (settings, book) = (self.pricing.settings.clone(), self.pricing.book.clone());
+        let mapping = self.source.mapping.clone();
+        let name = self.plan_name();
+        let out = out.to_path_buf();
+        let turn = super::background::WriteTurn::take();
+        let label = format!("Exporting {}", file_name(&out));
+        let job = Job::spawn(
+            JobKind::Export,
+            out.display().to_string(),
+            label,
+            self.ctx.clone(),
+            move |_| {
+                let bytes = match cmd {
+                    Command::ExportReport => {
+                        let json = report::json_report(
+                            &outcome,
+                            &settings,
+                            &book,
+                            mapping.to_json_map(&Role::LIST),
+                            Some(&table),
+                        );
+                        report::render_report(&out, &json, &outcome, &book, &name)?
+                    }
+                    Command::ExportRows => report::rows_report(&a, &table, &settings, &book)?,
+                    _ => {
+                        let keep = crate::engine::trimmed_rows(&a, &settings, &outcome);
+                        report::trimmed_list(&table, &keep, mapping.columns(Role::Email))?
+                    }
+                };
+                turn.wait();
+                crate::fsutil::write_atomic(&out, &bytes)?;
+                Ok(Output::Exported(out))
+            },
+        );
+        self.start(job);
+        Ok(())
     }
 }

@@ -105,6 +105,8 @@ pub(crate) struct ListState {
     pub table: Arc<ContactTable>,
     pub detection: Detection,
     pub read: ReadOptions,
+    /// Its fingerprint, taken as it was read (what a saved plan records).
+    pub file: crate::plan::Fingerprint,
 }
 
 /// A loaded reveal log.
@@ -113,13 +115,18 @@ pub(crate) struct LogState {
     pub mapping: Mapping,
     /// How it was read (the date order the user chose, among others).
     pub read: ReadOptions,
+    /// Its fingerprint, taken as it was read.
+    pub file: crate::plan::Fingerprint,
 }
 
 /// The Rows tab's filtered row indices and per-row credits, computed once per change.
 pub(crate) struct RowsCache {
+    /// What they were computed from.
+    pub analysis: Arc<Analysis>,
+    pub settings: Settings,
     pub filter: Option<RowStatus>,
     pub indices: Vec<u32>,
-    pub credits: Vec<f64>,
+    pub credits: Arc<Vec<f64>>,
 }
 
 /// The price book, the settings and the billing cycle: everything pricing reads besides
@@ -154,6 +161,8 @@ pub(crate) struct Results {
     pub rows_cache: Option<RowsCache>,
     /// The Estimate view's groups when a "Split by" column is chosen.
     pub split_groups: Option<Vec<crate::segments::Group>>,
+    /// The settings changed while the groups were being computed: compute them again.
+    pub segments_stale: bool,
     /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
     pub reconciliation: Option<crate::reconcile::Reconciliation>,
 }
@@ -203,6 +212,8 @@ pub(crate) struct ViewState {
     pub show_about: bool,
     /// What the widgets asked for this frame, applied by `logic` before the next.
     pub intents: Vec<intents::Intent>,
+    /// When this frame's `logic` started and ended (for `ENRICHPLAN_TIMINGS`).
+    pub frame: Option<(std::time::Instant, std::time::Instant)>,
 }
 
 /// The window: its state in a few owned parts. Widgets draw from them and say what the
@@ -328,9 +339,14 @@ impl EnrichApp {
     }
 
     /// Split the Estimate view by a column (None: no split), as its "Split by" picker does.
+    /// The groups are computed on a worker: [`EnrichApp::split_groups`] has them once it
+    /// ends ([`EnrichApp::wait_for_jobs`] waits for it).
     pub fn set_split_by(&mut self, column: Option<String>) {
+        if self.view.split_by != column {
+            self.results.split_groups = None;
+        }
         self.view.split_by = column;
-        self.reprice();
+        self.refresh_segments();
     }
 
     /// The last "Plan vs actual", if a Usage Report was read.

@@ -258,41 +258,75 @@ impl EnrichApp {
                 "nothing to save yet: open a contact list and wait for its estimate".into(),
             ));
         };
-        Plan::of_run(plan::PlanInputs {
+        Ok(Plan::of_run(plan::PlanInputs {
             name: self.plan_name(),
             notes: self.plans.doc.notes.clone(),
             created: self.plans.doc.created,
-            list: (&list.table.path, &list.read, &self.source.mapping),
+            list: (list.file.clone(), &list.read, &self.source.mapping),
             log: self
                 .source
                 .log
                 .as_ref()
-                .map(|l| (l.table.path.as_path(), &l.read, &l.mapping)),
+                .map(|l| (l.file.clone(), &l.read, &l.mapping)),
             settings: &self.pricing.settings,
             cycle: self.pricing.cycle,
             budget: self.persisted.budget.remaining(),
             money: self.money(),
             book: &self.pricing.book,
             outcome,
-        })
+        }))
     }
 
-    /// Save the plan to `path` (atomically; never over the list or the log).
+    /// Save the plan to `path` (atomically, on a worker; never over the list or the log).
+    /// An error here is one found before writing (nothing to save); one while writing is
+    /// shown when the worker ends, like any job's.
     pub fn save_plan_to(&mut self, path: &Path) -> crate::Result<()> {
         let path = with_plan_extension(path.to_path_buf());
         if self.plans.doc.name.trim().is_empty() {
             self.plans.doc.name = plan_stem(&path);
         }
-        let mut plan = self.current_plan()?;
-        let mut inputs: Vec<&Path> = Vec::new();
-        if let Some(l) = &self.source.list {
-            inputs.push(l.table.path.as_path());
-        }
-        if let Some(l) = &self.source.log {
-            inputs.push(l.table.path.as_path());
-        }
+        let plan = self.current_plan()?;
+        // Checked here (paths only), so that the caller hears of it at once.
+        let inputs: Vec<&Path> = [
+            self.source.list.as_ref().map(|l| l.table.path.as_path()),
+            self.source.log.as_ref().map(|l| l.table.path.as_path()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         crate::fsutil::ensure_not_input(&path, &inputs)?;
-        plan.save(&path)?;
+        let signature = self.signature();
+        let turn = super::background::WriteTurn::take();
+        let label = format!("Saving {}", super::logic::file_name(&path));
+        let job = super::background::Job::spawn(
+            super::background::JobKind::SavePlan,
+            path.display().to_string(),
+            label,
+            self.ctx.clone(),
+            move |_| {
+                turn.wait();
+                let mut plan = plan;
+                plan.save(&path)?;
+                Ok(super::background::Output::PlanSaved(Box::new(
+                    super::background::SavedPlan {
+                        path,
+                        plan,
+                        signature,
+                    },
+                )))
+            },
+        );
+        self.start(job);
+        Ok(())
+    }
+
+    /// A plan has been written (by [`EnrichApp::save_plan_to`]'s worker).
+    pub(crate) fn plan_saved(&mut self, saved: super::background::SavedPlan) {
+        let super::background::SavedPlan {
+            path,
+            plan,
+            signature,
+        } = saved;
         self.plans.doc.path = Some(path.clone());
         self.plans.doc.created = Some(plan.created);
         if let Some(v) = &mut self.plans.saved_view {
@@ -300,9 +334,27 @@ impl EnrichApp {
             v.plan = plan;
         }
         self.persisted.remember(path.clone());
-        self.plans.baseline = Some(self.signature());
+        // What was saved is the baseline: a change made while it was written stays unsaved.
+        self.plans.baseline = Some(signature);
         self.view.notice = Some(format!("Saved plan {}", path.display()));
-        Ok(())
+        self.close_if_saved();
+    }
+
+    /// After a save: close the window when the user asked to save and close, and nothing
+    /// is left unsaved or being written.
+    pub(crate) fn close_if_saved(&mut self) {
+        if self.plans.close_after_save
+            && !self.jobs.runs(super::background::JobKind::SavePlan)
+            && !self.jobs.runs(super::background::JobKind::SaveSpec)
+        {
+            self.plans.close_after_save = false;
+            if self.unsaved().is_empty() {
+                self.view.allow_close = true;
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
     }
 
     /// Ctrl+S (asks for a path the first time) and Save as.
@@ -345,14 +397,38 @@ impl EnrichApp {
     }
 
     /// Open a plan: list, mapping, settings, price book, cycle, budget, money, reveal log.
+    /// The plan is read and its list checked (hashed) on a worker; [`EnrichApp::plan_opened`]
+    /// applies it.
     pub fn open_plan(&mut self, path: &Path) {
-        let mut p = match Plan::load(path) {
-            Ok(p) => p,
-            Err(e) => {
-                self.view.errors.push(e.to_string());
-                return;
-            }
-        };
+        let path = path.to_path_buf();
+        let label = format!("Opening {}", super::logic::file_name(&path));
+        let job = super::background::Job::spawn(
+            super::background::JobKind::OpenPlan,
+            path.display().to_string(),
+            label,
+            self.ctx.clone(),
+            move |_| {
+                let plan = Plan::load(&path)?;
+                let list = plan
+                    .source
+                    .as_ref()
+                    .map(|s| (Plan::source_state(&path, s), Plan::read_options(s)));
+                Ok(super::background::Output::Plan(Box::new(
+                    super::background::OpenedPlan { path, plan, list },
+                )))
+            },
+        );
+        self.start(job);
+    }
+
+    /// A plan has been read (by [`EnrichApp::open_plan`]'s worker): open what it names.
+    pub(crate) fn plan_opened(&mut self, opened: super::background::OpenedPlan) {
+        let super::background::OpenedPlan {
+            path,
+            plan: mut p,
+            list: states,
+        } = opened;
+        let path = path.as_path();
         self.persisted.remember(path.to_path_buf());
         if let Some(sr) = &p.spec {
             // A plan made from a Workspace spec opens the spec, with the plan's settings.
@@ -375,10 +451,6 @@ impl EnrichApp {
             return;
         }
         self.jobs.cancel_all();
-        let states = p
-            .source
-            .as_ref()
-            .map(|s| (Plan::source_state(path, s), Plan::read_options(s)));
         absolute_sources(path, &mut p);
         let (book, note) = p.book();
         if !self.pricing.books.iter().any(|b| b.id == book.id) {
@@ -491,9 +563,12 @@ impl EnrichApp {
                     self.save_plan(false);
                 }
                 if self.plans.workspace.as_ref().is_some_and(|w| w.is_dirty()) {
-                    // Written on a worker: close once it is saved (spec_saved).
                     self.save_spec_dialog(false);
-                    self.plans.close_after_save = self.jobs.busy();
+                }
+                use super::background::JobKind;
+                if self.jobs.runs(JobKind::SavePlan) || self.jobs.runs(JobKind::SaveSpec) {
+                    // Written on workers: close once they are saved (close_if_saved).
+                    self.plans.close_after_save = true;
                     false
                 } else {
                     !self.is_dirty() && self.view.prompt.is_none()

@@ -149,6 +149,7 @@ impl EnrichApp {
         let spec = doc.spec.clone();
         let sources: Vec<PathBuf> = spec.sources().map(Path::to_path_buf).collect();
         let label = format!("Saving {}", super::logic::file_name(&path));
+        let turn = super::background::WriteTurn::take();
         let job = Job::spawn(
             JobKind::SaveSpec,
             path.display().to_string(),
@@ -157,6 +158,7 @@ impl EnrichApp {
             move |_| {
                 let inputs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
                 crate::fsutil::ensure_not_input(&path, &inputs)?;
+                turn.wait();
                 spec.save(&path)?;
                 Ok(Output::SpecSaved(Box::new((spec, path))))
             },
@@ -171,12 +173,7 @@ impl EnrichApp {
             doc.saved = Some(spec);
         }
         self.view.notice = Some(format!("Saved Workspace plan {}", path.display()));
-        if std::mem::take(&mut self.plans.close_after_save) && self.unsaved().is_empty() {
-            self.view.allow_close = true;
-            if let Some(ctx) = &self.ctx {
-                ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Close);
-            }
-        }
+        self.close_if_saved();
     }
 
     /// Ask where to save (or save where it was), then save.

@@ -64,6 +64,7 @@ fn plan_saved_from_the_window_reopens_with_same_total_and_settings() {
     let total = shown_total(h.state());
     let path = dir.path().join("platform.enrichplan.json");
     h.state_mut().save_plan_to(&path).unwrap();
+    h.state_mut().wait_for_jobs();
     h.run();
     assert!(!h.state().is_dirty());
     assert_eq!(h.state().title(), "platform — enrichplan");
@@ -179,6 +180,7 @@ fn plan_with_missing_list_shows_saved_result_and_locate_button() {
     let total = shown_total(&app);
     let path = dir.path().join("moved.enrichplan.json");
     app.save_plan_to(&path).unwrap();
+    app.wait_for_jobs();
     // The plan refers to the list relatively (it is beside it).
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("\"path\": \"list.csv\""), "{text}");
@@ -213,6 +215,7 @@ fn plan_with_changed_list_asks_to_rerun_or_locate() {
     let mut app = EnrichApp::new_for_test(Some(&list));
     let path = dir.path().join("p.enrichplan.json");
     app.save_plan_to(&path).unwrap();
+    app.wait_for_jobs();
     // Drop the last ten rows.
     let text = std::fs::read_to_string(&list).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -241,6 +244,7 @@ fn plan_with_unknown_price_book_falls_back_to_its_copy_and_says_so() {
     let path = dir.path().join("old.enrichplan.json");
     let mut app = EnrichApp::new_for_test(Some(&sample()));
     app.save_plan_to(&path).unwrap();
+    app.wait_for_jobs();
     let mut plan = Plan::load(&path).unwrap();
     plan.pricebook.id = "retired-2019".into();
     plan.pricebook.book.id = "retired-2019".into();
@@ -286,6 +290,7 @@ fn markdown_report_export() {
     let mut app = EnrichApp::new_for_test(Some(&sample()));
     let out = dir.path().join("estimate.md");
     app.export_to(Command::ExportReport, &out).unwrap();
+    app.wait_for_jobs();
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with('#'), "{md}");
     let (e, _, _) = pricing::shown(&app.outcome().unwrap().estimate.total);
@@ -321,6 +326,8 @@ fn export_over_an_existing_file_asks_first() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Replace").click();
     h.run();
+    // Written on a worker.
+    h.state_mut().wait_for_jobs();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with('#'));
     assert!(h.state().prompt().is_none());
 }

@@ -149,6 +149,9 @@ fn rows_tab_filters_by_status() {
     let (_, counts) = engine_outcome(&sample(), h.state().settings());
     h.get_by_label("Rows").click();
     h.run();
+    // The rows are priced on a worker.
+    h.state_mut().wait_for_jobs();
+    h.run();
     h.get_by_label(&format!(
         "Showing {} of {} rows",
         fmt_int(counts.rows as i64),
@@ -159,6 +162,8 @@ fn rows_tab_filters_by_status() {
     h.run();
     h.get_by_label(&format!("Duplicate ({})", fmt_int(counts.duplicate as i64)))
         .click();
+    h.run();
+    h.state_mut().wait_for_jobs();
     h.run();
     h.get_by_label(&format!(
         "Showing {} of {} rows",
@@ -174,12 +179,14 @@ fn exports_are_the_reports_of_the_library() {
     let out = dir.path().join("rows.csv");
     app.export_to(enrichplan::app::Command::ExportRows, &out)
         .unwrap();
+    app.wait_for_jobs();
     let rows = std::fs::read_to_string(&out).unwrap();
     assert!(rows.starts_with("row,line,contact_id,status,reason,credits"));
     assert_eq!(rows.lines().count(), 2001);
     let json = dir.path().join("estimate.json");
     app.export_to(enrichplan::app::Command::ExportReport, &json)
         .unwrap();
+    app.wait_for_jobs();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
     let (total, _) = engine_outcome(&sample(), app.settings());
     assert_eq!(
@@ -339,6 +346,8 @@ fn rows_view_names_an_email_cell_with_several_addresses() {
     let mut h = window(EnrichApp::new_for_test(Some(&list)));
     h.get_by_label("Rows").click();
     h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
     assert!(
         h.query_by_label_contains("2 addresses in one cell")
             .is_some(),
@@ -359,6 +368,8 @@ fn split_by_shows_groups_that_add_up_to_the_total() {
     // A simulated click on the picker's popup entry did not register in the harness (not
     // understood yet, said in the issue note); the picker calls this same method.
     app.set_split_by(Some("Country".into()));
+    // The groups are made on a worker.
+    app.wait_for_jobs();
     // The groups are the file's own values (CJK among them): no fonts for them here.
     let h = window_with(app, true);
     assert!(h.query_by_label("Split by column").is_some());

@@ -137,6 +137,12 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
     if let Some(p) = pick {
         app.intend(Intent::SplitBy(p));
     }
+    if app.splitting() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new("grouping the rows…").weak());
+        });
+    }
     let Some(groups) = &app.results.split_groups else {
         return;
     };

@@ -54,14 +54,12 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         return;
     };
     // Filtered and priced by `logic` (once per change of filter or settings).
-    let Some(cache) = app
-        .results
-        .rows_cache
-        .as_ref()
-        .filter(|c| c.filter == filter)
-    else {
+    let Some(cache) = app.rows_ready() else {
         app.intend(Intent::PrepareRows);
-        ui.spinner();
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new("pricing every row…").weak());
+        });
         return;
     };
     ui.label(format!(
