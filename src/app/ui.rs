@@ -7,6 +7,7 @@ use super::{Command, EnrichApp, Tab, widgets};
 
 impl eframe::App for EnrichApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
@@ -47,6 +48,7 @@ impl eframe::App for EnrichApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.view.last_title = title;
         }
+        self.view.frame = Some((started, std::time::Instant::now()));
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -108,6 +110,7 @@ impl eframe::App for EnrichApp {
         let ctx = ui.ctx().clone();
         self.show_file_dialog(&ctx);
         self.drop_hint(ui);
+        self.report_slow_frame();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -116,10 +119,36 @@ impl eframe::App for EnrichApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.jobs.cancel_all();
+        // Files being written are finished before the process ends.
+        while self.jobs.wait_one().is_some() {}
     }
 }
 
+/// A frame longer than this is reported with `ENRICHPLAN_TIMINGS` (issue 12's goal).
+const SLOW_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+
 impl EnrichApp {
+    /// With `ENRICHPLAN_TIMINGS` set, a frame over [`SLOW_FRAME`] (our logic and layout,
+    /// not the painting) is told on stderr, split into logic and drawing, with the tab.
+    fn report_slow_frame(&mut self) {
+        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        let Some((start, logic_end)) = self.view.frame.take() else {
+            return;
+        };
+        let total = start.elapsed();
+        if total > SLOW_FRAME
+            && *ON.get_or_init(|| std::env::var_os("ENRICHPLAN_TIMINGS").is_some())
+        {
+            eprintln!(
+                "slow frame: {:.1} ms (logic {:.1} ms, drawing {:.1} ms), {:?} tab",
+                total.as_secs_f64() * 1e3,
+                (logic_end - start).as_secs_f64() * 1e3,
+                (total - (logic_end - start)).as_secs_f64() * 1e3,
+                self.view.tab
+            );
+        }
+    }
+
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
@@ -268,6 +297,10 @@ impl EnrichApp {
             for j in &self.jobs.running {
                 ui.spinner();
                 ui.label(&j.label);
+                if j.kind.writes() {
+                    // A file being written is finished (it takes a moment), not cancelled.
+                    continue;
+                }
                 ui.add(
                     egui::ProgressBar::new(j.progress.fraction())
                         .desired_width(200.0)
