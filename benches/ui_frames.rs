@@ -105,6 +105,24 @@ fn main() {
     });
     assert!(f.h.state().settings().selection.phone, "Phone ticked");
     assert!(f.h.state().split_groups().is_some(), "the split is shown");
+    f.phase("budget at half the estimate (fit)", |h| {
+        let high = h
+            .state()
+            .outcome()
+            .expect("an estimate")
+            .estimate
+            .total
+            .high;
+        h.state_mut().set_budget(Some(high / 2.0))
+    });
+    f.phase("keep first the highest Country (fit)", |h| {
+        h.state_mut().set_priority(Some("Country".into()))
+    });
+    let fit = f.h.state().outcome().and_then(|o| o.budget.clone());
+    assert!(
+        fit.and_then(|b| b.fit).is_some(),
+        "a fit in the column's order"
+    );
     let plan = out.path().join("plan.enrichplan.json");
     f.phase("save as a plan", move |h| {
         h.state_mut().save_plan_to(&plan).expect("the plan saves")

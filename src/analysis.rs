@@ -123,6 +123,11 @@ impl Analysis {
         self.fit_memo.get(self, priority)
     }
 
+    /// Whether [`Analysis::fit_table`] for this priority column is built already.
+    pub fn has_fit_table(&self, priority: Option<&crate::budget::Priority>) -> bool {
+        self.fit_memo.has(priority)
+    }
+
     /// The tally of some rows alone (one table of several): its rows, those unmatchable,
     /// the duplicates (of a contact first seen in an earlier row, in any table), the
     /// contacts it represents and the companies it names.

@@ -314,6 +314,12 @@ impl std::fmt::Debug for FitMemo {
 }
 
 impl FitMemo {
+    /// Whether the table for this priority column is built.
+    pub fn has(&self, priority: Option<&Priority>) -> bool {
+        let tables = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        tables.iter().any(|t| t.serves(priority))
+    }
+
     /// The table for this priority column, built on first use. At most a handful
     /// are kept (the oldest leaves first).
     pub fn get(&self, a: &Analysis, priority: Option<&Priority>) -> Arc<FitTable> {

@@ -473,17 +473,23 @@ pub fn priority(table: &ContactTable, s: &Settings) -> Result<Option<budget::Pri
     let Some(name) = &s.priority else {
         return Ok(None);
     };
-    let Some(col) = roles::find_header(&table.headers, name) else {
-        return Err(crate::error::Error::Setting(format!(
-            "--priority {name}: no column named `{name}`; the columns are: {}",
-            table.headers.join(", ")
-        )));
-    };
+    let col = priority_column(table, name)?;
     let cells = table.df.column(&col)?.str()?.clone();
     Ok(Some(budget::Priority::of(
         &col,
         cells.iter().map(|v| v.unwrap_or("")),
     )))
+}
+
+/// The column of `table` a priority named `name` is (as `--map` matches names); a missing
+/// one is an error naming the columns there are.
+pub fn priority_column(table: &ContactTable, name: &str) -> Result<String> {
+    roles::find_header(&table.headers, name).ok_or_else(|| {
+        crate::error::Error::Setting(format!(
+            "--priority {name}: no column named `{name}`; the columns are: {}",
+            table.headers.join(", ")
+        ))
+    })
 }
 
 /// [`estimate`] with the fit-to-budget cut in the order of a priority column.

@@ -38,6 +38,8 @@ pub enum JobKind {
     Segments,
     /// The Rows tab's statuses and credits.
     Rows,
+    /// A priority column parsed and fit-to-budget's order built from it.
+    Priority,
 }
 
 impl JobKind {
@@ -56,6 +58,7 @@ impl JobKind {
             JobKind::Export => "enrichplan-export",
             JobKind::Segments => "enrichplan-segments",
             JobKind::Rows => "enrichplan-rows",
+            JobKind::Priority => "enrichplan-priority",
         }
     }
 
@@ -154,6 +157,14 @@ pub enum Output {
     /// The groups of this column.
     Segments(Box<(String, Vec<Group>)>),
     Rows(Box<crate::app::RowsCache>),
+    /// A priority column of a list (the name asked for) parsed.
+    Priority(
+        Box<(
+            Arc<crate::input::reader::ContactTable>,
+            String,
+            Arc<crate::budget::Priority>,
+        )>,
+    ),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.

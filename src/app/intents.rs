@@ -35,6 +35,8 @@ pub(crate) enum Intent {
     PrepareRows,
     /// The Estimate view's "Split by" column.
     SplitBy(Option<String>),
+    /// Fit-to-budget's "Keep first" column.
+    Priority(Option<String>),
     /// Re-run a plan on its list at `path` (or, with None, choose the file).
     LocateList(Option<PathBuf>),
     AnswerClose(CloseAnswer),
@@ -107,6 +109,7 @@ impl EnrichApp {
                 self.prepare_rows();
             }
             Intent::SplitBy(c) => self.set_split_by(c),
+            Intent::Priority(c) => self.set_priority(c),
             Intent::LocateList(Some(p)) => self.locate_list(p),
             Intent::LocateList(None) => self.locate_list_dialog(),
             Intent::AnswerClose(a) => self.answer_close(a),

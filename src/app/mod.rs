@@ -150,7 +150,7 @@ pub(crate) struct SourceState {
     /// The mappings of a plan being opened, applied when its files have loaded.
     pub pending: Option<plans::PendingPlan>,
     /// The parsed priority column of the list in memory (see `reprice`).
-    pub priority_cache: Option<(Arc<ContactTable>, Arc<crate::budget::Priority>)>,
+    pub priority_cache: Option<(Arc<ContactTable>, String, Arc<crate::budget::Priority>)>,
 }
 
 /// What the engine computed from the sources and the pricing state.
@@ -163,6 +163,8 @@ pub(crate) struct Results {
     pub split_groups: Option<Vec<crate::segments::Group>>,
     /// The settings changed while the groups were being computed: compute them again.
     pub segments_stale: bool,
+    /// The priority column whose fit-to-budget order is being prepared (no fit shown yet).
+    pub fit_pending: Option<String>,
     /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
     pub reconciliation: Option<crate::reconcile::Reconciliation>,
 }
@@ -347,6 +349,30 @@ impl EnrichApp {
         }
         self.view.split_by = column;
         self.refresh_segments();
+    }
+
+    /// Check the estimate against `remaining` credits (None: no budget), as the "Remaining
+    /// credits" box does.
+    pub fn set_budget(&mut self, remaining: Option<f64>) {
+        let b = &mut self.persisted.budget;
+        b.enabled = remaining.is_some();
+        if let Some(r) = remaining {
+            b.remaining = r;
+        }
+        self.reprice();
+    }
+
+    /// Keep the contacts with the highest values of `column` first in the fit to budget
+    /// (None: file order), as the "Keep first" picker does. The column is read and the
+    /// contacts ordered on a worker: until then the estimate has no fit.
+    pub fn set_priority(&mut self, column: Option<String>) {
+        self.pricing.settings.priority = column;
+        self.reprice();
+    }
+
+    /// The priority column whose order is being prepared for the fit to budget.
+    pub fn fit_pending(&self) -> Option<&str> {
+        self.results.fit_pending.as_deref()
     }
 
     /// The last "Plan vs actual", if a Usage Report was read.

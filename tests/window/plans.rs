@@ -372,3 +372,73 @@ fn plan_notes_are_editable_and_shown_in_compare() {
     assert_eq!(h.state().compared()[0].1.notes, "Approved by Dana");
     assert!(h.query_all_by_label("Approved by Dana").count() >= 1);
 }
+
+/// "Keep first" a priority column in the fit to budget: the column is read and the
+/// contacts ordered on a worker (no fit is shown meanwhile), then the window's cut is the
+/// CLI's `--priority`, down to the trimmed upload file.
+#[test]
+fn fit_to_budget_in_a_priority_columns_order_is_the_clis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Name,Email,Score\n");
+    for i in 0..40 {
+        text.push_str(&format!("P{i},p{i}@c{i}.example,{}\n", (i * 17) % 11));
+    }
+    let list = crate::common::write(dir.path(), "list.csv", &text);
+    let mut app = EnrichApp::new_for_test(Some(&list));
+    let budget = shown_total(&app) as f64 / 3.0;
+    app.set_budget(Some(budget));
+    let file_order = app.outcome().unwrap().budget.as_ref().unwrap().fit.clone();
+    let file_order = file_order.expect("a fit in file order at once");
+    assert!(file_order.kept > 0 && file_order.kept < file_order.billable);
+    app.set_priority(Some("score".into()));
+    assert_eq!(app.fit_pending(), Some("score"));
+    assert!(
+        app.outcome()
+            .unwrap()
+            .budget
+            .as_ref()
+            .unwrap()
+            .fit
+            .is_none(),
+        "no cut in the wrong order while the column is read"
+    );
+    app.wait_for_jobs();
+    assert_eq!(app.fit_pending(), None);
+    let fit = app.outcome().unwrap().budget.clone().unwrap().fit.unwrap();
+    let trimmed = dir.path().join("window-trimmed.csv");
+    app.export_to(Command::ExportTrimmed, &trimmed).unwrap();
+    app.wait_for_jobs();
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+
+    let cli_trimmed = dir.path().join("cli-trimmed.csv");
+    let v = crate::common::json(&[
+        "estimate",
+        list.to_str().unwrap(),
+        "--budget",
+        &budget.to_string(),
+        "--priority",
+        "score",
+        "--trimmed-out",
+        cli_trimmed.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["budget"]["fit_contacts"].as_u64(), Some(fit.kept));
+    assert_eq!(
+        std::fs::read_to_string(&trimmed).unwrap(),
+        std::fs::read_to_string(&cli_trimmed).unwrap()
+    );
+    // The highest scores are kept: none kept scores below one cut.
+    let kept: Vec<u32> = csv::Reader::from_path(&trimmed)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap()[2].parse().unwrap())
+        .collect();
+    assert_eq!(kept.len() as u64, fit.kept);
+    let lowest_kept = *kept.iter().min().unwrap();
+    let cut: Vec<u32> = (0..40)
+        .map(|i| ((i * 17) % 11) as u32)
+        .filter(|&s| s > lowest_kept)
+        .collect();
+    assert!(cut.len() as u64 <= fit.kept, "every higher score is kept");
+}

@@ -47,6 +47,17 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 app.pricing.book.id
             );
             headline(ui, &outcome, &money, &subtitle);
+            if let Some(col) = &app.results.fit_pending {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(
+                        RichText::new(format!(
+                            "putting the contacts in {col} order for the fit to budget…"
+                        ))
+                        .weak(),
+                    );
+                });
+            }
             if app.pricing.settings.channel == Channel::Platform {
                 ui.label(
                     RichText::new(

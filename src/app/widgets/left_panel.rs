@@ -805,7 +805,7 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 None => "file order".to_string(),
                 Some(c) => format!("highest {c} first"),
             };
-            ui.horizontal(|ui| {
+            let pick = ui.horizontal(|ui| {
                 ui.label("Keep first");
                 let r = egui::ComboBox::from_id_salt("priority")
                     .selected_text(text(&current))
@@ -826,11 +826,12 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 r.response.on_hover_text(
                     "The fit-to-budget cut keeps these contacts first (ties in file order; cells that are not numbers last)",
                 );
-                if let Some(Some(p)) = r.inner {
-                    app.pricing.settings.priority = p;
-                    ch.reprice = true;
-                }
-            });
+                r.inner.flatten()
+            })
+            .inner;
+            if let Some(p) = pick {
+                app.intend(Intent::Priority(p));
+            }
         }
     }
     let b = &mut app.persisted.budget;
