@@ -216,6 +216,8 @@ pub(crate) struct ViewState {
     pub intents: Vec<intents::Intent>,
     /// When this frame's `logic` started and ended (for `ENRICHPLAN_TIMINGS`).
     pub frame: Option<(std::time::Instant, std::time::Instant)>,
+    /// Frames drawn so far.
+    pub frames: u64,
 }
 
 /// The window: its state in a few owned parts. Widgets draw from them and say what the
@@ -413,7 +415,11 @@ fn window_icon() -> egui::IconData {
         .unwrap_or_default()
 }
 
+/// When [`run`] started (for `ENRICHPLAN_TIMINGS`' first-frame figure).
+pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("enrichplan")

@@ -8,6 +8,17 @@ use super::{Command, EnrichApp, Tab, widgets};
 impl eframe::App for EnrichApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let started = std::time::Instant::now();
+        self.view.frames += 1;
+        if self.view.frames == 2
+            && timings()
+            && let Some(t) = super::STARTED.get()
+        {
+            // The first frame has been painted and shown before the second begins.
+            eprintln!(
+                "first frame on screen {:.0} ms after start",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
@@ -124,6 +135,12 @@ impl eframe::App for EnrichApp {
     }
 }
 
+/// `ENRICHPLAN_TIMINGS` is set: frame figures go to stderr.
+fn timings() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ENRICHPLAN_TIMINGS").is_some())
+}
+
 /// A frame longer than this is reported with `ENRICHPLAN_TIMINGS` (issue 12's goal).
 const SLOW_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
 
@@ -131,14 +148,11 @@ impl EnrichApp {
     /// With `ENRICHPLAN_TIMINGS` set, a frame over [`SLOW_FRAME`] (our logic and layout,
     /// not the painting) is told on stderr, split into logic and drawing, with the tab.
     fn report_slow_frame(&mut self) {
-        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
         let Some((start, logic_end)) = self.view.frame.take() else {
             return;
         };
         let total = start.elapsed();
-        if total > SLOW_FRAME
-            && *ON.get_or_init(|| std::env::var_os("ENRICHPLAN_TIMINGS").is_some())
-        {
+        if total > SLOW_FRAME && timings() {
             eprintln!(
                 "slow frame: {:.1} ms (logic {:.1} ms, drawing {:.1} ms), {:?} tab",
                 total.as_secs_f64() * 1e3,
