@@ -473,12 +473,47 @@ mod tests {
             }
         }
         // The memo serves the same table again, whatever the settings, and another for a
-        // priority column.
+        // priority column; it says which it has.
+        let a = sample_analysis();
+        assert!(!a.has_fit_table(None) && !a.has_fit_table(Some(&prio)));
         let t1 = a.fit_table(None);
+        assert!(a.has_fit_table(None) && !a.has_fit_table(Some(&prio)));
         assert!(Arc::ptr_eq(&t1, &a.fit_table(None)));
         let t2 = a.fit_table(Some(&prio));
         assert!(!Arc::ptr_eq(&t1, &t2));
         assert!(Arc::ptr_eq(&t2, &a.fit_table(Some(&prio))));
+        assert!(a.has_fit_table(Some(&prio)));
+        assert!(
+            !a.clone().has_fit_table(None),
+            "a clone starts an empty memo"
+        );
+    }
+
+    #[test]
+    fn priorities_are_finite_numbers_and_the_rest_ranks_last() {
+        let cells = [
+            "12",
+            " 3.5 ",
+            "1,200",
+            "-1",
+            "",
+            "n/a",
+            "inf",
+            "NaN",
+            "-infinity",
+        ];
+        let p = Priority::of("Score", cells.iter().copied());
+        let low = f64::NEG_INFINITY;
+        assert_eq!(
+            p.values,
+            vec![12.0, 3.5, 1200.0, -1.0, low, low, low, low, low],
+            "inf and NaN are words here, not numbers"
+        );
+        assert_eq!(
+            p.not_numbers, 4,
+            "n/a, inf, NaN, -infinity; the empty cell is not counted"
+        );
+        assert_eq!(p.column, "Score");
     }
 
     #[test]
