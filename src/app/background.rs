@@ -71,7 +71,29 @@ impl JobKind {
             JobKind::SaveSpec | JobKind::SavePlan | JobKind::Export
         )
     }
+
+    /// Jobs the user can cancel from the status bar: reading and analysing. Writers finish;
+    /// what is derived from the analysis (groups, row prices, a priority order) is quick
+    /// and redone when asked again.
+    pub fn cancellable(self) -> bool {
+        !self.writes() && !matches!(self, JobKind::Segments | JobKind::Rows | JobKind::Priority)
+    }
+
+    /// Jobs that bring a list, a plan or an analysis: the views wait for them.
+    pub fn loads(self) -> bool {
+        matches!(
+            self,
+            JobKind::LoadList | JobKind::LoadLog | JobKind::Analyze | JobKind::OpenPlan
+        )
+    }
 }
+
+/// A list's priority column: the list, the name asked for, the values.
+pub type PriorityOf = (
+    Arc<crate::input::reader::ContactTable>,
+    String,
+    Arc<crate::budget::Priority>,
+);
 
 /// A file read on a worker, with how it was read and its fingerprint (taken beside the
 /// read, of the same bytes): a plan saved later records it without hashing again.
@@ -87,6 +109,8 @@ pub struct SavedPlan {
     pub path: PathBuf,
     pub plan: Plan,
     pub signature: String,
+    /// The plan document it was saved from (`PlansState::generation`).
+    pub generation: u64,
 }
 
 /// A plan file read by a worker, with the state of its list (hashed there) and the options
@@ -138,7 +162,8 @@ pub enum Output {
     List(Box<Loaded>),
     /// A reveal log.
     Log(Box<Loaded>),
-    Analysis(Box<Analysis>),
+    /// An analysis, with the priority column in force when it was parsed for it.
+    Analysis(Box<(Analysis, Option<PriorityOf>)>),
     /// A Workspace spec read from its file, with its price book.
     Spec(Box<(Spec, PriceBook, PathBuf)>),
     /// A price book opened where a spec was expected.
@@ -158,13 +183,7 @@ pub enum Output {
     Segments(Box<(String, Vec<Group>)>),
     Rows(Box<crate::app::RowsCache>),
     /// A priority column of a list (the name asked for) parsed.
-    Priority(
-        Box<(
-            Arc<crate::input::reader::ContactTable>,
-            String,
-            Arc<crate::budget::Priority>,
-        )>,
-    ),
+    Priority(Box<PriorityOf>),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.
@@ -269,6 +288,23 @@ impl Jobs {
                 true
             }
         });
+    }
+
+    /// Cancel what the user can cancel ([`JobKind::cancellable`]).
+    pub fn cancel_user(&mut self) {
+        self.running.retain(|j| {
+            if j.kind.cancellable() {
+                j.progress.cancel();
+                false
+            } else {
+                true
+            }
+        });
+    }
+
+    /// True while a list, plan or analysis is being read or made.
+    pub fn loading(&self) -> bool {
+        self.running.iter().any(|j| j.kind.loads())
     }
 
     /// Cancel every job but the writers (a file being written is finished, and said).

@@ -155,14 +155,15 @@ impl EnrichApp {
             .map(|l| (l.table.clone(), l.mapping.clone()));
         let cycle = self.pricing.cycle;
         let today = self.pricing.today;
-        // The priority column in force, if parsed already: its fit table is built here too.
-        let priority = self
+        // The priority column in force: its fit table is built here too, and the column
+        // parsed first when it is not yet (a plan opened with one), so that no fit is
+        // pending once the analysis is shown.
+        let settings = self.pricing.settings.clone();
+        let cached = self
             .source
             .priority_cache
             .as_ref()
-            .filter(|(t, c, _)| {
-                Arc::ptr_eq(t, &table) && self.pricing.settings.priority.as_ref() == Some(c)
-            })
+            .filter(|(t, c, _)| Arc::ptr_eq(t, &table) && settings.priority.as_ref() == Some(c))
             .map(|(_, _, p)| p.clone());
         let label = format!("Analysing {}", file_name(&table.path));
         let job = Job::spawn(
@@ -182,10 +183,22 @@ impl EnrichApp {
                 // Fit-to-budget's table is built here, on the worker: every re-price on
                 // the UI thread then fits a budget in microseconds.
                 a.fit_table(None);
+                let priority = match (cached, &settings.priority) {
+                    (Some(p), _) => Some(p),
+                    // A column the list lacks is said by the re-price.
+                    (None, Some(_)) => engine::priority(&table, &settings)
+                        .ok()
+                        .flatten()
+                        .map(Arc::new),
+                    (None, None) => None,
+                };
                 if let Some(p) = &priority {
                     a.fit_table(Some(p));
                 }
-                Ok(Output::Analysis(Box::new(a)))
+                let priority = priority
+                    .zip(settings.priority)
+                    .map(|(p, c)| (table.clone(), c, p));
+                Ok(Output::Analysis(Box::new((a, priority))))
             },
         );
         self.start(job);
@@ -193,9 +206,15 @@ impl EnrichApp {
 
     /// Apply results of finished jobs (called every frame).
     pub(crate) fn poll_jobs(&mut self) {
-        for (kind, r) in self.jobs.poll() {
+        let done = self.jobs.poll();
+        if done.is_empty() {
+            return;
+        }
+        for (kind, r) in done {
             self.handle_result(kind, r);
         }
+        // Once every result is in (two saves may end in the same frame).
+        self.close_if_saved();
     }
 
     pub(crate) fn handle_result(&mut self, kind: JobKind, r: JobResult) {
@@ -258,8 +277,18 @@ impl EnrichApp {
                 self.reanalyze();
                 self.reanalyze_workspace();
             }
-            Ok(Output::Analysis(a)) => {
-                self.results.analysis = Some(Arc::new(*a));
+            Ok(Output::Analysis(b)) => {
+                let (a, priority) = *b;
+                self.results.analysis = Some(Arc::new(a));
+                if let Some(pc) = priority
+                    && self
+                        .source
+                        .list
+                        .as_ref()
+                        .is_some_and(|l| Arc::ptr_eq(&l.table, &pc.0))
+                {
+                    self.source.priority_cache = Some(pc);
+                }
                 self.reprice();
             }
             Ok(Output::Spec(b)) => {
@@ -284,6 +313,9 @@ impl EnrichApp {
                     .is_some_and(|l| Arc::ptr_eq(&l.table, &table))
                 {
                     self.source.priority_cache = Some((table, column, p));
+                }
+                // For another list: the current one's may still be wanted.
+                if self.results.fit_pending.is_some() {
                     self.reprice();
                 }
             }
@@ -311,12 +343,22 @@ impl EnrichApp {
                 self.spec_analysed(key, sa, mappings);
             }
             Err(Some(message)) => {
-                if kind == JobKind::Priority {
-                    self.pricing.settings.priority = None;
-                    self.results.fit_pending = None;
-                }
-                self.plans.close_after_save = false;
                 self.view.errors.push(message);
+                match kind {
+                    JobKind::SavePlan | JobKind::SaveSpec => self.plans.close_after_save = false,
+                    JobKind::Priority => {
+                        // File order, said by the error; the fit is shown again.
+                        self.pricing.settings.priority = None;
+                        self.reprice();
+                    }
+                    JobKind::Segments => {
+                        self.view.split_by = None;
+                        self.results.split_groups = None;
+                        self.results.segments_stale = false;
+                    }
+                    JobKind::Rows => self.results.rows_failed = true,
+                    _ => {}
+                }
             }
             Err(None) => self.view.notice = Some("Cancelled.".into()),
         }
@@ -325,6 +367,7 @@ impl EnrichApp {
     /// Price the current analysis with the current settings (microseconds; every change).
     pub(crate) fn reprice(&mut self) {
         self.results.rows_cache = None;
+        self.results.rows_failed = false;
         let Some(a) = self.results.analysis.clone() else {
             self.results.outcome = None;
             return;
@@ -392,6 +435,17 @@ impl EnrichApp {
         self.persisted.cycle_length = self.pricing.cycle.length;
     }
 
+    /// Saving or exporting now would write a result without its fit to budget (the priority
+    /// column's order is still being prepared): refused, saying so.
+    pub(crate) fn fit_ready(&self) -> crate::Result<()> {
+        match &self.results.fit_pending {
+            Some(col) => Err(crate::Error::Setting(format!(
+                "the contacts are still being put in {col} order for the fit to budget; try again in a moment"
+            ))),
+            None => Ok(()),
+        }
+    }
+
     /// Parse a priority column (unless `cached`) and build fit-to-budget's table in its
     /// order for analysis `a`, on a worker; [`EnrichApp::reprice`] then fits at once.
     fn prepare_priority(
@@ -401,28 +455,24 @@ impl EnrichApp {
         column: String,
         cached: Option<Arc<crate::budget::Priority>>,
     ) {
-        if self.jobs.is_running(JobKind::Priority, &column) {
+        // One per list and column (a newer list's request is not the older one's).
+        let key = format!("{:p}|{column}", Arc::as_ptr(&table));
+        if self.jobs.is_running(JobKind::Priority, &key) {
             return;
         }
         let settings = self.pricing.settings.clone();
         let label = format!("Ordering the contacts by {column}");
-        let job = Job::spawn(
-            JobKind::Priority,
-            column.clone(),
-            label,
-            self.ctx.clone(),
-            move |_| {
-                let p = match cached {
-                    Some(p) => p,
-                    None => match engine::priority(&table, &settings)? {
-                        Some(p) => Arc::new(p),
-                        None => return Err(crate::Error::Cancelled),
-                    },
-                };
-                a.fit_table(Some(&p));
-                Ok(Output::Priority(Box::new((table, column, p))))
-            },
-        );
+        let job = Job::spawn(JobKind::Priority, key, label, self.ctx.clone(), move |_| {
+            let p = match cached {
+                Some(p) => p,
+                None => match engine::priority(&table, &settings)? {
+                    Some(p) => Arc::new(p),
+                    None => return Err(crate::Error::Cancelled),
+                },
+            };
+            a.fit_table(Some(&p));
+            Ok(Output::Priority(Box::new((table, column, p))))
+        });
         self.start(job);
     }
 
@@ -661,6 +711,7 @@ impl EnrichApp {
                 "nothing to export yet: open a contact list first".into(),
             ));
         };
+        self.fit_ready()?;
         if !matches!(
             cmd,
             Command::ExportReport | Command::ExportRows | Command::ExportTrimmed

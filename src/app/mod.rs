@@ -165,6 +165,9 @@ pub(crate) struct Results {
     pub segments_stale: bool,
     /// The priority column whose fit-to-budget order is being prepared (no fit shown yet).
     pub fit_pending: Option<String>,
+    /// The Rows tab's pricing failed for the current analysis and settings (said once, not
+    /// retried every frame).
+    pub rows_failed: bool,
     /// The estimate beside a Usage Report ("Plan vs actual"), when one was read.
     pub reconciliation: Option<crate::reconcile::Reconciliation>,
 }
@@ -184,8 +187,11 @@ pub(crate) struct PlansState {
     pub rebaseline: bool,
     /// The Workspace plan (tables, actions), when one is open or being made.
     pub workspace: Option<workspace::WorkspaceDoc>,
-    /// Close the window once the Workspace plan being saved is written.
+    /// Close the window once the plans being saved are written.
     pub close_after_save: bool,
+    /// Which plan document is open: changes when another plan or list replaces it, so a
+    /// save that ends afterwards does not claim the new document as saved.
+    pub generation: u64,
 }
 
 /// What only the window has: the tab, messages, dialogs and text being typed.
@@ -271,6 +277,7 @@ impl EnrichApp {
                 rebaseline: true,
                 workspace: None,
                 close_after_save: false,
+                generation: 0,
             },
             view: ViewState::default(),
             jobs: Default::default(),
@@ -321,6 +328,7 @@ impl EnrichApp {
         self.apply_intents();
         while let Some((kind, r)) = self.jobs.wait_one() {
             self.handle_result(kind, r);
+            self.close_if_saved();
         }
         self.settle();
     }

@@ -130,6 +130,7 @@ impl EnrichApp {
                 self.pricing.settings = defaults;
                 self.persisted.budget.enabled = false;
                 self.plans.doc = PlanDoc::default();
+                self.plans.generation += 1;
                 self.view.notice = Some(
                     "New list: channel, reveals, rates and budget are back to their defaults (the reveal log and billing cycle are kept)."
                         .into(),
@@ -154,6 +155,11 @@ impl EnrichApp {
     }
 
     /// Where the open plan is saved, if it is.
+    /// The window was let close (the user discarded, or everything asked for was saved).
+    pub fn closing(&self) -> bool {
+        self.view.allow_close
+    }
+
     pub fn plan_path(&self) -> Option<&Path> {
         self.plans.doc.path.as_deref()
     }
@@ -285,6 +291,7 @@ impl EnrichApp {
         if self.plans.doc.name.trim().is_empty() {
             self.plans.doc.name = plan_stem(&path);
         }
+        self.fit_ready()?;
         let plan = self.current_plan()?;
         // Checked here (paths only), so that the caller hears of it at once.
         let inputs: Vec<&Path> = [
@@ -296,6 +303,7 @@ impl EnrichApp {
         .collect();
         crate::fsutil::ensure_not_input(&path, &inputs)?;
         let signature = self.signature();
+        let generation = self.plans.generation;
         let turn = super::background::WriteTurn::take();
         let label = format!("Saving {}", super::logic::file_name(&path));
         let job = super::background::Job::spawn(
@@ -312,6 +320,7 @@ impl EnrichApp {
                         path,
                         plan,
                         signature,
+                        generation,
                     },
                 )))
             },
@@ -326,22 +335,26 @@ impl EnrichApp {
             path,
             plan,
             signature,
+            generation,
         } = saved;
+        self.persisted.remember(path.clone());
+        self.view.notice = Some(format!("Saved plan {}", path.display()));
+        if generation != self.plans.generation {
+            // Another plan or list was opened while it was written: that one is not saved.
+            return;
+        }
         self.plans.doc.path = Some(path.clone());
         self.plans.doc.created = Some(plan.created);
         if let Some(v) = &mut self.plans.saved_view {
             v.path = path.clone();
             v.plan = plan;
         }
-        self.persisted.remember(path.clone());
         // What was saved is the baseline: a change made while it was written stays unsaved.
         self.plans.baseline = Some(signature);
-        self.view.notice = Some(format!("Saved plan {}", path.display()));
-        self.close_if_saved();
     }
 
-    /// After a save: close the window when the user asked to save and close, and nothing
-    /// is left unsaved or being written.
+    /// After the finished jobs' results are applied: close the window when the user asked
+    /// to save and close, and nothing is left unsaved or being written.
     pub(crate) fn close_if_saved(&mut self) {
         if self.plans.close_after_save
             && !self.jobs.runs(super::background::JobKind::SavePlan)
@@ -471,6 +484,7 @@ impl EnrichApp {
         if let Some(c) = &p.money.currency {
             b.currency = c.clone();
         }
+        self.plans.generation += 1;
         self.plans.doc = PlanDoc {
             path: Some(path.to_path_buf()),
             name: p.name.clone(),

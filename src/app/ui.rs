@@ -130,8 +130,13 @@ impl eframe::App for EnrichApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.jobs.cancel_all();
-        // Files being written are finished before the process ends.
-        while self.jobs.wait_one().is_some() {}
+        // Files being written are finished before the process ends; a failure is told on
+        // stderr, the only place left to tell it.
+        while let Some((_, r)) = self.jobs.wait_one() {
+            if let Err(Some(message)) = r {
+                eprintln!("enrichplan: {message}");
+            }
+        }
     }
 }
 
@@ -311,8 +316,9 @@ impl EnrichApp {
             for j in &self.jobs.running {
                 ui.spinner();
                 ui.label(&j.label);
-                if j.kind.writes() {
-                    // A file being written is finished (it takes a moment), not cancelled.
+                if !j.kind.cancellable() {
+                    // A file being written is finished (it takes a moment), not cancelled;
+                    // derived work is quick.
                     continue;
                 }
                 ui.add(
@@ -326,7 +332,7 @@ impl EnrichApp {
                     .clicked();
             }
             if cancel {
-                self.jobs.cancel_all();
+                self.jobs.cancel_user();
                 self.view.notice = Some("Cancelled.".into());
             }
             if !self.jobs.busy() {

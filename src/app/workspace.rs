@@ -173,7 +173,6 @@ impl EnrichApp {
             doc.saved = Some(spec);
         }
         self.view.notice = Some(format!("Saved Workspace plan {}", path.display()));
-        self.close_if_saved();
     }
 
     /// Ask where to save (or save where it was), then save.

@@ -325,9 +325,10 @@ fn export_over_an_existing_file_asks_first() {
         .export_asking(Command::ExportReport, out.clone());
     h.run();
     h.get_by_role_and_label(Role::Button, "Replace").click();
-    h.run();
+    h.step();
     // Written on a worker.
     h.state_mut().wait_for_jobs();
+    h.run();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with('#'));
     assert!(h.state().prompt().is_none());
 }
@@ -441,4 +442,72 @@ fn fit_to_budget_in_a_priority_columns_order_is_the_clis() {
         .filter(|&s| s > lowest_kept)
         .collect();
     assert!(cut.len() as u64 <= fit.kept, "every higher score is kept");
+}
+
+/// "Save" when closing with the plan and the Workspace plan both changed: both are written
+/// on workers, and the window closes once both are — also when both end in one frame.
+#[test]
+fn save_and_close_waits_for_both_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, spec) = (
+        dir.path().join("list.enrichplan.json"),
+        dir.path().join("ws.toml"),
+    );
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.state_mut().save_plan_to(&plan).unwrap();
+    h.state_mut().wait_for_jobs();
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    assert!(h.state().is_dirty());
+    h.state_mut().new_workspace();
+    h.run();
+    h.state_mut().save_spec_to(spec.clone());
+    h.state_mut().wait_for_jobs();
+    h.run();
+    h.get_by_label("+ Table of a row count").click();
+    h.run();
+    assert_eq!(h.state().unsaved().len(), 2, "{:?}", h.state().unsaved());
+    h.state_mut().answer_close(CloseAnswer::Save);
+    assert!(!h.state().closing(), "not before they are written");
+    // Both writers end before the next frame looks at them.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    h.step();
+    assert!(h.state().unsaved().is_empty(), "{:?}", h.state().unsaved());
+    assert!(h.state().closing(), "closed once both were written");
+    assert_eq!(
+        Plan::load(&plan).unwrap().settings.channel,
+        Channel::Platform
+    );
+    let (saved, _) = enrichplan::workspace::Spec::load(&spec, None).unwrap();
+    assert_eq!(saved.tables.len(), 2);
+}
+
+/// A save that ends after another list was opened does not make the new list's plan look
+/// saved (nor point it at the old plan's file).
+#[test]
+fn a_save_ending_after_another_list_opened_keeps_to_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = crate::common::write(dir.path(), "other.csv", "Name,Email\nAda,ada@a.example\n");
+    let plan = dir.path().join("p.enrichplan.json");
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_role_and_label(Role::RadioButton, Channel::Platform.label())
+        .click();
+    h.run();
+    h.state_mut().save_plan_to(&plan).unwrap();
+    // Before the save's result is applied, another list replaces the plan.
+    h.state_mut().open(other.clone());
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(
+        h.state().plan_path(),
+        None,
+        "the new list's plan is not saved anywhere"
+    );
+    assert!(h.state().is_dirty() || h.state().plan_path().is_none());
+    assert_eq!(
+        Plan::load(&plan).unwrap().settings.channel,
+        Channel::Platform
+    );
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 }

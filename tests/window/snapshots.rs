@@ -119,7 +119,11 @@ fn estimate_view() {
 
 #[test]
 fn rows_view() {
-    snapshot_view("rows", &scripts_list(), |h| click(h, "Rows"));
+    // One frame: the rows are priced on a worker, which `snapshot_view` waits for.
+    snapshot_view("rows", &scripts_list(), |h| {
+        h.get_by_label("Rows").click();
+        h.step();
+    });
 }
 
 #[test]

@@ -148,8 +148,8 @@ fn rows_tab_filters_by_status() {
     let mut h = window_with(EnrichApp::new_for_test(Some(&sample())), true);
     let (_, counts) = engine_outcome(&sample(), h.state().settings());
     h.get_by_label("Rows").click();
-    h.run();
-    // The rows are priced on a worker.
+    // The rows are priced on a worker (the spinner keeps asking for frames meanwhile).
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
     h.get_by_label(&format!(
@@ -162,7 +162,7 @@ fn rows_tab_filters_by_status() {
     h.run();
     h.get_by_label(&format!("Duplicate ({})", fmt_int(counts.duplicate as i64)))
         .click();
-    h.run();
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
     h.get_by_label(&format!(
@@ -345,7 +345,7 @@ fn rows_view_names_an_email_cell_with_several_addresses() {
     );
     let mut h = window(EnrichApp::new_for_test(Some(&list)));
     h.get_by_label("Rows").click();
-    h.run();
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
     assert!(

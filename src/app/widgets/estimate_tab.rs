@@ -13,7 +13,7 @@ const WIDE: f32 = 1240.0;
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     if app.results.outcome.is_none()
-        && !app.jobs.busy()
+        && !app.jobs.loading()
         && let Some(v) = app.plans.saved_view.clone()
     {
         saved_result(app, ui, &v);
@@ -23,7 +23,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     let Some(outcome) = app.results.outcome.take() else {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
-            if app.jobs.busy() {
+            if app.jobs.loading() {
                 ui.spinner();
                 ui.label("Reading and analysing the list...");
             } else {

@@ -55,6 +55,12 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     };
     // Filtered and priced by `logic` (once per change of filter or settings).
     let Some(cache) = app.rows_ready() else {
+        if app.results.rows_failed {
+            ui.label(
+                "The rows could not be priced (the error is above); change a setting to try again.",
+            );
+            return;
+        }
         app.intend(Intent::PrepareRows);
         ui.horizontal(|ui| {
             ui.spinner();
