@@ -942,6 +942,22 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     // ENRICHPLAN_TIMINGS=1 prints how long each stage took (for benchmarks).
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
+    // A saved plan records the bytes analysed, as the window's does: the list and the log
+    // are hashed beside their read, on a thread of their own.
+    let hashing = a.save_plan.as_ref().map(|_| {
+        let files: Vec<PathBuf> = std::iter::once(job.input.clone())
+            .chain(job.log.as_ref().map(|(p, _, _)| p.clone()))
+            .collect();
+        std::thread::Builder::new()
+            .name("enrichplan-fingerprint".into())
+            .spawn(move || {
+                files
+                    .iter()
+                    .map(|f| crate::plan::Fingerprint::of(f))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .map_err(|e| Error::io(&job.input, e))
+    });
     let mapping_of = |list: &engine::LoadedList| -> Result<Mapping> {
         match &job.mapping {
             Some(m) => Ok(m.clone()),
@@ -1070,14 +1086,23 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
             .collect();
         crate::fsutil::ensure_not_input(out, &inputs_no_plan)?;
-        use crate::plan::Fingerprint;
+        let mut files = match hashing {
+            Some(h) => h?
+                .join()
+                .map_err(|_| setting("the thread hashing the list stopped"))??
+                .into_iter(),
+            None => Vec::new().into_iter(),
+        };
+        let Some(list_file) = files.next() else {
+            return Err(setting("the list was not hashed (an internal error)"));
+        };
         let mut plan = crate::plan::Plan::of_run(crate::plan::PlanInputs {
             name: job.name.clone(),
             notes: job.notes.clone(),
             created: job.created,
-            list: (Fingerprint::of(&job.input)?, &job.read, &mapping),
-            log: match (&job.log, &log) {
-                (Some((p, opts, _)), Some((_, m))) => Some((Fingerprint::of(p)?, opts, m)),
+            list: (list_file, &job.read, &mapping),
+            log: match (&job.log, &log, files.next()) {
+                (Some((_, opts, _)), Some((_, m)), Some(f)) => Some((f, opts, m)),
                 _ => None,
             },
             settings: &job.settings,

@@ -94,6 +94,12 @@ fn round_trip_same_numbers_same_settings() {
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["source"]["file"]["path"], "contacts.csv");
     assert_eq!(v["format_version"], 1);
+    // The list and the log are fingerprinted (hashed beside the read).
+    for (key, file) in [("source", &list), ("reveal_log", &log)] {
+        let f = enrichplan::plan::Fingerprint::of(file).unwrap();
+        assert_eq!(v[key]["file"]["sha256"], f.sha256.as_str(), "{key}");
+        assert_eq!(v[key]["file"]["size"], f.size, "{key}");
+    }
     let moved = tempfile::tempdir().unwrap();
     for f in ["contacts.csv", "log.csv", "q1.enrichplan.json"] {
         std::fs::rename(dir.path().join(f), moved.path().join(f)).unwrap();
