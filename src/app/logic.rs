@@ -370,6 +370,7 @@ impl EnrichApp {
         self.results.rows_failed = false;
         let Some(a) = self.results.analysis.clone() else {
             self.results.outcome = None;
+            self.results.fit_pending = None;
             return;
         };
         // Fit-to-budget in a priority column's order needs the column parsed and the
@@ -439,10 +440,10 @@ impl EnrichApp {
     /// column's order is still being prepared): refused, saying so.
     pub(crate) fn fit_ready(&self) -> crate::Result<()> {
         match &self.results.fit_pending {
-            Some(col) => Err(crate::Error::Setting(format!(
+            Some(col) if self.source.list.is_some() => Err(crate::Error::Setting(format!(
                 "the contacts are still being put in {col} order for the fit to budget; try again in a moment"
             ))),
-            None => Ok(()),
+            _ => Ok(()),
         }
     }
 

@@ -112,6 +112,15 @@ impl EnrichApp {
     /// The user opens a list: it replaces the plan's list (a change to an open plan).
     pub(crate) fn user_open_list(&mut self, path: PathBuf) {
         self.source.pending = None;
+        if self
+            .source
+            .list
+            .as_ref()
+            .is_none_or(|l| l.table.path != path)
+        {
+            // Another list: a save still being written is of the plan before it.
+            self.new_document();
+        }
         if self.plans.doc.path.is_none() {
             self.plans.rebaseline = true;
         }
@@ -130,7 +139,6 @@ impl EnrichApp {
                 self.pricing.settings = defaults;
                 self.persisted.budget.enabled = false;
                 self.plans.doc = PlanDoc::default();
-                self.plans.generation += 1;
                 self.view.notice = Some(
                     "New list: channel, reveals, rates and budget are back to their defaults (the reveal log and billing cycle are kept)."
                         .into(),
@@ -154,12 +162,12 @@ impl EnrichApp {
         "plan".into()
     }
 
-    /// Where the open plan is saved, if it is.
     /// The window was let close (the user discarded, or everything asked for was saved).
     pub fn closing(&self) -> bool {
         self.view.allow_close
     }
 
+    /// Where the open plan is saved, if it is.
     pub fn plan_path(&self) -> Option<&Path> {
         self.plans.doc.path.as_deref()
     }
@@ -287,11 +295,11 @@ impl EnrichApp {
     /// An error here is one found before writing (nothing to save); one while writing is
     /// shown when the worker ends, like any job's.
     pub fn save_plan_to(&mut self, path: &Path) -> crate::Result<()> {
+        self.fit_ready()?;
         let path = with_plan_extension(path.to_path_buf());
         if self.plans.doc.name.trim().is_empty() {
             self.plans.doc.name = plan_stem(&path);
         }
-        self.fit_ready()?;
         let plan = self.current_plan()?;
         // Checked here (paths only), so that the caller hears of it at once.
         let inputs: Vec<&Path> = [
@@ -351,6 +359,13 @@ impl EnrichApp {
         }
         // What was saved is the baseline: a change made while it was written stays unsaved.
         self.plans.baseline = Some(signature);
+    }
+
+    /// Another plan document is being opened: saves still being written belong to the one
+    /// before (they do not mark this one saved, nor close the window).
+    fn new_document(&mut self) {
+        self.plans.generation += 1;
+        self.plans.close_after_save = false;
     }
 
     /// After the finished jobs' results are applied: close the window when the user asked
@@ -484,7 +499,7 @@ impl EnrichApp {
         if let Some(c) = &p.money.currency {
             b.currency = c.clone();
         }
-        self.plans.generation += 1;
+        self.new_document();
         self.plans.doc = PlanDoc {
             path: Some(path.to_path_buf()),
             name: p.name.clone(),
@@ -542,6 +557,7 @@ impl EnrichApp {
             .spawn(move || drop(old));
         self.results.outcome = None;
         self.results.rows_cache = None;
+        self.results.fit_pending = None;
     }
 
     /// Use `path` as the open plan's list (found elsewhere, or changed): its saved mapping

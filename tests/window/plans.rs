@@ -461,11 +461,15 @@ fn save_and_close_waits_for_both_plans() {
     h.run();
     assert!(h.state().is_dirty());
     h.state_mut().new_workspace();
+    h.step();
+    h.state_mut().wait_for_jobs();
     h.run();
     h.state_mut().save_spec_to(spec.clone());
     h.state_mut().wait_for_jobs();
     h.run();
     h.get_by_label("+ Table of a row count").click();
+    h.step();
+    h.state_mut().wait_for_jobs();
     h.run();
     assert_eq!(h.state().unsaved().len(), 2, "{:?}", h.state().unsaved());
     h.state_mut().answer_close(CloseAnswer::Save);
@@ -504,10 +508,20 @@ fn a_save_ending_after_another_list_opened_keeps_to_its_plan() {
         None,
         "the new list's plan is not saved anywhere"
     );
-    assert!(h.state().is_dirty() || h.state().plan_path().is_none());
     assert_eq!(
         Plan::load(&plan).unwrap().settings.channel,
         Channel::Platform
     );
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+
+    // The same with default settings (nothing to reset when the list changes): the other
+    // list's plan is not taken as saved, nor pointed at the first one's file.
+    let plan2 = dir.path().join("q.enrichplan.json");
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.state_mut().save_plan_to(&plan2).unwrap();
+    h.state_mut().open(other.clone());
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().plan_path(), None, "not claimed by the other list");
+    assert!(plan2.exists());
 }

@@ -41,6 +41,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             });
         name(ui, &r.response, "Status filter");
     });
+    if filter != app.view.row_filter {
+        // Another filter: try pricing the rows again if they failed.
+        app.results.rows_failed = false;
+    }
     app.view.row_filter = filter;
     let settings = app.pricing.settings.clone();
     let email_headers = app
