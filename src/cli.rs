@@ -985,13 +985,17 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         };
         Ok(Some((l.table, m)))
     };
-    // Without an output that reads the cells after the analysis, the list is read and
-    // analysed in one pass that never holds all its rows (the same numbers: the same pass).
-    let needs_cells = a.group_by.is_some()
-        || a.rows_out.is_some()
-        || a.trimmed_out.is_some()
-        || job.settings.priority.is_some();
-    let (list, mapping, log, analysis, t_read) = if needs_cells {
+    // Without an output that reads every cell after the analysis, the list is read and
+    // analysed in one pass that never holds all its rows (the same numbers: the same
+    // pass); the one column `--group-by` or a priority reads is kept whole beside it.
+    let needs_cells = a.rows_out.is_some() || a.trimmed_out.is_some();
+    let one_column: Vec<String> = a
+        .group_by
+        .iter()
+        .chain(job.settings.priority.iter())
+        .cloned()
+        .collect();
+    let (list, mapping, log, analysis, cells, t_read) = if needs_cells {
         let list = engine::load_list(&job.input, &job.read, &progress)?;
         let t_read = t0.elapsed();
         let mapping = mapping_of(&list)?;
@@ -1006,7 +1010,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             },
             &progress,
         )?;
-        (list, mapping, log, analysis, t_read)
+        (list, mapping, log, analysis, None, t_read)
     } else {
         let s = engine::load_and_analyze(
             &job.input,
@@ -1015,10 +1019,27 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             &log_of,
             job.cycle,
             job.today,
+            &one_column,
             &progress,
         )?;
-        (s.list, s.mapping, s.log, s.analysis, t0.elapsed())
+        // The kept columns as a table of the list's headers (a column not kept is said
+        // missing by `--group-by`'s and the priority's own messages).
+        let cells = crate::input::reader::ContactTable {
+            df: s.cells,
+            lines: Vec::new(),
+            ..s.list.table.clone()
+        };
+        (
+            s.list,
+            s.mapping,
+            s.log,
+            s.analysis,
+            Some(cells),
+            t0.elapsed(),
+        )
     };
+    // The cells `--group-by` and the priority read: the whole list, or the kept columns.
+    let cells = cells.as_ref().unwrap_or(&list.table);
     let t_analyze = t0.elapsed();
     // A list on the Workspace channel is a one-table spec (workspace.md).
     let one_table = (job.settings.channel == Channel::Workspace)
@@ -1026,11 +1047,11 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     if let Some(t) = &one_table {
         t.check_exports(analysis.tally.rows, &job.input)?;
     }
-    let priority = engine::priority(&list.table, &job.settings)?;
+    let priority = engine::priority(cells, &job.settings)?;
     let groups = match &a.group_by {
         Some(c) => Some(crate::segments::group_by(
             &analysis,
-            &list.table,
+            cells,
             c,
             &job.settings,
             &job.book,

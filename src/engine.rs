@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use polars::prelude::DataFrame;
+use polars::prelude::{Column, DataFrame, Series};
 
 use crate::analysis::{self, Analysis, RevealLog, Tally};
 use crate::budget::{self, Fit};
@@ -303,6 +303,9 @@ pub struct Streamed {
     pub analysis: Analysis,
     /// The reveal log and its mapping, as `log_of` gave them.
     pub log: Option<(ContactTable, Mapping)>,
+    /// The columns asked for in full (`cells`, by the names the list has; one the list
+    /// lacks is left out), every analysed row.
+    pub cells: DataFrame,
 }
 
 /// What the reading thread of [`load_and_analyze`] hands over.
@@ -334,7 +337,9 @@ impl reader::RowSink for Forward {
 /// [`load_list`] detects them; `mapping_of` turns the detection into the mapping in force;
 /// `log_of` loads the reveal log once the list is read (its errors come after the list's).
 /// The numbers are those of [`load_list`] then [`analyze`]: the same pass, over runs.
-#[allow(clippy::type_complexity)]
+/// The columns named in `cells` (as `--map` matches names) are kept whole besides, for
+/// the outputs that read one column (`--group-by`, a priority column).
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 pub fn load_and_analyze(
     path: &Path,
     opts: &ReadOptions,
@@ -342,6 +347,7 @@ pub fn load_and_analyze(
     log_of: &dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
     cycle: Cycle,
     today: NaiveDate,
+    cells: &[String],
     progress: &Progress,
 ) -> Result<Streamed> {
     let (tx, rx) = std::sync::mpsc::sync_channel::<Run>(2);
@@ -365,41 +371,69 @@ pub fn load_and_analyze(
                 crate::error::Error::input(path, None, format!("cannot start reading: {e}"))
             })?;
         // `rx` moves in: when the analysis stops early, dropping it stops the reader.
-        let analysed = (move || -> Result<Option<(LoadedList, Mapping, analysis::Pass)>> {
-            let mut pass = analysis::Pass::new(1, 0);
-            let mut head: Option<(LoadedList, Mapping)> = None;
-            for run in rx.iter() {
-                match run {
-                    Run::Head(table) => {
-                        let detection = roles::detect(
-                            &table.headers,
-                            &table.profiles(PROFILE_SAMPLE),
-                            &Role::LIST,
-                        );
-                        let list = LoadedList {
-                            table: *table,
-                            detection,
-                        };
-                        let mapping = mapping_of(&list)?;
-                        pass.check(&list.table, &mapping)?;
-                        pass.reserve(rows_guess(&list.table));
-                        let _ = keep.set(
-                            list.table
-                                .headers
-                                .iter()
-                                .map(|h| mapping.roles.values().any(|cols| cols.contains(h)))
-                                .collect(),
-                        );
-                        pass.begin(&list.table, &mapping);
-                        head = Some((list, mapping));
-                    }
-                    Run::Rows(df, lines) => {
-                        pass.rows_of(&df, &lines, &|_| !progress.is_cancelled())?;
+        let analysed =
+            (move || -> Result<Option<(LoadedList, Mapping, analysis::Pass, DataFrame)>> {
+                let mut pass = analysis::Pass::new(1, 0);
+                let mut head: Option<(LoadedList, Mapping)> = None;
+                // The columns kept whole: their names in the list, and their runs so far.
+                let mut kept: Vec<(String, Option<Series>)> = Vec::new();
+                for run in rx.iter() {
+                    match run {
+                        Run::Head(table) => {
+                            let detection = roles::detect(
+                                &table.headers,
+                                &table.profiles(PROFILE_SAMPLE),
+                                &Role::LIST,
+                            );
+                            let list = LoadedList {
+                                table: *table,
+                                detection,
+                            };
+                            let mapping = mapping_of(&list)?;
+                            pass.check(&list.table, &mapping)?;
+                            pass.reserve(rows_guess(&list.table));
+                            for c in cells {
+                                if let Some(h) = roles::find_header(&list.table.headers, c)
+                                    && !kept.iter().any(|(k, _)| *k == h)
+                                {
+                                    kept.push((h, None));
+                                }
+                            }
+                            let _ = keep.set(
+                                list.table
+                                    .headers
+                                    .iter()
+                                    .map(|h| {
+                                        mapping.roles.values().any(|cols| cols.contains(h))
+                                            || kept.iter().any(|(k, _)| k == h)
+                                    })
+                                    .collect(),
+                            );
+                            pass.begin(&list.table, &mapping);
+                            head = Some((list, mapping));
+                        }
+                        Run::Rows(df, lines) => {
+                            pass.rows_of(&df, &lines, &|_| !progress.is_cancelled())?;
+                            for (name, acc) in &mut kept {
+                                let s = df.column(name)?.as_materialized_series().clone();
+                                match acc {
+                                    Some(acc) => {
+                                        acc.append(&s)?;
+                                    }
+                                    None => *acc = Some(s),
+                                }
+                            }
+                        }
                     }
                 }
-            }
-            Ok(head.map(|(l, m)| (l, m, pass)))
-        })();
+                let columns: Vec<Column> = kept
+                    .into_iter()
+                    .filter_map(|(_, s)| s.map(Column::from))
+                    .collect();
+                let height = columns.first().map_or(0, |c| c.len());
+                let cells = DataFrame::new(height, columns)?;
+                Ok(head.map(|(l, m)| (l, m, pass, cells)))
+            })();
         // An error here stops the reader (its next send fails); the reader's own error
         // (the file) comes first.
         let read = reading.join().map_err(|_| {
@@ -408,7 +442,7 @@ pub fn load_and_analyze(
         let table = match (read, analysed) {
             (Err(e), _) if !matches!(e, crate::error::Error::Cancelled) => return Err(e),
             (_, Err(e)) | (Err(e), _) => return Err(e),
-            (Ok(table), Ok(Some((mut list, mapping, pass)))) => {
+            (Ok(table), Ok(Some((mut list, mapping, pass, cells)))) => {
                 if progress.is_cancelled() {
                     return Err(crate::error::Error::Cancelled);
                 }
@@ -434,6 +468,7 @@ pub fn load_and_analyze(
                     mapping,
                     analysis,
                     log,
+                    cells,
                 });
             }
             (Ok(table), Ok(None)) => table,

@@ -13,6 +13,7 @@ use enrichplan::engine::{self, AnalysisInput};
 use enrichplan::input::reader::{ContactTable, ReadOptions};
 use enrichplan::input::roles::Mapping;
 use enrichplan::progress::Progress;
+use polars::prelude::DataFrame;
 
 use crate::common;
 use crate::generator::{self, Rng};
@@ -44,10 +45,26 @@ struct Seen {
     table_rows: Vec<std::ops::Range<u32>>,
     log: Option<enrichplan::analysis::LogSummary>,
     warnings: Vec<String>,
+    /// Every column's cells (the one pass keeps the columns asked for whole).
+    cells: Vec<(String, Vec<Option<String>>)>,
 }
 
-fn seen(table: &ContactTable, mapping: &Mapping, a: Analysis) -> Seen {
+fn seen(table: &ContactTable, mapping: &Mapping, a: Analysis, cells: &DataFrame) -> Seen {
+    let cells = cells
+        .columns()
+        .iter()
+        .map(|c| {
+            let v = c
+                .str()
+                .unwrap()
+                .iter()
+                .map(|x| x.map(str::to_string))
+                .collect();
+            (c.name().to_string(), v)
+        })
+        .collect();
     Seen {
+        cells,
         headers: table.headers.clone(),
         read_warnings: table.warnings.clone(),
         source: (table.delimiter, table.encoding, table.bytes),
@@ -90,7 +107,7 @@ fn whole(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
         &p,
     )
     .map_err(|e| e.to_string())?;
-    Ok(seen(&list.table, &mapping, a))
+    Ok(seen(&list.table, &mapping, a, &list.table.df))
 }
 
 /// The one pass, with the detected mapping unless `mapping_of` says otherwise.
@@ -98,6 +115,7 @@ fn stream(
     path: &Path,
     log: Option<&Path>,
     mapping_of: &dyn Fn(&engine::LoadedList) -> enrichplan::Result<Mapping>,
+    cells: &[String],
     progress: &Progress,
 ) -> enrichplan::Result<engine::Streamed> {
     engine::load_and_analyze(
@@ -107,6 +125,7 @@ fn stream(
         &|| load_log(log),
         cycle(),
         today(),
+        cells,
         progress,
     )
 }
@@ -117,8 +136,12 @@ fn detected(l: &engine::LoadedList) -> enrichplan::Result<Mapping> {
 
 /// Read and analysed in one pass.
 fn streamed(path: &Path, log: Option<&Path>) -> Result<Seen, String> {
-    let s = stream(path, log, &detected, &Progress::new()).map_err(|e| e.to_string())?;
-    Ok(seen(&s.list.table, &s.mapping, s.analysis))
+    // Every column asked for whole, by its name.
+    let headers: Vec<String> = engine::load_list(path, &ReadOptions::default(), &Progress::new())
+        .map(|l| l.table.headers)
+        .unwrap_or_default();
+    let s = stream(path, log, &detected, &headers, &Progress::new()).map_err(|e| e.to_string())?;
+    Ok(seen(&s.list.table, &s.mapping, s.analysis, &s.cells))
 }
 
 fn assert_same(path: &Path, log: Option<&Path>) {
@@ -242,7 +265,7 @@ fn an_error_or_a_cancel_stops_the_reader() {
     let path = dir.path().join("big.csv");
     std::fs::write(&path, text).unwrap();
     let refuse = |_: &engine::LoadedList| Err(enrichplan::Error::Setting("no such column".into()));
-    let refused = stream(&path, None, &refuse, &Progress::new());
+    let refused = stream(&path, None, &refuse, &[], &Progress::new());
     assert!(
         matches!(&refused, Err(enrichplan::Error::Setting(m)) if m == "no such column"),
         "{:?}",
@@ -250,7 +273,7 @@ fn an_error_or_a_cancel_stops_the_reader() {
     );
     let progress = Progress::new();
     progress.cancel();
-    let cancelled = stream(&path, None, &detected, &progress);
+    let cancelled = stream(&path, None, &detected, &[], &progress);
     assert!(matches!(cancelled, Err(enrichplan::Error::Cancelled)));
 }
 
@@ -317,4 +340,80 @@ fn lines_far_into_a_file_are_still_named() {
     let e = streamed(&path, None).unwrap_err();
     assert!(e.contains(&format!("line {}", lines - 1)), "{e}");
     assert_eq!(whole(&path, None).unwrap_err(), e);
+}
+
+/// `--group-by` and a priority column read one column: the one pass keeps it whole beside
+/// the analysis. The JSON is the whole read's (forced here by `--rows-out`, which reads
+/// every cell), for a 20,000-row list (four runs, repeated people, a group column in
+/// several spellings, priorities that are not numbers) and the sample, and a column the list
+/// lacks is the same error.
+#[test]
+fn group_by_and_priority_in_one_pass_are_the_whole_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    let mut text = String::from("Name,Email,Country,Score\n");
+    let mut rng = Rng::new(7);
+    for i in 0..20_000u64 {
+        let person = rng.below(12_000);
+        text.push_str(&format!(
+            "P{person},p{person}@c{}.example,{},{}\n",
+            person % 300,
+            ["DE", "fr", "US", " de ", ""][(i % 5) as usize],
+            if i % 7 == 0 {
+                "n/a".to_string()
+            } else {
+                (person % 97).to_string()
+            }
+        ));
+    }
+    std::fs::write(&big, text).unwrap();
+    let sample = common::repo("sample-data/contacts.csv");
+    for (list, group, priority) in [(&big, "country", "Score"), (&sample, "Country", "Notes")] {
+        let l = list.to_str().unwrap();
+        let rows = dir.path().join("rows.csv");
+        let args = [
+            "estimate",
+            l,
+            "--group-by",
+            group,
+            "--priority",
+            priority,
+            "--budget",
+            "2000",
+            "--format",
+            "json",
+        ];
+        let one_pass = common::json(&args);
+        // It did take the one pass.
+        let timed = std::process::Command::new(env!("CARGO_BIN_EXE_enrichplan"))
+            .args(args)
+            .env("ENRICHPLAN_TIMINGS", "1")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&timed.stderr);
+        assert!(said.contains("(one pass)"), "{said}");
+        let mut forced = args.to_vec();
+        forced.extend(["--rows-out", rows.to_str().unwrap()]);
+        let whole = common::json(&forced);
+        assert_eq!(one_pass, whole, "{l}");
+        assert!(one_pass["groups"].as_array().unwrap().len() >= 3, "{l}");
+        assert!(one_pass["budget"]["fit_contacts"].as_u64().is_some(), "{l}");
+    }
+    let missing = |extra: &[&str]| {
+        let mut args = vec!["estimate", big.to_str().unwrap(), "--group-by", "Owner"];
+        args.extend(extra);
+        let o = common::run(&args);
+        assert!(!o.status.success());
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let rows = dir.path().join("rows2.csv");
+    assert_eq!(
+        missing(&[]),
+        missing(&["--rows-out", rows.to_str().unwrap()])
+    );
+    assert!(
+        missing(&[]).contains("no column named `Owner`"),
+        "{}",
+        missing(&[])
+    );
 }
