@@ -331,8 +331,8 @@ impl reader::RowSink for Forward {
 }
 
 /// Load a list and analyse it in one pass that never holds all its rows, for a run that
-/// needs no cell after the analysis (the CLI's estimate without `--group-by`, a priority
-/// column or a per-row output): the file is read on a thread of its own while this one
+/// needs no cell after the analysis but those of a few columns (the CLI's estimate without
+/// a per-row output): the file is read on a thread of its own while this one
 /// takes its identities, run by run. Roles are detected on the first rows as
 /// [`load_list`] detects them; `mapping_of` turns the detection into the mapping in force;
 /// `log_of` loads the reveal log once the list is read (its errors come after the list's).
