@@ -122,9 +122,10 @@ pub struct OpenedPlan {
 }
 
 /// Writers take turns in the order they were started, so that two saves of one file in
-/// quick succession leave the newer one on disk. A turn is taken on the UI thread (in
-/// order) and waited for on the worker; dropping it, written or not, lets the next go.
-pub struct WriteTurn(u64);
+/// quick succession leave the newer one on disk. [`Job::spawn`] takes a writer's turn on
+/// the UI thread (in order) and waits for it on the worker before the work; dropping it,
+/// written or not, lets the next go.
+pub(crate) struct WriteTurn(u64);
 
 static TURNS: std::sync::Mutex<(u64, u64)> = std::sync::Mutex::new((0, 0));
 static TURN_DONE: std::sync::Condvar = std::sync::Condvar::new();
@@ -221,9 +222,14 @@ impl Job {
         let (tx, rx) = mpsc::channel();
         let p = progress.clone();
         let what = label.clone();
+        // Writers take their turn here, in the order they are started.
+        let turn = kind.writes().then(WriteTurn::take);
         std::thread::Builder::new()
             .name(kind.thread_name().into())
             .spawn(move || {
+                if let Some(t) = &turn {
+                    t.wait();
+                }
                 let result = match catch_unwind(AssertUnwindSafe(|| work(&p))) {
                     Ok(Ok(out)) => Ok(out),
                     Ok(Err(Error::Cancelled)) => Err(None),
@@ -234,6 +240,8 @@ impl Job {
                         panic_text(panic.as_ref())
                     ))),
                 };
+                // The next writer goes once this one's file is written.
+                drop(turn);
                 let _ = tx.send(result);
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
@@ -412,11 +420,16 @@ mod tests {
     }
 
     #[test]
-    fn writers_are_not_cancelled_by_the_next_one() {
+    fn writers_are_not_cancelled_by_the_next_one_and_go_in_turn() {
         let mut jobs = Jobs::default();
-        for key in ["a", "b"] {
-            let job = Job::spawn(JobKind::Export, key.into(), key.into(), None, |_| {
-                Ok(Output::Exported(PathBuf::from("x")))
+        let order = Arc::new(std::sync::Mutex::new(Vec::new()));
+        for (key, pause) in [("a", 60), ("b", 0)] {
+            let order = order.clone();
+            let job = Job::spawn(JobKind::Export, key.into(), key.into(), None, move |_| {
+                // The first is the slower: the second still writes after it.
+                std::thread::sleep(std::time::Duration::from_millis(pause));
+                order.lock().unwrap().push(key);
+                Ok(Output::Exported(PathBuf::from(key)))
             })
             .unwrap();
             jobs.start(job);
@@ -428,6 +441,7 @@ mod tests {
         while let Some((_, r)) = jobs.wait_one() {
             assert!(matches!(r, Ok(Output::Exported(_))));
         }
+        assert_eq!(*order.lock().unwrap(), ["a", "b"]);
     }
 
     #[test]

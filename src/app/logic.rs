@@ -728,7 +728,6 @@ impl EnrichApp {
         let mapping = self.source.mapping.clone();
         let name = self.plan_name();
         let out = out.to_path_buf();
-        let turn = super::background::WriteTurn::take();
         let label = format!("Exporting {}", file_name(&out));
         let job = Job::spawn(
             JobKind::Export,
@@ -753,7 +752,6 @@ impl EnrichApp {
                         report::trimmed_list(&table, &keep, mapping.columns(Role::Email))?
                     }
                 };
-                turn.wait();
                 crate::fsutil::write_atomic(&out, &bytes)?;
                 Ok(Output::Exported(out))
             },

@@ -312,7 +312,6 @@ impl EnrichApp {
         crate::fsutil::ensure_not_input(&path, &inputs)?;
         let signature = self.signature();
         let generation = self.plans.generation;
-        let turn = super::background::WriteTurn::take();
         let label = format!("Saving {}", super::logic::file_name(&path));
         let job = super::background::Job::spawn(
             super::background::JobKind::SavePlan,
@@ -320,7 +319,6 @@ impl EnrichApp {
             label,
             self.ctx.clone(),
             move |_| {
-                turn.wait();
                 let mut plan = plan;
                 plan.save(&path)?;
                 Ok(super::background::Output::PlanSaved(Box::new(

@@ -149,7 +149,6 @@ impl EnrichApp {
         let spec = doc.spec.clone();
         let sources: Vec<PathBuf> = spec.sources().map(Path::to_path_buf).collect();
         let label = format!("Saving {}", super::logic::file_name(&path));
-        let turn = super::background::WriteTurn::take();
         let job = Job::spawn(
             JobKind::SaveSpec,
             path.display().to_string(),
@@ -158,7 +157,6 @@ impl EnrichApp {
             move |_| {
                 let inputs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
                 crate::fsutil::ensure_not_input(&path, &inputs)?;
-                turn.wait();
                 spec.save(&path)?;
                 Ok(Output::SpecSaved(Box::new((spec, path))))
             },
