@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use enrichplan::cycle::Cycle;
-use enrichplan::engine::{self, AnalysisInput};
+use enrichplan::engine;
 use enrichplan::input::reader::ReadOptions;
 use enrichplan::pricing::{Channel, Selection, Settings};
 use enrichplan::progress::Progress;
@@ -23,20 +23,19 @@ fn main() {
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/contacts.csv")
         });
-    let p = Progress::new();
-    let list = engine::load_list(&path, &ReadOptions::default(), &p).expect("the list reads");
-    let a = engine::analyze(
-        &AnalysisInput {
-            list: &list.table,
-            mapping: &list.detection.mapping,
-            log: None,
-            cycle: Cycle::default(),
-            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
-        },
-        &p,
+    // The CLI's one pass: read and analysed without holding the list.
+    let a = engine::load_and_analyze(
+        &path,
+        &ReadOptions::default(),
+        &|l| Ok(l.detection.mapping.clone()),
+        &|| Ok(None),
+        Cycle::default(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
+        &[],
+        &Progress::new(),
     )
-    .expect("the analysis");
-    drop(list);
+    .expect("the list reads and analyses")
+    .analysis;
     println!(
         "{}: {} rows, {} contacts, {} companies",
         path.display(),

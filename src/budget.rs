@@ -370,6 +370,15 @@ mod tests {
         t
     }
 
+    /// The contacts of the billable classes, in the table's keep order.
+    fn billable_in_order(t: &FitTable, a: &Analysis, mask: [bool; 16]) -> Vec<u32> {
+        t.order
+            .iter()
+            .copied()
+            .filter(|&c| mask[a.contact_flags[c as usize] as usize])
+            .collect()
+    }
+
     fn sample_analysis() -> Analysis {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let p = Progress::new();
@@ -440,12 +449,7 @@ mod tests {
             for &mask in &masks {
                 let cut = |at| Cut { mask, at };
                 assert_eq!(t.tally(cut(n)), a.tally, "keeping all is the estimate's");
-                let billable: Vec<u32> = t
-                    .order
-                    .iter()
-                    .copied()
-                    .filter(|&c| mask[a.contact_flags[c as usize] as usize])
-                    .collect();
+                let billable = billable_in_order(&t, &a, mask);
                 assert_eq!(t.kept(cut(n)), billable.len() as u64);
                 for at in (0..=n).step_by(29).chain([CHECK, CHECK + 1, n - 1]) {
                     let leaves = |c: u32| {
@@ -529,12 +533,7 @@ mod tests {
                 let fit = fit_to_budget(&a, &s, &book, budget, None);
                 let t = a.fit_table(None);
                 let mask = billable_mask(&s);
-                let billable: Vec<u32> = t
-                    .order
-                    .iter()
-                    .copied()
-                    .filter(|&c| mask[a.contact_flags[c as usize] as usize])
-                    .collect();
+                let billable = billable_in_order(&t, &a, mask);
                 assert_eq!(fit.billable, billable.len() as u64);
                 let price_of = |k: usize| {
                     let keep: std::collections::HashSet<u32> =
