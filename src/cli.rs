@@ -942,22 +942,6 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     // ENRICHPLAN_TIMINGS=1 prints how long each stage took (for benchmarks).
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
-    // A saved plan records the bytes analysed, as the window's does: the list and the log
-    // are hashed beside their read, on a thread of their own.
-    let hashing = a.save_plan.as_ref().map(|_| {
-        let files: Vec<PathBuf> = std::iter::once(job.input.clone())
-            .chain(job.log.as_ref().map(|(p, _, _)| p.clone()))
-            .collect();
-        std::thread::Builder::new()
-            .name("enrichplan-fingerprint".into())
-            .spawn(move || {
-                files
-                    .iter()
-                    .map(|f| crate::plan::Fingerprint::of(f))
-                    .collect::<Result<Vec<_>>>()
-            })
-            .map_err(|e| Error::io(&job.input, e))
-    });
     let mapping_of = |list: &engine::LoadedList| -> Result<Mapping> {
         match &job.mapping {
             Some(m) => Ok(m.clone()),
@@ -995,49 +979,61 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         .chain(job.settings.priority.iter())
         .cloned()
         .collect();
-    let (list, mapping, log, analysis, cells, t_read) = if needs_cells {
-        let list = engine::load_list(&job.input, &job.read, &progress)?;
-        let t_read = t0.elapsed();
-        let mapping = mapping_of(&list)?;
-        let log = log_of()?;
-        let analysis = engine::analyze(
-            &AnalysisInput {
-                list: &list.table,
-                mapping: &mapping,
-                log: log.as_ref().map(|(t, m)| (t, m)),
-                cycle: job.cycle,
-                today: job.today,
-            },
-            &progress,
-        )?;
-        (list, mapping, log, analysis, None, t_read)
-    } else {
-        let s = engine::load_and_analyze(
-            &job.input,
-            &job.read,
-            &mapping_of,
-            &log_of,
-            job.cycle,
-            job.today,
-            &one_column,
-            &progress,
-        )?;
-        // The kept columns as a table of the list's headers (a column not kept is said
-        // missing by `--group-by`'s and the priority's own messages).
-        let cells = crate::input::reader::ContactTable {
-            df: s.cells,
-            lines: Vec::new(),
-            ..s.list.table.clone()
-        };
-        (
-            s.list,
-            s.mapping,
-            s.log,
-            s.analysis,
-            Some(cells),
-            t0.elapsed(),
-        )
+    // A saved plan records the bytes analysed, as the window's does: the list and the log
+    // are hashed beside their read.
+    let hashed: Vec<&Path> = match &a.save_plan {
+        Some(_) => std::iter::once(job.input.as_path())
+            .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
+            .collect(),
+        None => Vec::new(),
     };
+    let read = || -> Result<_> {
+        Ok(if needs_cells {
+            let list = engine::load_list(&job.input, &job.read, &progress)?;
+            let t_read = t0.elapsed();
+            let mapping = mapping_of(&list)?;
+            let log = log_of()?;
+            let analysis = engine::analyze(
+                &AnalysisInput {
+                    list: &list.table,
+                    mapping: &mapping,
+                    log: log.as_ref().map(|(t, m)| (t, m)),
+                    cycle: job.cycle,
+                    today: job.today,
+                },
+                &progress,
+            )?;
+            (list, mapping, log, analysis, None, t_read)
+        } else {
+            let s = engine::load_and_analyze(
+                &job.input,
+                &job.read,
+                &mapping_of,
+                &log_of,
+                job.cycle,
+                job.today,
+                &one_column,
+                &progress,
+            )?;
+            // The kept columns as a table of the list's headers (a column not kept is said
+            // missing by `--group-by`'s and the priority's own messages).
+            let cells = crate::input::reader::ContactTable {
+                df: s.cells,
+                lines: Vec::new(),
+                ..s.list.table.clone()
+            };
+            (
+                s.list,
+                s.mapping,
+                s.log,
+                s.analysis,
+                Some(cells),
+                t0.elapsed(),
+            )
+        })
+    };
+    let ((list, mapping, log, analysis, cells, t_read), files) =
+        crate::plan::read_beside(&hashed, &progress, read)?;
     // The cells `--group-by` and the priority read: the whole list, or the kept columns.
     let cells = cells.as_ref().unwrap_or(&list.table);
     let t_analyze = t0.elapsed();
@@ -1107,13 +1103,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
             .chain(job.log.as_ref().map(|(p, _, _)| p.as_path()))
             .collect();
         crate::fsutil::ensure_not_input(out, &inputs_no_plan)?;
-        let mut files = match hashing {
-            Some(h) => h?
-                .join()
-                .map_err(|_| setting("the thread hashing the list stopped"))??
-                .into_iter(),
-            None => Vec::new().into_iter(),
-        };
+        let mut files = files.into_iter();
         let Some(list_file) = files.next() else {
             return Err(setting("the list was not hashed (an internal error)"));
         };

@@ -68,6 +68,40 @@ impl Fingerprint {
     }
 }
 
+/// Run `read` here while `files` are fingerprinted on a thread of their own (the second
+/// core is mostly idle while a file is parsed), so that a plan records the bytes that were
+/// read, and nothing waits for a hash afterwards. A failed read stops the hashing (through
+/// `progress`) and its error comes first.
+pub fn read_beside<T>(
+    files: &[&Path],
+    progress: &crate::progress::Progress,
+    read: impl FnOnce() -> Result<T>,
+) -> Result<(T, Vec<Fingerprint>)> {
+    if files.is_empty() {
+        return Ok((read()?, Vec::new()));
+    }
+    std::thread::scope(|s| {
+        let hashing = std::thread::Builder::new()
+            .name("enrichplan-fingerprint".into())
+            .spawn_scoped(s, || {
+                files
+                    .iter()
+                    .map(|f| Fingerprint::of_cancellable(f, progress))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .map_err(|e| Error::io(files[0], e))?;
+        let value = read();
+        if value.is_err() {
+            progress.cancel();
+        }
+        let hashed = hashing
+            .join()
+            .map_err(|_| Error::Setting("the thread hashing the files stopped".into()));
+        let value = value?;
+        Ok((value, hashed??))
+    })
+}
+
 /// The state of a plan's source file now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SourceState {
@@ -566,5 +600,42 @@ impl Plan {
             },
             result: Some(SavedResult::of(outcome)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Progress;
+
+    #[test]
+    fn read_beside_hashes_the_files_and_a_failed_read_comes_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+        std::fs::write(&a, "Name\nAda\n").unwrap();
+        std::fs::write(&b, vec![7u8; 3 << 20]).unwrap();
+        let p = Progress::new();
+        let (v, f) = read_beside(&[&a, &b], &p, || Ok(42)).unwrap();
+        assert_eq!(v, 42);
+        assert_eq!(
+            f,
+            vec![Fingerprint::of(&a).unwrap(), Fingerprint::of(&b).unwrap()]
+        );
+        assert!(!p.is_cancelled());
+        // The read's own error, not the hash's (the missing file).
+        let missing = dir.path().join("gone.csv");
+        let e = read_beside(&[&b, &missing], &Progress::new(), || -> Result<()> {
+            Err(Error::Setting("the read failed".into()))
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("the read failed"), "{e}");
+        // A read that succeeds still hears of a file that cannot be hashed.
+        let e = read_beside(&[&missing], &Progress::new(), || Ok(())).unwrap_err();
+        assert!(e.to_string().contains("gone.csv"), "{e}");
+        // Nothing to hash: the read alone.
+        assert_eq!(
+            read_beside(&[], &Progress::new(), || Ok(1)).unwrap(),
+            (1, vec![])
+        );
     }
 }

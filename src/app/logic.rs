@@ -23,33 +23,17 @@ pub(crate) fn file_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-/// Read a file with `load` and fingerprint it beside the read, on a thread of its own (the
-/// second core is mostly idle while a file is parsed): a plan saved later records the
-/// bytes that were analysed, and nothing is hashed on the UI thread.
+/// Read a file with `load`, fingerprinted beside the read ([`crate::plan::read_beside`]):
+/// a plan saved later records the bytes analysed, and nothing is hashed on the UI thread.
 fn read_and_fingerprint(
     path: &Path,
     read: ReadOptions,
     p: &crate::progress::Progress,
     load: fn(&Path, &ReadOptions, &crate::progress::Progress) -> crate::Result<engine::LoadedList>,
 ) -> crate::Result<Box<super::background::Loaded>> {
-    std::thread::scope(|s| {
-        let hashing = std::thread::Builder::new()
-            .name("enrichplan-fingerprint".into())
-            .spawn_scoped(s, || crate::plan::Fingerprint::of_cancellable(path, p))
-            .map_err(|e| crate::Error::io(path, e))?;
-        let list = load(path, &read, p);
-        if list.is_err() {
-            // The read failed or was cancelled: the hash is not wanted.
-            p.cancel();
-        }
-        let file = hashing.join().unwrap_or(Err(crate::Error::Cancelled));
-        let list = list?;
-        Ok(Box::new(super::background::Loaded {
-            list,
-            read,
-            file: file?,
-        }))
-    })
+    let (list, files) = crate::plan::read_beside(&[path], p, || load(path, &read, p))?;
+    let file = files.into_iter().next().ok_or(crate::Error::Cancelled)?;
+    Ok(Box::new(super::background::Loaded { list, read, file }))
 }
 
 impl EnrichApp {
