@@ -571,7 +571,8 @@ impl EnrichApp {
         let Some(a) = self.results.analysis.clone() else {
             return;
         };
-        if self.jobs.runs(JobKind::Rows) {
+        // The tab asked last frame; the rows may have arrived since (this frame's poll).
+        if self.jobs.runs(JobKind::Rows) || self.rows_ready().is_some() {
             return;
         }
         let filter = self.view.row_filter;

@@ -497,3 +497,17 @@ fn about_names_the_version_the_price_books_and_the_licence() {
     }
     h.get_by_label_contains("Licence: MIT OR Apache-2.0");
 }
+
+/// The Rows tab asks for its rows every frame until they are there: the request of the
+/// frame before they arrived does not price them all again.
+#[test]
+fn rows_are_priced_once() {
+    let mut h = window_with(EnrichApp::new_for_test(Some(&sample())), true);
+    h.get_by_label("Rows").click();
+    h.step(); // the tab asks
+    h.step(); // the job starts; the tab asks again
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    h.step(); // the rows arrive, and the last frame's request meets them
+    assert!(!h.state().is_busy(), "no second pricing of the same rows");
+    h.get_by_label_contains("Showing 2,000 of 2,000 rows");
+}
