@@ -584,26 +584,31 @@ pub fn expected_request_fee(n: u32, p: f64, min: f64, per_block: f64, block_size
     if p >= 1.0 {
         return fee(n);
     }
-    // pmf by the recurrence P(x+1) = P(x) · (n-x)/(x+1) · p/(1-p), in log space to start.
+    // Each term in log space, ln P(x) = ln C(n, x) + x ln p + (n − x) ln q, with ln p and
+    // ln q taken through ln_1p on the side where the rate is near 1 (1 − p is exact there),
+    // scaled by the largest term before exp: no term underflows into the others' precision
+    // at rates near 0 or 1, and the weights are normalised to sum to 1.
     let q = 1.0 - p;
-    let mut pmf = (n as f64 * q.ln()).exp();
-    let mut sum = 0.0;
-    for x in 0..=n {
-        sum += pmf * fee(x);
-        if x < n {
-            pmf *= (n - x) as f64 / (x + 1) as f64 * p / q;
-        }
+    let ln_p = if p > 0.5 { (-q).ln_1p() } else { p.ln() };
+    let ln_q = if p < 0.5 { (-p).ln_1p() } else { q.ln() };
+    let log_terms = || {
+        let mut ln_c = 0.0f64;
+        (0..=n).map(move |x| {
+            let t = ln_c + x as f64 * ln_p + (n - x) as f64 * ln_q;
+            if x < n {
+                ln_c += ((n - x) as f64 / (x + 1) as f64).ln();
+            }
+            (x, t)
+        })
+    };
+    let top = log_terms().map(|(_, t)| t).fold(f64::NEG_INFINITY, f64::max);
+    let (mut weight, mut sum) = (0.0, 0.0);
+    for (x, t) in log_terms() {
+        let w = (t - top).exp();
+        weight += w;
+        sum += w * fee(x);
     }
-    // pmf(0) underflows for large n·|ln q|; then fall back to exact terms per x.
-    if !sum.is_finite() || sum == 0.0 {
-        let mut s = 0.0;
-        for x in 0..=n {
-            let log_c: f64 = (1..=x).map(|k| ((n - x + k) as f64 / k as f64).ln()).sum();
-            s += (log_c + x as f64 * p.ln() + (n - x) as f64 * q.ln()).exp() * fee(x);
-        }
-        return s;
-    }
-    sum
+    sum / weight
 }
 
 /// Expected request fees of `billable` contacts on an API channel.
@@ -937,4 +942,61 @@ pub fn shown(c: &Credits) -> (i64, i64, i64) {
         snap(c.low).floor() as i64,
         snap(c.high).ceil() as i64,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expected_request_fee;
+
+    /// The default book's bulk request: max(1, ceil(X / 25) · 1).
+    fn bulk(n: u32, p: f64) -> f64 {
+        expected_request_fee(n, p, 1.0, 1.0, 25)
+    }
+
+    fn close(got: f64, want: f64, what: &str) {
+        assert!((got - want).abs() < 1e-9, "{what}: {got} vs {want}");
+    }
+
+    /// Rates at 0, 1e-9, 0.5, 1 − 1e-9 and 1 for batch sizes 1, 25, 26, 100 (issue 24: the
+    /// old sum lost its precision near a match rate of 1).
+    #[test]
+    fn bulk_fees_are_stable_at_every_rate() {
+        for n in [1, 25, 26, 100] {
+            // No result: the minimum, 1. Every result: ceil(n / 25), at least 1.
+            close(bulk(n, 0.0), 1.0, "p = 0");
+            close(bulk(n, 1.0), n.div_ceil(25).max(1) as f64, "p = 1");
+            // p = 1e-9: X = 0 or 1 but for ~1e-7 of the mass, and fee(0..=25) = 1; a
+            // second block needs X ≥ 26, probability ~1e-234.
+            close(bulk(n, 1e-9), 1.0, "p = 1e-9");
+        }
+        // p = 1 − 1e-9: X = n but for n·1e-9 of the mass, at X = n − 1.
+        close(bulk(1, 1.0 - 1e-9), 1.0, "n 1"); // fee(0) = fee(1) = 1
+        close(bulk(25, 1.0 - 1e-9), 1.0, "n 25"); // fee(24) = fee(25) = 1
+        // n = 26: fee(26) = 2, fee(25) = 1: 2 − P(X = 25) ≈ 2 − 26e-9.
+        close(bulk(26, 1.0 - 1e-9), 2.0 - 26e-9, "n 26");
+        close(bulk(100, 1.0 - 1e-9), 4.0, "n 100"); // fee(99) = 4 too
+        // p = 0.5: n = 1 and 25 stay at 1; n = 26 pays a second block only at X = 26:
+        // 1 + 2^-26.
+        close(bulk(1, 0.5), 1.0, "n 1 p .5");
+        close(bulk(25, 0.5), 1.0, "n 25 p .5");
+        close(bulk(26, 0.5), 1.0 + 0.5f64.powi(26), "n 26 p .5");
+        // n = 100: 1 + P(X ≥ 26) + P(X ≥ 51) + P(X ≥ 76); P(X ≥ 51) = (1 − P(X = 50)) / 2
+        // with P(X = 50) = C(100, 50) / 2^100 = 0.0795892373871787; the tails beyond 25
+        // from the middle are below 1e-6 (P(X ≥ 26) = 1 − 2.818e-7, P(X ≥ 76) = 2.818e-7).
+        let p50 = 0.0795892373871787;
+        let want = 1.0 + 1.0 + (1.0 - p50) / 2.0;
+        assert!((bulk(100, 0.5) - want).abs() < 1e-6, "{}", bulk(100, 0.5));
+        // The cases seen in the issue: 0.99941 and 0.9994 at 100 gave 3.248 and 3.932. X
+        // below 76 has probability below 1e-150, so the fee is 4.
+        close(bulk(100, 0.99941), 4.0, "0.99941");
+        close(bulk(100, 0.9994), 4.0, "0.9994");
+        // p = 0.99, n = 26: 2 when all 26 match, else 1: 1 + 0.99^26.
+        close(bulk(26, 0.99), 1.0 + 0.99f64.powi(26), "0.99");
+        // Single requests (block size 1, per result 1, minimum 1): 1 whatever the rate;
+        // with a free miss (minimum 0), the rate itself.
+        for p in [0.0, 1e-9, 0.5, 1.0 - 1e-9, 1.0] {
+            close(expected_request_fee(1, p, 1.0, 1.0, 1), 1.0, "single");
+            close(expected_request_fee(1, p, 0.0, 1.0, 1), p, "single, free miss");
+        }
+    }
 }
