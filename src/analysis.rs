@@ -89,6 +89,27 @@ pub struct LogSummary {
     pub undated: u64,
     pub matched_entries: u64,
     pub after_today: u64,
+    /// Entries in the cycle that share a name identifier with a contact but were not
+    /// counted, both carrying other strong identifiers (pricing.md §2).
+    #[serde(default)]
+    pub held_apart: u64,
+    /// The contacts by flags if those entries were the same people (for the credits they
+    /// would save).
+    #[serde(default)]
+    pub held_apart_contacts: Option<[u64; 16]>,
+}
+
+/// The contact flags an entry's data points set (email when it has a valid one, phone when
+/// a phone cell holds a digit).
+fn revealed(entry_flags: u8) -> u8 {
+    let mut f = 0;
+    if entry_flags & identity::row::EMAIL != 0 {
+        f |= flags::REV_EMAIL;
+    }
+    if entry_flags & identity::row::PHONE != 0 {
+        f |= flags::REV_PHONE;
+    }
+    f
 }
 
 /// The result of the expensive pass.
@@ -109,6 +130,9 @@ pub struct Analysis {
     pub table_rows: Vec<std::ops::Range<u32>>,
     pub log: Option<LogSummary>,
     pub warnings: Vec<String>,
+    /// Per duplicate row (ascending): the identifier and the row that joined it to its
+    /// contact, for the row report.
+    pub joins: Vec<(u32, identity::Join)>,
     /// Fit-to-budget's prefix tables, built once per priority column.
     pub fit_memo: crate::budget::FitMemo,
 }
@@ -204,6 +228,14 @@ impl Analysis {
             .iter()
             .map(|r| self.tally_of(r.clone()))
             .collect()
+    }
+
+    /// What joined a duplicate row to its contact (None for other rows).
+    pub fn join_of(&self, row: usize) -> Option<identity::Join> {
+        self.joins
+            .binary_search_by_key(&(row as u32), |(r, _)| *r)
+            .ok()
+            .map(|i| self.joins[i].1)
     }
 
     pub fn is_representative(&self, row: usize) -> bool {
@@ -488,6 +520,32 @@ impl Pass {
             }
         }
         drop(contact_of_root);
+        let apart = row_flags
+            .iter()
+            .filter(|f| *f & identity::row::APART != 0)
+            .count() as u64;
+        if apart > 0 {
+            warnings.push(format!(
+                "{} a full name and company with another contact that has its own email or LinkedIn URL: counted as different people (a name never joins two people who carry their own)",
+                crate::text::count(apart, "row shares", "rows share")
+            ));
+        }
+        if g.ambiguous_clusters > 0 {
+            warnings.push(format!(
+                "{} without an email or LinkedIn URL {} the name of several contacts: each counted as a contact of its own",
+                crate::text::count(g.ambiguous_clusters, "contact", "contacts"),
+                if g.ambiguous_clusters == 1 { "matches" } else { "match" }
+            ));
+        }
+        let shared = g.shared_phones(3, &|r| row_contact[r as usize]);
+        if shared.numbers > 0 {
+            warnings.push(format!(
+                "{} on the rows of 3 or more different contacts (a switchboard or company line?), affecting {}: it may not be each person's own phone, and \"only what the file lacks\" takes it as one",
+                crate::text::count(shared.numbers, "phone number is", "phone numbers are"),
+                crate::text::count(shared.contacts, "contact", "contacts")
+            ));
+        }
+        let joins = g.take_joins();
         let mut contact_flags = vec![0u8; contact_rep.len()];
         for (r, f) in g.flags.iter().enumerate() {
             let c = row_contact[r];
@@ -553,6 +611,7 @@ impl Pass {
             table_rows: self.table_rows,
             log: log_summary,
             warnings,
+            joins,
             fit_memo: Default::default(),
         })
     }
@@ -636,29 +695,73 @@ fn apply_log(
             summary.outside_cycle += 1;
         }
     }
-    // Entries meet rows through shared identifiers (entries never merge contacts; every
-    // row with an identifier is in the one contact of all rows that share it).
+    // Entries meet contacts (pricing.md §2): every contact an entry shares a strong
+    // identifier with; beyond those, the one contact holding its name identifiers when
+    // exactly one does and, if the entry has a strong identifier, that contact has none.
+    // Entries never join contacts.
+    let mut contact_strong = vec![false; contact_flags.len()];
+    for (r, f) in index.flags.iter().enumerate() {
+        if f & identity::row::STRONG != 0 && row_contact[r] != NONE {
+            contact_strong[row_contact[r] as usize] = true;
+        }
+    }
     let mut matched = vec![false; entries];
-    for (e, key) in &log_ids.ids {
-        let Some(r) = index.row_with(key) else {
-            continue;
-        };
-        let e = *e as usize;
-        matched[e] = true;
+    // Contacts a name would match if the entry's strong identifiers did not stop it.
+    let mut if_same: Vec<(usize, u32)> = Vec::new();
+    let mut held_apart = 0u64;
+    for run in log_ids.ids.chunk_by(|a, b| a.0 == b.0) {
+        let e = run[0].0 as usize;
+        let mut by_strong: Vec<u32> = Vec::new();
+        let mut by_name: Vec<u32> = Vec::new();
+        for (_, key) in run {
+            let strong = key.kind().is_strong();
+            for r in index.rows_with(key) {
+                let c = row_contact[r as usize];
+                let into = if strong { &mut by_strong } else { &mut by_name };
+                if c != NONE && !into.contains(&c) {
+                    into.push(c);
+                }
+            }
+        }
+        let entry_strong = log_ids.flags[e] & identity::row::STRONG != 0;
+        let mut hits = by_strong.clone();
+        if let [c] = by_name[..] {
+            if !entry_strong || !contact_strong[c as usize] {
+                if !hits.contains(&c) {
+                    hits.push(c);
+                }
+            } else if !hits.contains(&c) && counts[e] {
+                held_apart += 1;
+                if_same.push((e, c));
+            }
+        } else if entry_strong
+            && counts[e]
+            && by_name
+                .iter()
+                .any(|c| contact_strong[*c as usize] && !by_strong.contains(c))
+        {
+            // Several contacts hold the name: counted as held apart, nothing to save.
+            held_apart += 1;
+        }
+        matched[e] = !hits.is_empty();
         if !counts[e] {
             continue;
         }
-        let c = row_contact[r as usize];
-        if c == NONE {
-            continue;
+        for c in hits {
+            contact_flags[c as usize] |= revealed(log_ids.flags[e]);
         }
-        let f = &mut contact_flags[c as usize];
-        if log_ids.flags[e] & identity::row::EMAIL != 0 {
-            *f |= flags::REV_EMAIL;
+    }
+    if held_apart > 0 {
+        let mut alt = contact_flags.to_vec();
+        for (e, c) in &if_same {
+            alt[*c as usize] |= revealed(log_ids.flags[*e]);
         }
-        if log_ids.flags[e] & identity::row::PHONE != 0 {
-            *f |= flags::REV_PHONE;
+        summary.held_apart = held_apart;
+        let mut t = Tally::default();
+        for f in alt {
+            t.contacts[f as usize] += 1;
         }
+        summary.held_apart_contacts = Some(t.contacts);
     }
     summary.matched_entries = matched.iter().filter(|m| **m).count() as u64;
 
@@ -691,6 +794,12 @@ fn apply_log(
         warnings.push(format!(
             "reveal log {name}: {} dated after today ({today})",
             crate::text::count(summary.after_today, "entry", "entries")
+        ));
+    }
+    if summary.held_apart > 0 {
+        warnings.push(format!(
+            "reveal log {name}: {} a full name with a contact of the list but not counted: both carry other emails or LinkedIn URLs, so they were taken as different people",
+            crate::text::count(summary.held_apart, "entry shares", "entries share"),
         ));
     }
     let unmatched = summary.entries - summary.matched_entries;

@@ -546,6 +546,18 @@ pub fn estimate_with(
             crate::text::count(p.not_numbers, "cell is", "cells are")
         ));
     }
+    if let Some(contacts) = a.log.as_ref().and_then(|l| l.held_apart_contacts) {
+        let same = Tally {
+            contacts,
+            ..a.tally.clone()
+        };
+        let saved = estimate.total.expected - pricing::price(&same, s, book).total.expected;
+        if saved > 1e-9 {
+            warnings.push(format!(
+                "reveal log: if the entries taken as different people are the same, the estimate would be {saved:.1} credits lower (expected)"
+            ));
+        }
+    }
     warnings.append(&mut estimate.warnings);
     estimate.warnings = warnings;
     let budget = budget.map(|remaining| BudgetOutcome {

@@ -31,15 +31,69 @@ pub use crate::normalize::{
 /// Separator inside two-part identifiers; cannot occur in a trimmed, collapsed cell value.
 const SEP: &str = "\u{1f}";
 
+/// The kind of an identifier (pricing.md §1), in the order the row report prefers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IdKind {
+    /// `li:` a LinkedIn person URL (strong).
+    Linkedin = 0,
+    /// `em:` an email address (strong).
+    Email = 1,
+    /// `nc:` full name + company name.
+    NameCompany = 2,
+    /// `nd:` full name + company domain.
+    NameDomain = 3,
+}
+
+impl IdKind {
+    fn of_text(text: &str) -> IdKind {
+        match text.get(..3) {
+            Some("li:") => IdKind::Linkedin,
+            Some("em:") => IdKind::Email,
+            Some("nd:") => IdKind::NameDomain,
+            _ => IdKind::NameCompany,
+        }
+    }
+
+    fn from_bits(b: u64) -> IdKind {
+        match b & 3 {
+            0 => IdKind::Linkedin,
+            1 => IdKind::Email,
+            2 => IdKind::NameCompany,
+            _ => IdKind::NameDomain,
+        }
+    }
+
+    /// LinkedIn URLs and emails are strong: a name never joins two rows that hold them.
+    pub fn is_strong(self) -> bool {
+        matches!(self, IdKind::Linkedin | IdKind::Email)
+    }
+
+    /// What two rows share, in the row report's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            IdKind::Linkedin => "LinkedIn URL",
+            IdKind::Email => "email",
+            IdKind::NameCompany => "full name and company",
+            IdKind::NameDomain => "full name and company domain",
+        }
+    }
+}
+
 /// The fingerprint of a normalised identifier: xxh3-128 of its text with its kind
-/// (`em:`, `li:`, `nc:`, `nd:`), or of a bare company key.
+/// (`em:`, `li:`, `nc:`, `nd:`), or of a bare company key. The lowest two bits hold the
+/// identifier's [`IdKind`] instead of hash bits (126 bits of hash are plenty).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key(u64, u64);
 
 impl Key {
     pub fn of(text: &str) -> Key {
         let h = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-        Key(h as u64, (h >> 64) as u64)
+        let kind = IdKind::of_text(text) as u64;
+        Key(h as u64, ((h >> 64) as u64 & !3) | kind)
+    }
+
+    pub fn kind(&self) -> IdKind {
+        IdKind::from_bits(self.1)
     }
 }
 
@@ -76,8 +130,13 @@ pub mod row {
     pub const ID: u8 = 1;
     /// A valid email address in some email column.
     pub const EMAIL: u8 = 2;
-    /// A phone (pricing.md §1: the first non-empty phone cell holds a digit).
+    /// A phone (pricing.md §1: a phone cell holds a digit).
     pub const PHONE: u8 = 4;
+    /// A strong identifier (a LinkedIn person URL or an email).
+    pub const STRONG: u8 = 8;
+    /// Shares a name identifier with a row of another contact that has strong identifiers
+    /// of its own (set when the rows are grouped).
+    pub const APART: u8 = 16;
 }
 
 /// The identity of a run of rows: what [`scan`] reads of them.
@@ -94,6 +153,9 @@ pub struct RowIds {
     /// Email cells read as a list (a display name, `mailto:`, quotes, several addresses)
     /// that gave at least one address.
     pub list_cells: u64,
+    /// Every phone number (its digits' hash): `(row within the run, hash)`, each once per
+    /// row, for the shared-phone (switchboard) warning.
+    pub phones: Vec<(u32, u64)>,
 }
 
 /// The mapped columns of a table, each as one array of text.
@@ -112,7 +174,8 @@ fn cell(ca: &StringChunked, r: usize) -> &str {
     ca.downcast_as_array().get(r).unwrap_or("")
 }
 
-/// Per row, the first of `cols` whose trimmed value is non-empty, trimmed ("" if none).
+/// Per row, the first of `cols` (in file order) whose trimmed value is non-empty, trimmed
+/// ("" if none): the usable name or company cell of pricing.md §1.
 fn first_non_empty(cols: &[StringChunked], r: usize) -> &str {
     cols.iter()
         .map(|c| cell(c, r).trim())
@@ -221,10 +284,17 @@ struct Scratch {
 
 impl Columns {
     fn of(df: &DataFrame, m: &Mapping) -> PolarsResult<Columns> {
+        // A role's columns in file order (a mapping may list them in any order): the first
+        // usable cell of a single-valued role is the first in file order (pricing.md §1).
         let get = |role: Role| -> PolarsResult<Vec<StringChunked>> {
-            m.columns(role)
+            let mut cols: Vec<(usize, &String)> = m
+                .columns(role)
                 .iter()
-                .map(|c| Ok(df.column(c)?.str()?.rechunk().into_owned()))
+                .map(|c| (df.get_column_index(c).unwrap_or(usize::MAX), c))
+                .collect();
+            cols.sort_by_key(|(i, _)| *i);
+            cols.into_iter()
+                .map(|(_, c)| Ok(df.column(c)?.str()?.rechunk().into_owned()))
                 .collect()
         };
         Ok(Columns {
@@ -271,6 +341,9 @@ impl Columns {
             let mut id = |key: Key, flags: &mut u8| {
                 out.ids.push((i, key));
                 *flags |= row::ID;
+                if key.kind().is_strong() {
+                    *flags |= row::STRONG;
+                }
             };
             for c in &self.linkedin {
                 if linkedin_id(&mut s.id, &mut s.tmp, cell(c, r)) {
@@ -298,7 +371,14 @@ impl Columns {
             self.name(&mut s, r);
             s.company.clear();
             push_text(&mut s.company, first_non_empty(&self.company, r));
-            domain_text(&mut s.domain, &mut s.tmp, first_non_empty(&self.domain, r));
+            // The first domain cell that is a domain (`n/a` or a profile link is not).
+            s.domain.clear();
+            for c in &self.domain {
+                domain_text(&mut s.domain, &mut s.tmp, cell(c, r));
+                if !s.domain.is_empty() {
+                    break;
+                }
+            }
             if !s.name.is_empty() {
                 for (kind, other) in [("nc:", &s.company), ("nd:", &s.domain)] {
                     if !other.is_empty() {
@@ -311,8 +391,16 @@ impl Columns {
                     }
                 }
             }
-            if is_phone(first_non_empty(&self.phone, r)) {
-                flags |= row::PHONE;
+            let phones_before = out.phones.len();
+            for c in &self.phone {
+                let v = cell(c, r);
+                if is_phone(v) {
+                    flags |= row::PHONE;
+                    let h = phone_hash(v);
+                    if !out.phones[phones_before..].iter().any(|(_, p)| *p == h) {
+                        out.phones.push((i, h));
+                    }
+                }
             }
             if flags & row::ID != 0 {
                 let company = if !s.domain.is_empty() {
@@ -328,6 +416,12 @@ impl Columns {
         }
         out
     }
+}
+
+/// A phone number's hash: its digits, whatever the punctuation around them.
+fn phone_hash(v: &str) -> u64 {
+    let digits: Vec<u8> = v.bytes().filter(u8::is_ascii_digit).collect();
+    xxhash_rust::xxh3::xxh3_64(&digits)
 }
 
 /// The identity of every row of a table, as one run (a reveal log's entries).
@@ -493,18 +587,19 @@ const PARTS: usize = 1 << PART_BITS;
 /// Identifiers a row has, on the high side, for reserving room.
 const IDS_PER_ROW: usize = 4;
 
-/// Rows grouped into contacts as their identities arrive, run after run in row order:
-/// rows sharing any identifier are one contact, transitively, and the companies of
-/// identifiable rows numbered in order of their first row.
+/// Rows grouped into contacts as their identities arrive, run after run in row order, by
+/// the rules of pricing.md §1; and the companies of identifiable rows numbered in order of
+/// their first row.
 ///
 /// Every identifier is kept as a 20-byte entry (key, row) in one of 256 parts by its key's
-/// first byte; [`Grouping::settle`] sorts the parts (on every core), joins the rows of each
-/// key in a union-find over row numbers and keeps one entry per key for lookups. Compared
-/// with a hash table of keys this holds a third of the memory and never doubles it at once.
+/// first byte; [`Grouping::settle`] sorts the parts (on every core) and groups the rows in a
+/// union-find over row numbers. Compared with a hash table of keys this holds a third of
+/// the memory and never doubles it at once. Rows are all added before the grouping is
+/// settled (a later row could change which strong group a name belongs to).
 pub struct Grouping {
     uf: UnionFind,
     parts: Vec<Vec<Entry>>,
-    /// The parts are sorted, one entry per key, and their rows joined.
+    /// The parts are sorted and their rows grouped.
     settled: bool,
     /// Per row: [`row`] bits.
     pub flags: Vec<u8>,
@@ -515,11 +610,50 @@ pub struct Grouping {
     companies: KeyMap<u32>,
     /// Email cells read as lists, in every run taken ([`RowIds::list_cells`]).
     pub list_cells: u64,
+    /// Every row's phone numbers ([`RowIds::phones`]), rows numbered across runs.
+    phones: Vec<(u64, u32)>,
+    /// Clusters of rows without a strong identifier whose names more than one strong
+    /// group holds (kept as contacts of their own).
+    pub ambiguous_clusters: u64,
+    /// Per duplicate row (ascending): what joined it to its contact.
+    joins: Vec<(u32, Join)>,
+}
+
+/// What joined a duplicate row to its contact: an identifier it shares with another row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Join {
+    pub kind: IdKind,
+    /// The other row (0-based, across the lists analysed together).
+    pub row: u32,
+}
+
+/// Shared phone numbers (the same number on the rows of several contacts, like a company
+/// switchboard): how many numbers and the contacts that have one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SharedPhones {
+    pub numbers: u64,
+    pub contacts: u64,
 }
 
 impl Default for Grouping {
     fn default() -> Self {
         Grouping::with_capacity(0)
+    }
+}
+
+/// How many strong groups a cluster's name identifiers meet.
+#[derive(Clone, Copy)]
+enum Meets {
+    One(u32),
+    Several,
+}
+
+impl Meets {
+    fn with(self, g: u32) -> Meets {
+        match self {
+            Meets::One(h) if h == g => self,
+            _ => Meets::Several,
+        }
     }
 }
 
@@ -534,6 +668,9 @@ impl Grouping {
             company_first_row: Vec::new(),
             companies: KeyMap::default(),
             list_cells: 0,
+            phones: Vec::new(),
+            ambiguous_clusters: 0,
+            joins: Vec::new(),
         };
         g.reserve(rows);
         g
@@ -578,18 +715,104 @@ impl Grouping {
             }
             self.row_company[r as usize] = c;
         }
+        self.phones
+            .extend(ids.phones.into_iter().map(|(i, h)| (h, start + i)));
     }
 
-    /// Sort the parts, join the rows that share a key, keep one entry per key.
+    /// Sort the parts and group the rows (pricing.md §1):
+    /// 1. rows sharing a strong identifier (`li:`, `em:`) are one contact, transitively;
+    /// 2. rows without a strong identifier join over shared name identifiers (`nc:`,
+    ///    `nd:`) among themselves, into clusters;
+    /// 3. a cluster joins the one strong group holding one of its name identifiers, when
+    ///    exactly one does; else it stays a contact of its own;
+    /// 4. two strong groups are never joined by a name (their rows are marked
+    ///    [`row::APART`] when they share one).
     pub fn settle(&mut self) {
         if self.settled {
             return;
         }
+        self.sort_parts();
+        let strong = |f: u8| f & row::STRONG != 0;
+        // 1 and 2.
+        for p in &self.parts {
+            for run in p.chunk_by(|a, b| a.key == b.key) {
+                let kind = key_kind(&run[0].key);
+                let mut first: Option<u32> = None;
+                for e in run {
+                    if kind.is_strong() || !strong(self.flags[e.row as usize]) {
+                        match first {
+                            None => first = Some(e.row),
+                            Some(f) => self.uf.union(f, e.row),
+                        }
+                    }
+                }
+            }
+        }
+        // 3: which strong groups each cluster meets, through any of its name identifiers.
+        let mut meets: HashMap<u32, Meets> = HashMap::new();
+        for p in &self.parts {
+            for run in p.chunk_by(|a, b| a.key == b.key) {
+                if key_kind(&run[0].key).is_strong() {
+                    continue;
+                }
+                let mut groups: Option<Meets> = None;
+                let mut cluster: Option<u32> = None;
+                for e in run {
+                    if strong(self.flags[e.row as usize]) {
+                        let g = self.uf.find(e.row);
+                        groups = Some(groups.map_or(Meets::One(g), |m| m.with(g)));
+                    } else if cluster.is_none() {
+                        cluster = Some(self.uf.find(e.row));
+                    }
+                }
+                if let Some(Meets::Several) = groups {
+                    for e in run {
+                        if strong(self.flags[e.row as usize]) {
+                            self.flags[e.row as usize] |= row::APART;
+                        }
+                    }
+                }
+                if let (Some(c), Some(g)) = (cluster, groups) {
+                    let m = meets.entry(c).or_insert(g);
+                    *m = match (*m, g) {
+                        (m, Meets::One(g)) => m.with(g),
+                        _ => Meets::Several,
+                    };
+                }
+            }
+        }
+        self.ambiguous_clusters = 0;
+        for (c, m) in meets {
+            match m {
+                Meets::One(g) => self.uf.union(c, g),
+                Meets::Several => self.ambiguous_clusters += 1,
+            }
+        }
+        self.find_joins();
+        // One entry per strong key (all its rows are one contact); every entry of a name
+        // key, whose rows may be several contacts.
+        for p in &mut self.parts {
+            let mut kept = 0;
+            for i in 0..p.len() {
+                let dup =
+                    kept > 0 && p[kept - 1].key == p[i].key && key_kind(&p[i].key).is_strong();
+                if !dup {
+                    p[kept] = p[i];
+                    kept += 1;
+                }
+            }
+            p.truncate(kept);
+        }
+        self.settled = true;
+    }
+
+    /// Sort every part by key, then row, on every core.
+    fn sort_parts(&mut self) {
         let workers = std::thread::available_parallelism().map_or(1, |p| p.get());
         let per = PARTS.div_ceil(workers.max(1));
         let sort = |parts: &mut [Vec<Entry>]| {
             for p in parts {
-                p.sort_unstable_by_key(|e| e.key);
+                p.sort_unstable_by_key(|e| (e.key, e.row));
             }
         };
         std::thread::scope(|s| {
@@ -606,21 +829,63 @@ impl Grouping {
         });
         // A part a thread could not take is still unsorted: sorting a sorted part is cheap.
         for p in &mut self.parts {
-            if !p.is_sorted_by_key(|e| e.key) {
-                p.sort_unstable_by_key(|e| e.key);
+            if !p.is_sorted_by_key(|e| (e.key, e.row)) {
+                p.sort_unstable_by_key(|e| (e.key, e.row));
             }
-            let mut kept = 0;
-            for i in 0..p.len() {
-                if kept > 0 && p[kept - 1].key == p[i].key {
-                    self.uf.union(p[kept - 1].row, p[i].row);
-                } else {
-                    p[kept] = p[i];
-                    kept += 1;
+        }
+    }
+
+    /// For every duplicate row, an identifier it shares with another row of its contact:
+    /// an earlier row when one shares any, the earliest such row, the strongest kind.
+    fn find_joins(&mut self) {
+        let mut best: HashMap<u32, Join> = HashMap::new();
+        let mut seen: HashMap<u32, (u32, Option<u32>)> = HashMap::new();
+        let better = |row: u32, new: Join, old: Option<&Join>| match old {
+            None => true,
+            Some(o) => {
+                let rank = |j: &Join| (j.row > row, j.row, j.kind);
+                rank(&new) < rank(o)
+            }
+        };
+        for p in &self.parts {
+            for run in p.chunk_by(|a, b| a.key == b.key) {
+                if run.len() < 2 {
+                    continue;
+                }
+                let kind = key_kind(&run[0].key);
+                // Rows in order; each pairs with the first row of its contact in the run,
+                // and the first with the second. (contact root → first row, second row)
+                seen.clear();
+                for e in run {
+                    let root = self.uf.find(e.row);
+                    match seen.get_mut(&root) {
+                        None => {
+                            seen.insert(root, (e.row, None));
+                        }
+                        Some((first, second)) => {
+                            second.get_or_insert(e.row);
+                            if root != e.row {
+                                let j = Join { kind, row: *first };
+                                if better(e.row, j, best.get(&e.row)) {
+                                    best.insert(e.row, j);
+                                }
+                            }
+                        }
+                    }
+                }
+                for (root, (first, second)) in &seen {
+                    if let (false, Some(second)) = (root == first, second) {
+                        let j = Join { kind, row: *second };
+                        if better(*first, j, best.get(first)) {
+                            best.insert(*first, j);
+                        }
+                    }
                 }
             }
-            p.truncate(kept);
         }
-        self.settled = true;
+        let mut joins: Vec<(u32, Join)> = best.into_iter().collect();
+        joins.sort_unstable_by_key(|(r, _)| *r);
+        self.joins = joins;
     }
 
     /// Per row, its contact root (its first row; meaningful for rows with [`row::ID`]),
@@ -636,15 +901,65 @@ impl Grouping {
         (self.flags[r as usize] & row::ID != 0).then(|| self.uf.find(r))
     }
 
-    /// A row holding this identifier, if any row does (all such rows are one contact).
-    pub fn row_with(&mut self, key: &Key) -> Option<u32> {
+    /// The rows holding this identifier: every one for a name identifier, one for a
+    /// strong identifier (all its rows are one contact); none when no row has it.
+    pub fn rows_with(&mut self, key: &Key) -> Vec<u32> {
         self.settle();
         let part = &self.parts[key.part()];
         let words = key.words();
-        part.binary_search_by_key(&words, |e| e.key)
-            .ok()
-            .map(|i| part[i].row)
+        let from = part.partition_point(|e| e.key < words);
+        part[from..]
+            .iter()
+            .take_while(|e| e.key == words)
+            .map(|e| e.row)
+            .collect()
     }
+
+    /// What joined a duplicate row to its contact (None for a representative row).
+    pub fn join_of(&self, r: u32) -> Option<Join> {
+        self.joins
+            .binary_search_by_key(&r, |(row, _)| *row)
+            .ok()
+            .map(|i| self.joins[i].1)
+    }
+
+    /// Every duplicate row's [`Join`], by row ascending.
+    pub fn take_joins(&mut self) -> Vec<(u32, Join)> {
+        self.settle();
+        std::mem::take(&mut self.joins)
+    }
+
+    /// Phone numbers found on the rows of `min_contacts` or more contacts: how many, and
+    /// how many contacts have one of them. `contact_of(row)` is the row's contact.
+    pub fn shared_phones(
+        &mut self,
+        min_contacts: usize,
+        contact_of: &dyn Fn(u32) -> u32,
+    ) -> SharedPhones {
+        self.phones.sort_unstable();
+        let mut out = SharedPhones::default();
+        let mut affected: std::collections::HashSet<u32> = Default::default();
+        for run in self.phones.chunk_by(|a, b| a.0 == b.0) {
+            let mut contacts: Vec<u32> = run
+                .iter()
+                .map(|(_, r)| contact_of(*r))
+                .filter(|c| *c != u32::MAX)
+                .collect();
+            contacts.sort_unstable();
+            contacts.dedup();
+            if contacts.len() >= min_contacts {
+                out.numbers += 1;
+                affected.extend(contacts);
+            }
+        }
+        out.contacts = affected.len() as u64;
+        out
+    }
+}
+
+/// The kind of an entry's key ([`Key::kind`]).
+fn key_kind(words: &[u32; 4]) -> IdKind {
+    IdKind::from_bits(u64::from(words[3]))
 }
 
 /// Group one table's rows into contacts: per row, its contact's first row, or None when
@@ -1039,6 +1354,231 @@ mod tests {
                 Some(3),
                 Some(0)
             ]
+        );
+    }
+
+    /// pricing.md §1 rules 1-4, worked by hand. Rows (name, company, email):
+    /// 0 David Smith, IBM, d1@ibm.com   1 David Smith, IBM, d2@ibm.com  — two people (rule 4)
+    /// 2 David Smith, IBM, —            — meets both: a contact of its own (rule 3)
+    /// 3 Dana Levi, Acme, dana@acme.com 4 Dana Levi, Acme, —  5 Dana Levi, —, — with domain
+    ///   acme.com (shares nc: with 4, nd: with 3) — 4 and 5 one cluster, joining 3 (rule 3)
+    /// 6 "José Pe" written in NFD, Beta 7 "José Pe" in NFC, Beta — one name after NFC
+    /// 8 Ann Lee with a LinkedIn company page as website only — no domain: unmatchable
+    /// 9 "a@x.com，b@y.com" (full-width comma) 10 b@y.com — a list cell: two emails
+    #[test]
+    fn strong_identifiers_and_names_follow_the_four_rules() {
+        let name = vec![
+            "David Smith",
+            "David Smith",
+            "david  smith",
+            "Dana Levi",
+            "Dana Levi",
+            "Dana Levi",
+            "Jose\u{301} Pe",
+            "Jos\u{e9} Pe",
+            "Ann Lee",
+            "",
+            "",
+        ];
+        let company = vec![
+            "IBM", "IBM", "ibm", "Acme", "Acme", "", "Beta", "BETA", "", "", "",
+        ];
+        let domain = vec![
+            "",
+            "",
+            "",
+            "acme.com",
+            "",
+            "https://acme.com/team",
+            "",
+            "",
+            "https://www.linkedin.com/company/x",
+            "",
+            "",
+        ];
+        let email = vec![
+            "d1@ibm.com",
+            "d2@ibm.com",
+            "",
+            "dana@acme.com",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "a@x.com\u{ff0c}b@y.com",
+            "B@Y.com",
+        ];
+        let df = frame(&[
+            ("name", name),
+            ("company", company),
+            ("domain", domain),
+            ("email", email),
+        ]);
+        let m = mapping(&[
+            (Role::FullName, "name"),
+            (Role::CompanyName, "company"),
+            (Role::CompanyDomain, "domain"),
+            (Role::Email, "email"),
+        ]);
+        let mut g = Grouping::default();
+        scan(&df, &m, &mut g, &|_| true).unwrap();
+        let roots: Vec<Option<u32>> = (0..11).map(|r| g.root(r)).collect();
+        let s = Some;
+        assert_eq!(
+            roots,
+            vec![
+                s(0),
+                s(1),
+                s(2),
+                s(3),
+                s(3),
+                s(3),
+                s(6),
+                s(6),
+                None,
+                s(9),
+                s(9)
+            ]
+        );
+        assert_eq!(g.ambiguous_clusters, 1, "row 2 meets two people");
+        let apart: Vec<usize> = (0..11).filter(|&r| g.flags[r] & row::APART != 0).collect();
+        assert_eq!(
+            apart,
+            vec![0, 1],
+            "the two David Smiths with their own emails"
+        );
+        let joins = g.take_joins();
+        let j = |kind, row| Join { kind, row };
+        assert_eq!(
+            joins,
+            vec![
+                (4, j(IdKind::NameCompany, 3)),
+                (5, j(IdKind::NameDomain, 3)),
+                (7, j(IdKind::NameCompany, 6)),
+                (10, j(IdKind::Email, 9)),
+            ]
+        );
+    }
+
+    /// A cluster joins a strong group through any of its rows' names, and two strong
+    /// groups sharing a name stay apart even when a cluster links them.
+    #[test]
+    fn a_cluster_never_links_two_people() {
+        // 0 Ann Bo @ Acme, a@acme.com; 1 Ann Bo @ acme.com (domain), b@acme.com: two people
+        // (the names differ in kind: nc: on 0, nd: on 1, so they share no name at all).
+        // 2 Ann Bo, Acme, acme.com, no email: holds 0's nc: and 1's nd: — meets both: own.
+        // 3 Cy Do, Gamma, no email; 4 Cy Do, Gamma + gamma.io; 5 Cy Do, gamma.io, c@g.io:
+        // cluster {3, 4} meets only 5 through nd: — joins it; 3 is the contact's first row.
+        let df = frame(&[
+            (
+                "name",
+                vec!["Ann Bo", "Ann Bo", "Ann Bo", "Cy Do", "Cy Do", "Cy Do"],
+            ),
+            ("company", vec!["Acme", "", "Acme", "Gamma", "Gamma", ""]),
+            (
+                "domain",
+                vec!["", "acme.com", "acme.com", "", "gamma.io", "gamma.io"],
+            ),
+            (
+                "email",
+                vec!["a@acme.com", "b@acme.com", "", "", "", "c@g.io"],
+            ),
+        ]);
+        let m = mapping(&[
+            (Role::FullName, "name"),
+            (Role::CompanyName, "company"),
+            (Role::CompanyDomain, "domain"),
+            (Role::Email, "email"),
+        ]);
+        let mut g = Grouping::default();
+        scan(&df, &m, &mut g, &|_| true).unwrap();
+        let roots: Vec<Option<u32>> = (0..6).map(|r| g.root(r)).collect();
+        assert_eq!(
+            roots,
+            vec![Some(0), Some(1), Some(2), Some(3), Some(3), Some(3)]
+        );
+        assert_eq!(g.ambiguous_clusters, 1);
+        assert!((0..6).all(|r| g.flags[r] & row::APART == 0));
+        let joins = g.take_joins();
+        // 4 shares nc: with 3 (earlier); 5 shares nd: with 4 only.
+        assert_eq!(
+            joins,
+            vec![
+                (
+                    4,
+                    Join {
+                        kind: IdKind::NameCompany,
+                        row: 3
+                    }
+                ),
+                (
+                    5,
+                    Join {
+                        kind: IdKind::NameDomain,
+                        row: 4
+                    }
+                ),
+            ]
+        );
+    }
+
+    /// For single-valued roles the first column in file order whose cell is usable is
+    /// taken: a domain `n/a` or a profile link falls through to the next column, whatever
+    /// order the mapping lists the columns in; any phone column with a digit is a phone.
+    #[test]
+    fn the_first_usable_column_in_file_order() {
+        let df = frame(&[
+            ("name", vec!["Al Ba", "Al Ba", "Al Ba"]),
+            ("site1", vec!["n/a", "beta.io", "facebook.com/alba"]),
+            ("site2", vec!["acme.com", "acme.com", "acme.com"]),
+            ("phone1", vec!["ext", "", "-"]),
+            ("phone2", vec!["", "", "+1 555 0100"]),
+        ]);
+        let mut m = Mapping::default();
+        m.set(Role::FullName, vec!["name".into()]);
+        m.set(Role::CompanyDomain, vec!["site2".into(), "site1".into()]);
+        m.set(Role::Phone, vec!["phone2".into(), "phone1".into()]);
+        let ids = table_ids(&df, &m).unwrap();
+        let nd = |d: &str| vec![Key::of(&format!("nd:al ba{SEP}{d}"))];
+        assert_eq!(keys_of(&ids, 0), nd("acme.com"));
+        assert_eq!(keys_of(&ids, 1), nd("beta.io"));
+        assert_eq!(keys_of(&ids, 2), nd("acme.com"));
+        let phones: Vec<bool> = ids.flags.iter().map(|f| f & row::PHONE != 0).collect();
+        assert_eq!(phones, vec![false, false, true]);
+    }
+
+    /// One number on the rows of three contacts is shared; on two it is not.
+    #[test]
+    fn shared_phone_numbers() {
+        let df = frame(&[
+            (
+                "email",
+                vec!["a@x.io", "b@x.io", "c@x.io", "a@x.io", "d@y.io", "e@y.io"],
+            ),
+            (
+                "phone",
+                vec![
+                    "+1 (555) 0100",
+                    "15550100",
+                    "1-555-0100",
+                    "1 555 0100",
+                    "777",
+                    "777",
+                ],
+            ),
+        ]);
+        let m = mapping(&[(Role::Email, "email"), (Role::Phone, "phone")]);
+        let mut g = Grouping::default();
+        scan(&df, &m, &mut g, &|_| true).unwrap();
+        let roots: Vec<u32> = (0..6).map(|r| g.root(r).unwrap()).collect();
+        let shared = g.shared_phones(3, &|r| roots[r as usize]);
+        assert_eq!(
+            shared,
+            SharedPhones {
+                numbers: 1,
+                contacts: 3
+            }
         );
     }
 }

@@ -1,6 +1,26 @@
 //! The scalar identifier rules of pricing.md §1, one value at a time: LinkedIn person URLs,
 //! emails, domains, names, phones. A leaf module (it imports nothing of the crate), shared
 //! by identity (which also has them as polars expressions) and role detection.
+//!
+//! Every rule first puts its value in Unicode NFC ([`nfc`]), so a name written with
+//! combining accents (as some macOS exports write them) equals the same name precomposed.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The value in Unicode NFC; borrowed when it already is (ASCII always is).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(s);
+    }
+    let n: String = s.nfc().collect();
+    if n == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(n)
+    }
+}
 
 /// Decode `%XX` sequences (as UTF-8, lossily); a `%` not followed by two hex digits stays.
 pub fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
@@ -43,6 +63,7 @@ fn strip_scheme(s: &str) -> &str {
 
 /// `linkedin.com/in/<slug>` for a LinkedIn person URL, else None.
 pub fn normalize_linkedin(raw: &str) -> Option<String> {
+    let raw = nfc(raw);
     let decoded = percent_decode(raw.trim());
     let lower = decoded.to_lowercase();
     linkedin_slug(&lower).map(|slug| format!("linkedin.com/in/{slug}"))
@@ -63,7 +84,7 @@ pub fn linkedin_slug(lower: &str) -> Option<&str> {
 
 /// The lower-cased email when it is valid (pricing.md §1), else None.
 pub fn normalize_email(raw: &str) -> Option<String> {
-    let e = raw.trim().to_lowercase();
+    let e = nfc(raw).trim().to_lowercase();
     is_valid_email(&e).then_some(e)
 }
 
@@ -86,7 +107,7 @@ pub fn is_valid_email(e: &str) -> bool {
 
 /// Trimmed, inner white space collapsed, lower-cased; None when empty.
 pub fn normalize_text(raw: &str) -> Option<String> {
-    let t = case_fold(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
+    let t = case_fold(&nfc(raw).split_whitespace().collect::<Vec<_>>().join(" "));
     (!t.is_empty()).then_some(t)
 }
 
@@ -132,10 +153,36 @@ pub fn case_fold(s: &str) -> String {
     out
 }
 
-/// The bare domain of a domain or website value, else None (no dot: `n/a`, `-`).
+/// The bare domain of a domain or website value, else None (no dot: `n/a`, `-`; the host
+/// of a social or profile site, [`SOCIAL_HOSTS`]).
 pub fn normalize_domain(raw: &str) -> Option<String> {
-    let lower = raw.trim().to_lowercase();
+    let lower = nfc(raw).trim().to_lowercase();
     bare_domain(&lower).map(str::to_string)
+}
+
+/// Hosts of social and profile sites (pricing.md §1): a link to a profile says nothing
+/// about the employer, so neither they nor their subdomains are a company domain.
+pub const SOCIAL_HOSTS: &[&str] = &[
+    "linkedin.com",
+    "licdn.com",
+    "facebook.com",
+    "fb.com",
+    "instagram.com",
+    "x.com",
+    "twitter.com",
+    "xing.com",
+    "github.com",
+    "crunchbase.com",
+    "youtube.com",
+    "tiktok.com",
+];
+
+/// Whether a bare, lower-cased host is a social or profile site or a subdomain of one.
+pub fn is_social_host(host: &str) -> bool {
+    SOCIAL_HOSTS.iter().any(|s| {
+        host.strip_suffix(s)
+            .is_some_and(|front| front.is_empty() || front.ends_with('.'))
+    })
 }
 
 /// The bare domain of a trimmed, lower-cased domain or website value, else None.
@@ -143,7 +190,7 @@ pub fn bare_domain(lower: &str) -> Option<&str> {
     let rest = strip_scheme(lower);
     let rest = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    rest.contains('.').then_some(rest)
+    (rest.contains('.') && !is_social_host(rest)).then_some(rest)
 }
 
 /// A phone cell counts when it holds at least one digit.
@@ -152,8 +199,8 @@ pub fn is_phone(raw: &str) -> bool {
 }
 
 /// The candidate addresses of a cell: the contents of `<…>` pairs when there are any,
-/// else the pieces between `,` `;` and white space, without `mailto:` and surrounding
-/// quotes or brackets.
+/// else the pieces between `,` `;` white space and the full-width `，` `；` `、` of CJK
+/// sheets, without `mailto:` and surrounding quotes or brackets.
 pub fn email_candidates(v: &str) -> impl Iterator<Item = &str> {
     let angled: Vec<&str> = v
         .split('<')
@@ -161,7 +208,7 @@ pub fn email_candidates(v: &str) -> impl Iterator<Item = &str> {
         .filter_map(|s| s.split_once('>').map(|(inside, _)| inside))
         .collect();
     let pieces: Vec<&str> = if angled.is_empty() {
-        v.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        v.split(|c: char| is_list_separator(c) || c.is_whitespace())
             .collect()
     } else {
         angled
@@ -184,12 +231,17 @@ pub fn email_candidates(v: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The characters between addresses of a list cell besides white space.
+fn is_list_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '，' | '；' | '、')
+}
+
 /// Whether a cell must be read as a list of addresses (pricing.md §1): it holds `<`, `,`,
-/// `;` or white space inside, or starts with `mailto:`, a quote or a bracket. Any other cell
-/// is one candidate, read by [`normalize_email`] alone.
+/// `;` (or their full-width forms) or white space inside, or starts with `mailto:`, a quote
+/// or a bracket. Any other cell is one candidate, read by [`normalize_email`] alone.
 pub fn is_email_list(raw: &str) -> bool {
     let t = raw.trim();
-    t.contains(['<', ',', ';'])
+    t.contains(['<', ',', ';', '，', '；', '、'])
         || t.contains(char::is_whitespace)
         || t.starts_with(['"', '\'', '(', '[', '{'])
         || t.get(..7)

@@ -73,11 +73,30 @@ pub fn row_reason(a: &Analysis, row: usize, s: &Settings, lines: &[u64]) -> Stri
     }
     let rep = a.contact_rep[c as usize] as usize;
     if rep != row {
-        let line = lines.get(rep).copied().unwrap_or(rep as u64 + 2);
-        return format!(
-            "same contact as row {} (line {line}); charged once",
-            rep + 1
-        );
+        let line = |r: usize| lines.get(r).copied().unwrap_or(r as u64 + 2);
+        // What joined it (an identifier shared with another row of the contact), and the
+        // contact's first row when that is another one.
+        return match a.join_of(row) {
+            Some(j) if j.row as usize == rep => format!(
+                "same {} as row {} (line {}); charged once",
+                j.kind.label(),
+                rep + 1,
+                line(rep)
+            ),
+            Some(j) => format!(
+                "same {} as row {} (line {}), of the contact first on row {} (line {}); charged once",
+                j.kind.label(),
+                j.row + 1,
+                line(j.row as usize),
+                rep + 1,
+                line(rep)
+            ),
+            None => format!(
+                "same contact as row {} (line {}); charged once",
+                rep + 1,
+                line(rep)
+            ),
+        };
     }
     match contact_need(a.contact_flags[c as usize], s) {
         ContactNeed::AlreadyRevealed => {
