@@ -500,12 +500,30 @@ fn credits_word(v: f64) -> String {
     }
 }
 
-/// Credits as low / expected / high.
+/// Credits as low / expected / high. Written (JSON, plans) to 1e-9 credits ([`clean`]):
+/// full precision, without the float sums' `590.0999999999999`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Credits {
+    #[serde(serialize_with = "write_clean")]
     pub expected: f64,
+    #[serde(serialize_with = "write_clean")]
     pub low: f64,
+    #[serde(serialize_with = "write_clean")]
     pub high: f64,
+}
+
+/// `v` to 1e-9: the double nearest its value written with nine decimals, so it prints as
+/// that decimal (`590.0999999999999` → `590.1`); not finite values stay as they are.
+pub fn clean(v: f64) -> f64 {
+    if !v.is_finite() {
+        return v;
+    }
+    let c: f64 = format!("{v:.9}").parse().unwrap_or(v);
+    if c == 0.0 { 0.0 } else { c }
+}
+
+fn write_clean<S: serde::Serializer>(v: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(clean(*v))
 }
 
 impl Credits {
@@ -601,7 +619,9 @@ pub fn expected_request_fee(n: u32, p: f64, min: f64, per_block: f64, block_size
             (x, t)
         })
     };
-    let top = log_terms().map(|(_, t)| t).fold(f64::NEG_INFINITY, f64::max);
+    let top = log_terms()
+        .map(|(_, t)| t)
+        .fold(f64::NEG_INFINITY, f64::max);
     let (mut weight, mut sum) = (0.0, 0.0);
     for (x, t) in log_terms() {
         let w = (t - top).exp();
@@ -930,13 +950,59 @@ pub fn budget_status(total: &Credits, remaining: f64) -> BudgetStatus {
     }
 }
 
+/// Items and their total as whole credits that add up (issue 24): the total rounded once by
+/// [`shown`], then each column's items by largest remainder — every item rounded down,
+/// and the credits left to reach the total given one each to the items with the largest
+/// fractions (ties in item order). Items are as given (zero items stay 0).
+pub fn shown_items(items: &[Credits], total: &Credits) -> (Vec<(i64, i64, i64)>, (i64, i64, i64)) {
+    let t = shown(total);
+    let column = |get: fn(&Credits) -> f64, target: i64| -> Vec<i64> {
+        let vals: Vec<f64> = items.iter().map(|c| snap(get(c)).max(0.0)).collect();
+        let mut out: Vec<i64> = vals.iter().map(|v| v.floor() as i64).collect();
+        let mut left = target - out.iter().sum::<i64>();
+        let mut order: Vec<usize> = (0..vals.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (vals[a] - vals[a].floor(), vals[b] - vals[b].floor());
+            rb.total_cmp(&ra).then(a.cmp(&b))
+        });
+        // Every fraction is below 1, so the credits left are at most one per item with a
+        // fraction; round-off in the sums is absorbed by going round again.
+        while left > 0 && !order.is_empty() {
+            for &i in &order {
+                if left == 0 {
+                    break;
+                }
+                out[i] += 1;
+                left -= 1;
+            }
+        }
+        while left < 0 {
+            match order.iter().rev().find(|&&i| out[i] > 0) {
+                Some(&i) => {
+                    out[i] -= 1;
+                    left += 1;
+                }
+                None => break,
+            }
+        }
+        out
+    };
+    let e = column(|c| c.expected, t.0);
+    let l = column(|c| c.low, t.1);
+    let h = column(|c| c.high, t.2);
+    let rows = (0..items.len()).map(|i| (e[i], l[i], h[i])).collect();
+    (rows, t)
+}
+
+/// A value within 1e-6 of a whole credit is that credit (float sums give 2.9999999997).
+fn snap(v: f64) -> f64 {
+    let r = v.round();
+    if (v - r).abs() < 1e-6 { r } else { v }
+}
+
 /// Round credits as the UI shows them: expected to nearest, low down, high up.
 pub fn shown(c: &Credits) -> (i64, i64, i64) {
     // Guard against 2.9999999997 from float sums before floor/ceil.
-    let snap = |v: f64| {
-        let r = v.round();
-        if (v - r).abs() < 1e-6 { r } else { v }
-    };
     (
         snap(c.expected).round() as i64,
         snap(c.low).floor() as i64,
@@ -946,7 +1012,59 @@ pub fn shown(c: &Credits) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
-    use super::expected_request_fee;
+    use super::{Credits, clean, expected_request_fee, shown, shown_items};
+
+    fn c(low: f64, expected: f64, high: f64) -> Credits {
+        Credits {
+            expected,
+            low,
+            high,
+        }
+    }
+
+    /// The issue's case: Emails 147.6 + Phones 442.5 = 590.1 expected was shown as 148 +
+    /// 443 against 590. The total rounds once (590); the items floor to 147 + 442 = 589,
+    /// and the one credit left goes to the larger fraction, Emails' .6: 148 + 442. Low:
+    /// 92.4 + 231.9 = 324.3, total floor 324, items 92 + 231 = 323, one credit to Phones'
+    /// .9: 92 + 232. High: 200.2 + 600.3 = 800.5, total ceil 801, items 200 + 600, the
+    /// credit to the .3: 200 + 601.
+    #[test]
+    fn shown_items_add_up_to_the_total() {
+        let items = [c(92.4, 147.6, 200.2), c(231.9, 442.5, 600.3)];
+        let total = c(324.3, 590.1, 800.5);
+        let (rows, t) = shown_items(&items, &total);
+        assert_eq!(t, (590, 324, 801));
+        assert_eq!(rows, vec![(148, 92, 200), (442, 232, 601)]);
+        // Three thirds: 1/3 · 3 = 1 expected; each floors to 0, the credit to the first
+        // (ties in item order); zero items stay 0.
+        let third = 1.0 / 3.0;
+        let items = [
+            c(third, third, third),
+            Credits::default(),
+            c(third, third, third),
+            c(third, third, third),
+        ];
+        let (rows, t) = shown_items(&items, &c(1.0, 1.0, 1.0));
+        assert_eq!(t, (1, 1, 1));
+        assert_eq!(rows, vec![(1, 1, 1), (0, 0, 0), (0, 0, 0), (0, 0, 0)]);
+        // Float noise is whole: 2.9999999997 shows as 3 in every column.
+        let (rows, t) = shown_items(
+            &[c(2.9999999997, 2.9999999997, 3.0000000001)],
+            &c(2.9999999997, 2.9999999997, 3.0000000001),
+        );
+        assert_eq!((rows, t), (vec![(3, 3, 3)], (3, 3, 3)));
+        assert_eq!(shown(&c(0.5, 0.5, 0.5)), (1, 0, 1));
+    }
+
+    #[test]
+    fn clean_keeps_nine_decimals() {
+        assert_eq!(clean(590.0999999999999), 590.1);
+        assert_eq!(serde_json::to_string(&clean(0.1 + 0.2)).unwrap(), "0.3");
+        assert_eq!(clean(1.0000000004), 1.0);
+        assert_eq!(clean(1.234567891234), 1.234567891);
+        assert_eq!(clean(-0.0000000001), 0.0);
+        assert!(clean(f64::NAN).is_nan());
+    }
 
     /// The default book's bulk request: max(1, ceil(X / 25) · 1).
     fn bulk(n: u32, p: f64) -> f64 {
@@ -996,7 +1114,11 @@ mod tests {
         // with a free miss (minimum 0), the rate itself.
         for p in [0.0, 1e-9, 0.5, 1.0 - 1e-9, 1.0] {
             close(expected_request_fee(1, p, 1.0, 1.0, 1), 1.0, "single");
-            close(expected_request_fee(1, p, 0.0, 1.0, 1), p, "single, free miss");
+            close(
+                expected_request_fee(1, p, 0.0, 1.0, 1),
+                p,
+                "single, free miss",
+            );
         }
     }
 }

@@ -552,17 +552,12 @@ fn items_block(
         "{:<24} {:>12} {:>12} {:>12}",
         "Item", "Low", "Expected", "High"
     );
-    for (item, c) in items {
-        let _ = writeln!(
-            s,
-            "{:<24} {:>12} {:>12} {:>12}",
-            item.label(),
-            num(c.low),
-            num(c.expected),
-            num(c.high)
-        );
+    // Whole credits that add up to the total in every column (pricing::shown_items).
+    let credits: Vec<Credits> = items.iter().map(|(_, c)| *c).collect();
+    let (shown, (exp, low, high)) = pricing::shown_items(&credits, total);
+    for ((item, _), (e, l, h)) in items.iter().zip(shown) {
+        let _ = writeln!(s, "{:<24} {:>12} {:>12} {:>12}", item.label(), l, e, h);
     }
-    let (exp, low, high) = pricing::shown(total);
     let _ = writeln!(s, "{}", "-".repeat(63));
     let _ = writeln!(s, "{total_label:<24} {low:>12} {exp:>12} {high:>12}");
 }
@@ -709,41 +704,32 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
         "\n## Credits\n\n**{exp}** expected (low {low}, high {high})\n"
     );
     if let Some(b) = &outcome.budget {
-        let _ = writeln!(s, "Budget {}: **{}**", num(b.remaining), b.status.label());
+        let _ = write!(s, "Budget {}: **{}**", num(b.remaining), b.status.label());
         if let Some(fit) = b.fit.as_ref().filter(|f| f.kept < f.billable) {
-            let _ = writeln!(
+            let _ = write!(
                 s,
-                "; fit to budget keeps the first {} of {} billable contacts",
+                "; fit to budget keeps the first {} of {} billable contacts (counted at the high estimate)",
                 fit.kept, fit.billable
             );
         }
-        let _ = writeln!(s);
+        let _ = writeln!(s, "\n");
     }
     let _ = writeln!(
         s,
         "| Item | Rule | Low | Expected | High |\n|---|---|---:|---:|---:|"
     );
-    for (item, c) in &e.items {
-        if c.is_zero() {
-            continue;
-        }
+    let items: Vec<&(Item, Credits)> = e.items.iter().filter(|(_, c)| !c.is_zero()).collect();
+    let credits: Vec<Credits> = items.iter().map(|(_, c)| *c).collect();
+    let (shown, _) = pricing::shown_items(&credits, &e.total);
+    for ((item, _), (x, l, h)) in items.iter().zip(shown) {
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {l} | {x} | {h} |",
             item.label(),
             item.rule(&book.prices),
-            num(c.low),
-            num(c.expected),
-            num(c.high)
         );
     }
-    let _ = writeln!(
-        s,
-        "| **Total** | | {} | {} | {} |",
-        num(e.total.low),
-        num(e.total.expected),
-        num(e.total.high)
-    );
+    let _ = writeln!(s, "| **Total** | | {low} | {exp} | {high} |");
     for t in r.tables.iter().flatten().filter(|_| r.source.is_none()) {
         let (exp, low, high) = pricing::shown(&t.credits);
         let from = match &t.source {

@@ -362,12 +362,14 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                         ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
-                    for item in crate::pricing::Item::ALL {
-                        let c = r.breakdown.get(item);
-                        if c.is_zero() {
-                            continue;
-                        }
-                        let (x, l, h) = shown(&c);
+                    let items: Vec<_> = crate::pricing::Item::ALL
+                        .into_iter()
+                        .map(|i| (i, r.breakdown.get(i)))
+                        .filter(|(_, c)| !c.is_zero())
+                        .collect();
+                    let credits: Vec<_> = items.iter().map(|(_, c)| *c).collect();
+                    let (rounded, _) = crate::pricing::shown_items(&credits, &r.credits);
+                    for ((item, _), (x, l, h)) in items.into_iter().zip(rounded) {
                         ui.label(item.label());
                         ui.label(int(l));
                         ui.label(int(x));
@@ -496,11 +498,11 @@ pub(crate) fn breakdown(
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (item, c) in &e.items {
-                if c.is_zero() {
-                    continue;
-                }
-                let (x, l, h) = shown(c);
+            // Whole credits that add up to the total in every column.
+            let items: Vec<_> = e.items.iter().filter(|(_, c)| !c.is_zero()).collect();
+            let credits: Vec<_> = items.iter().map(|(_, c)| *c).collect();
+            let (rounded, _) = crate::pricing::shown_items(&credits, &e.total);
+            for ((item, _), (x, l, h)) in items.into_iter().zip(rounded) {
                 ui.label(item.label());
                 ui.label(RichText::new(item.rule(prices)).weak());
                 ui.label(int(l));
