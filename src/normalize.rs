@@ -240,6 +240,7 @@ fn is_list_separator(c: char) -> bool {
 /// `;` (or their full-width forms) or white space inside, or starts with `mailto:`, a quote
 /// or a bracket. Any other cell is one candidate, read by [`normalize_email`] alone.
 pub fn is_email_list(raw: &str) -> bool {
+    let raw = nfc(raw);
     let t = raw.trim();
     t.contains(['<', ',', ';', '，', '；', '、'])
         || t.contains(char::is_whitespace)
@@ -250,8 +251,9 @@ pub fn is_email_list(raw: &str) -> bool {
 
 /// Every valid address of a cell, lower-cased, in order, each once (pricing.md §1).
 pub fn email_addresses(raw: &str) -> Vec<String> {
+    let raw = nfc(raw);
     let mut out: Vec<String> = Vec::new();
-    for c in email_candidates(raw) {
+    for c in email_candidates(&raw) {
         if let Some(e) = normalize_email(c)
             && !out.contains(&e)
         {

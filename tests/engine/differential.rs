@@ -105,22 +105,10 @@ fn variant_text(rng: &mut Rng, text: &str) -> String {
     out
 }
 
-/// low < expected < high (mostly), or an exact rate, all in 0..=1.
+/// low < expected < high (mostly), or an exact rate, or ends near 0 and 1 (1e-9, 0.0003,
+/// 0.9994, 0.99941, 1 − 1e-9, exactly 0 and 1), all in 0..=1: `generator::gen_rate_range`.
 fn gen_range(rng: &mut Rng) -> [f64; 3] {
-    if rng.chance(0.12) {
-        return exact(*rng.pick(&[0.0, 0.25, 0.5, 0.7, 1.0]));
-    }
-    let mut ends = [0u64; 3];
-    loop {
-        for e in &mut ends {
-            *e = rng.below(21);
-        }
-        ends.sort_unstable();
-        if ends[0] < ends[1] && ends[1] < ends[2] {
-            break;
-        }
-    }
-    ends.map(|e| e as f64 / 20.0)
+    generator::gen_rate_range(rng)
 }
 
 fn rate(r: [f64; 3]) -> RateRange {
@@ -219,7 +207,7 @@ struct Case {
 impl Case {
     fn describe(&self) -> String {
         format!(
-            "case seed {:#x}\nbook {} {}\nsettings {:?}\nrenewal {:?} annual {}\nlist delimiter {:?} log delimiter {:?} log dates {:?} encodings {} {}\nlog mapping {:?}\nlist:\n{}\nlog:\n{}",
+            "case seed {:#x}\nbook {} {}\nsettings {:?}\nrenewal {:?} annual {}\nlist delimiter {:?} log delimiter {:?} log dates {:?} encodings {} {}\nlist mapping {:?}\nlog mapping {:?}\nlist:\n{}\nlog:\n{}",
             self.seed,
             self.ref_book.id,
             if self.book_text.contains("id = \"variant\"") {
@@ -235,6 +223,7 @@ impl Case {
             self.input.log_dates,
             self.input.list_encoding,
             self.input.log_encoding,
+            self.input.list_mapping,
             self.input.log_mapping,
             self.input.list_csv,
             self.input.log_csv.as_deref().unwrap_or("(none)"),
