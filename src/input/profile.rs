@@ -2,6 +2,16 @@
 //! LinkedIn URL, a website, a phone number, a date, a yes/no flag, an ID …), and role
 //! detection asks for the share of each kind.
 
+/// A kind of cell no header can argue with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellKind {
+    Email,
+    LinkedinPerson,
+    Website,
+    /// A LinkedIn page that is not a person's, or a social or profile site.
+    Profile,
+}
+
 /// Counts of the kinds of a sample of one column's non-empty cells.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ContentProfile {
@@ -18,6 +28,8 @@ pub struct ContentProfile {
     pub profile_urls: usize,
     /// A website or a bare domain.
     pub domains: usize,
+    /// Websites written as such (`https://…`, `www.…`): a bare `dott.ssa` may be a word.
+    pub urls_written: usize,
     /// Phone-shaped values (seven or more digits and phone punctuation only).
     pub phones: usize,
     /// Phone-shaped values that also look written as phones (a leading `+`, brackets or
@@ -34,6 +46,9 @@ pub struct ContentProfile {
     pub company_like: usize,
     /// Other text that could be a person's name: letters only, one to five words.
     pub name_like: usize,
+    /// Cells holding at least one ASCII digit, whatever else they are (a phone cell counts
+    /// when it holds a digit, pricing.md §2).
+    pub with_digit: usize,
 }
 
 impl ContentProfile {
@@ -45,6 +60,9 @@ impl ContentProfile {
                 continue;
             }
             p.non_empty += 1;
+            if v.bytes().any(|b| b.is_ascii_digit()) {
+                p.with_digit += 1;
+            }
             p.add(v);
         }
         p
@@ -79,6 +97,12 @@ impl ContentProfile {
             && is_domainish(&lower)
         {
             self.domains += 1;
+            if lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("www.")
+            {
+                self.urls_written += 1;
+            }
         } else {
             if is_company_like(v) {
                 self.company_like += 1;
@@ -97,9 +121,30 @@ impl ContentProfile {
         }
     }
 
-    /// Enough cells to judge by (fewer and the header decides alone).
+    /// Enough cells to judge by (fewer and the header decides alone, unless the cells are
+    /// [`ContentProfile::all_of_one_kind`]).
     pub fn judged(&self) -> bool {
         self.non_empty >= 3
+    }
+
+    /// The one unmistakable kind every non-empty cell is, from a single cell up: emails,
+    /// LinkedIn person URLs, websites written as URLs; or URLs of profiles (other LinkedIn pages, social
+    /// sites), which are no role's. None for mixed or other cells, or no cells.
+    pub fn all_of_one_kind(&self) -> Option<CellKind> {
+        let n = self.non_empty;
+        if n == 0 {
+            None
+        } else if self.emails == n {
+            Some(CellKind::Email)
+        } else if self.person_linkedin == n {
+            Some(CellKind::LinkedinPerson)
+        } else if self.domains == n && self.urls_written == n {
+            Some(CellKind::Website)
+        } else if self.other_linkedin + self.profile_urls == n {
+            Some(CellKind::Profile)
+        } else {
+            None
+        }
     }
 
     /// Cells that are data about something, not a name or a word: addresses, URLs,

@@ -354,20 +354,41 @@ fn score_sense(role: Role, h: &HeaderSense) -> u8 {
     }
 }
 
-/// Do a column's cells agree with a role? With too few values to judge, yes.
+/// Do a column's cells agree with a role? With too few values to judge, yes, unless every
+/// cell is of one unmistakable kind another role owns (a LinkedIn person URL is never a
+/// website, an email never a phone), or no phone cell holds a digit. A profile or social
+/// URL is never a company's website, in any number.
 fn content_agrees(role: Role, p: &ContentProfile) -> bool {
-    if !p.judged() {
+    use super::profile::CellKind;
+    if p.non_empty == 0 {
         return true;
+    }
+    let social = p.person_linkedin + p.other_linkedin + p.profile_urls;
+    if !p.judged() {
+        let kind = p.all_of_one_kind();
+        return match role {
+            Role::Email => matches!(kind, None | Some(CellKind::Email)),
+            Role::LinkedinUrl => matches!(kind, None | Some(CellKind::LinkedinPerson)),
+            Role::CompanyDomain => matches!(kind, None | Some(CellKind::Website)),
+            Role::Phone => kind.is_none() && p.with_digit > 0,
+            Role::FirstName | Role::LastName | Role::FullName | Role::CompanyName => kind.is_none(),
+            Role::Date => true,
+        };
     }
     let machine = p.share(p.machine_values());
     match role {
         Role::Email => p.share(p.emails) >= 0.5,
-        Role::Phone => p.share(p.phones) >= 0.5,
-        Role::LinkedinUrl => p.share(p.person_linkedin) >= 0.5,
-        Role::CompanyDomain => {
-            p.share(p.domains) >= 0.5
-                && p.share(p.person_linkedin + p.other_linkedin + p.profile_urls) < 0.2
+        // Phone-shaped cells, or (a header naming the role keeps it) cells with a digit
+        // that are no other kind of value.
+        Role::Phone => {
+            p.share(p.phones) >= 0.5
+                || (p.share(p.with_digit) >= 0.5
+                    && p.share(p.emails + social + p.domains + p.dates) < 0.2)
         }
+        Role::LinkedinUrl => p.share(p.person_linkedin) >= 0.5,
+        // Profile and social links give no domain (pricing.md §1), but a few among
+        // websites do not make the column something else.
+        Role::CompanyDomain => p.share(p.domains) >= 0.5 && p.domains > 2 * social,
         Role::FullName => machine < 0.5 && p.share(p.company_like) < 0.5,
         Role::FirstName | Role::LastName | Role::CompanyName => machine < 0.5,
         Role::Date => p.share(p.dates) >= 0.5,
@@ -527,6 +548,30 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
                 });
             }
         }
+        // A tiny column (one or two cells) all of one unmistakable kind is that role.
+        if !p.judged() {
+            use super::profile::CellKind;
+            let role = match p.all_of_one_kind() {
+                Some(CellKind::Email) => Some(Role::Email),
+                Some(CellKind::LinkedinPerson) => Some(Role::LinkedinUrl),
+                Some(CellKind::Website) => Some(Role::CompanyDomain),
+                _ => None,
+            };
+            if let Some(role) = role
+                && roles.contains(&role)
+                && !ruled_out(role, sense)
+                && !cands.iter().any(|c| c.col == i && c.role == role)
+            {
+                let (_, what) = content_share(role, p);
+                cands.push(Candidate {
+                    col: i,
+                    role,
+                    // Below a header that names the role, above a header that guesses.
+                    score: 75.0,
+                    why: format!("header `{h}` does not say; all of {} {what}", sampled(p)),
+                });
+            }
+        }
         // The cells alone, for a column whose header names no role it agrees with.
         if p.judged() {
             let by_cells = [
@@ -650,6 +695,38 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
                 ));
             }
         }
+    }
+    // A column whose header names a role unambiguously but that no role uses: say why,
+    // so that no column is left out in silence.
+    for (i, h) in headers.iter().enumerate() {
+        if roles_of.contains_key(h.as_str()) {
+            continue;
+        }
+        let sense = header_sense(h);
+        let Some(role) = Role::LIST
+            .into_iter()
+            .find(|r| score_sense(*r, &sense) == 100)
+        else {
+            continue;
+        };
+        let p = samples.get(i).unwrap_or(&empty);
+        let why = if !content_agrees(role, p) {
+            let (share, what) = content_share(role, p);
+            format!("only {} of {} {what}", percent(share), sampled(p))
+        } else if let Some(other) = mapping.columns(role).first()
+            && !role.takes_many()
+        {
+            format!(
+                "{} takes `{other}`; add it to the role if it holds the same (the first usable cell of a row is used)",
+                role.label()
+            )
+        } else {
+            "it is not mapped".to_string()
+        };
+        out.push(format!(
+            "column `{h}` is named like {} but is not used: {why}",
+            role.label()
+        ));
     }
     let det = detect(headers, samples, &Role::LIST);
     for role in [
@@ -815,5 +892,86 @@ mod tests {
             .apply_overrides(&[(Role::Phone, "Nope".into())], &headers)
             .unwrap_err();
         assert!(err.contains("Nope"));
+    }
+
+    fn profiles(cols: &[&[&str]]) -> Vec<ContentProfile> {
+        cols.iter()
+            .map(|c| ContentProfile::of(c.iter().copied()))
+            .collect()
+    }
+
+    /// The vendor's export keeps both phone columns when `Phone 1` holds short numbers: a
+    /// header that names the role keeps it while its cells hold digits (issue 25: 45
+    /// credits charged instead of 25 when `Phone 1` was dropped).
+    #[test]
+    fn a_named_phone_column_with_short_numbers_is_kept() {
+        let headers = hs(&["Date", "Email", "Phone 1", "Phone 2"]);
+        let samples = profiles(&[
+            &["2026-11-02", "2026-11-03", "2026-11-04"],
+            &["a@x.io", "b@x.io", "c@x.io"],
+            &["112", "4567", "+31 20"],
+            &["+1 555 010 0000", "", "+44 20 7946 0000"],
+        ]);
+        let det = detect(&headers, &samples, &Role::ALL);
+        assert_eq!(det.mapping.columns(Role::Phone), ["Phone 1", "Phone 2"]);
+        // Cells without a digit contradict the header: not used, and said so.
+        let samples = profiles(&[
+            &[],
+            &["a@x.io"],
+            &["n/a", "-", "none"],
+            &["+1 555 010 0000"],
+        ]);
+        let det = detect(&headers, &samples, &Role::LIST);
+        assert_eq!(det.mapping.columns(Role::Phone), ["Phone 2"]);
+        let warnings = review(&headers, &samples, &det.mapping);
+        assert!(
+            warnings.iter().any(|w| w.starts_with(
+                "column `Phone 1` is named like Phone but is not used: only 0% of 3 sampled cells"
+            )),
+            "{warnings:?}"
+        );
+    }
+
+    /// One or two cells all of an unmistakable kind decide the role under a header that
+    /// says nothing (`URL`, `Profile`), and a LinkedIn person URL is never a website.
+    #[test]
+    fn tiny_columns_of_one_kind_are_that_role() {
+        let headers = hs(&[
+            "First Name",
+            "Last Name",
+            "URL",
+            "Profile",
+            "Homepage",
+            "Note",
+        ]);
+        let samples = profiles(&[
+            &["Ann", "Bo"],
+            &["Lee", "Cy"],
+            &[
+                "https://www.linkedin.com/in/annlee",
+                "https://www.linkedin.com/in/bocy",
+            ],
+            &["a@lee.example"],
+            &["https://acme.example"],
+            &["dott.ssa"],
+        ]);
+        let det = detect(&headers, &samples, &Role::LIST);
+        assert_eq!(det.mapping.columns(Role::LinkedinUrl), ["URL"]);
+        assert_eq!(det.mapping.columns(Role::Email), ["Profile"]);
+        assert_eq!(det.mapping.columns(Role::CompanyDomain), ["Homepage"]);
+        // A bare word with a dot is no website from one cell.
+        let headers = hs(&["First Name", "Last Name", "Note"]);
+        let samples = profiles(&[&["Ann"], &["Lee"], &["dott.ssa"]]);
+        let det = detect(&headers, &samples, &Role::LIST);
+        assert!(det.mapping.columns(Role::CompanyDomain).is_empty());
+        // A company page in a website column is no domain, even alone.
+        let headers = hs(&["Name", "Company", "Website"]);
+        let samples = profiles(&[
+            &["Ann Lee"],
+            &["Acme"],
+            &["https://www.linkedin.com/company/acme"],
+        ]);
+        let det = detect(&headers, &samples, &Role::LIST);
+        assert!(det.mapping.columns(Role::CompanyDomain).is_empty());
     }
 }

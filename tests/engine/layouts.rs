@@ -202,13 +202,9 @@ const STILL_MISSED: &[(&str, &str)] = &[
     (L3, "brevo-contacts.csv"),
     (L3, "cesky-kontakty.csv"),
     (L3, "danske-kontakter.csv"),
-    (L3, "duxsoup-visits-tiny.csv"),
     (L3, "eventbrite-attendees.csv"),
     (L3, "hangugeo-gogaek.csv"),
-    (L3, "hangugeo-tiny.csv"),
     (L3, "ivrit-anshei-kesher-tiny.csv"),
-    (L3, "lemlist-campaign-leads.csv"),
-    (L3, "linkedin-connections-tiny.csv"),
     (L3, "marketo-leads.csv"),
     (L3, "norske-kontakter-tiny.csv"),
     (L3, "phantombuster-profile-scraper.csv"),
@@ -219,7 +215,6 @@ const STILL_MISSED: &[(&str, &str)] = &[
     (L3, "svenska-kontakter.csv"),
     (L3, "turkce-kisiler.csv"),
     (L3, "ukrainski-kontakty.csv"),
-    (L3, "zendesk-sell-contacts.csv"),
     (L3, "zhongwen-lianxiren.csv"),
 ];
 
