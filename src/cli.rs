@@ -208,6 +208,13 @@ pub struct EstimateArgs {
     /// Override a detected role (ROLE=COLUMN, repeatable).
     #[arg(long = "map", value_name = "ROLE=COLUMN")]
     pub map: Vec<String>,
+    /// Read the column mapping from a file (headers only; the form --save-mapping writes
+    /// and the window remembers); --map still overrides it.
+    #[arg(long = "mapping", value_name = "FILE.toml")]
+    pub mapping: Option<PathBuf>,
+    /// Write the mapping in force to a file, for --mapping on the next list of this kind.
+    #[arg(long = "save-mapping", value_name = "FILE.toml")]
+    pub save_mapping: Option<PathBuf>,
     #[arg(long, value_name = "C")]
     pub delimiter: Option<String>,
     #[arg(long, value_name = "NAME")]
@@ -511,6 +518,8 @@ struct Job {
     read: ReadOptions,
     /// An explicit mapping (from a plan), else detect and apply `overrides`.
     mapping: Option<Mapping>,
+    /// A mapping file (`--mapping`), used instead of detection; `overrides` still apply.
+    mapping_file: Option<(PathBuf, crate::input::mapping_file::SavedMapping)>,
     overrides: Vec<(Role, String)>,
     log: Option<(PathBuf, ReadOptions, Option<Mapping>)>,
     log_overrides: Vec<(Role, String)>,
@@ -553,6 +562,13 @@ fn job_from_args(a: &EstimateArgs, input: &Path) -> Result<Job> {
         input: input.to_path_buf(),
         read: plan.read,
         mapping: None,
+        mapping_file: match &a.mapping {
+            Some(p) => Some((
+                p.clone(),
+                crate::input::mapping_file::SavedMapping::read(p)?,
+            )),
+            None => None,
+        },
         overrides: plan.overrides,
         log: a.revealed.clone().map(|p| (p, plan.log_read, None)),
         log_overrides: plan.log_overrides,
@@ -578,6 +594,11 @@ fn job_from_args(a: &EstimateArgs, input: &Path) -> Result<Job> {
 }
 
 fn job_from_plan(a: &EstimateArgs, path: &Path, p: crate::plan::Plan) -> Result<Job> {
+    if a.mapping.is_some() {
+        return Err(setting(
+            "--mapping: a plan keeps its own column mapping; give the list instead of --plan to map it from a file",
+        ));
+    }
     let src = p.source.as_ref().ok_or_else(|| {
         Error::input(
             path,
@@ -633,6 +654,7 @@ fn job_from_plan(a: &EstimateArgs, path: &Path, p: crate::plan::Plan) -> Result<
         input,
         read: crate::plan::Plan::read_options(src),
         mapping: Some(src.mapping.clone()),
+        mapping_file: None,
         overrides: Vec::new(),
         log,
         log_overrides: Vec::new(),
@@ -946,7 +968,10 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         match &job.mapping {
             Some(m) => Ok(m.clone()),
             None => {
-                let mut m = list.detection.mapping.clone();
+                let mut m = match &job.mapping_file {
+                    Some((path, saved)) => saved.apply_to(&list.table.headers, path)?,
+                    None => list.detection.mapping.clone(),
+                };
                 m.apply_overrides(&job.overrides, &list.table.headers)
                     .map_err(setting)?;
                 Ok(m)
@@ -1076,6 +1101,14 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         );
     }
     let mut warnings = job.warnings.clone();
+    if let Some((path, saved)) = &job.mapping_file
+        && !saved.fits(&list.table.headers)
+    {
+        warnings.push(format!(
+            "column mapping {}: made for a list with other columns; every column it names is here, so it was used",
+            path.display()
+        ));
+    }
     warnings.extend(list.table.warnings.iter().cloned());
     if let Some((t, _)) = &log {
         warnings.extend(t.warnings.iter().map(|w| format!("reveal log: {w}")));
@@ -1097,6 +1130,10 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
         let keep = engine::trimmed_rows(&analysis, &job.settings, &outcome);
         let bytes = report::trimmed_list(&list.table, &keep, mapping.columns(Role::Email))?;
         crate::fsutil::write_atomic(out, &bytes)?;
+    }
+    if let Some(out) = &a.save_mapping {
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        crate::input::mapping_file::SavedMapping::new(&list.table.headers, &mapping).write(out)?;
     }
     if let Some(out) = &a.save_plan {
         let inputs_no_plan: Vec<&Path> = std::iter::once(job.input.as_path())

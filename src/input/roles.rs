@@ -729,6 +729,21 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
         ));
     }
     let det = detect(headers, samples, &Role::LIST);
+    // A column in force that was taken at low confidence, with the reason.
+    for role in Role::LIST {
+        for c in mapping.columns(role) {
+            if let Some(ch) = det.choice(role, c)
+                && ch.confidence < LOW_CONFIDENCE
+            {
+                out.push(format!(
+                    "column `{c}` is used as {} at low confidence ({}: {}): check it, it decides how rows match",
+                    role.label(),
+                    percent(ch.confidence),
+                    ch.why
+                ));
+            }
+        }
+    }
     for role in [
         Role::Email,
         Role::LinkedinUrl,
@@ -736,17 +751,6 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
         Role::CompanyDomain,
     ] {
         if !mapping.columns(role).is_empty() {
-            // A column in force that was found from its cells alone.
-            for c in mapping.columns(role) {
-                if let Some(ch) = det.choice(role, c)
-                    && ch.confidence < LOW_CONFIDENCE
-                {
-                    out.push(format!(
-                        "column `{c}` is used as {} from its cells alone (its header does not say): check it, it decides how rows match",
-                        role.label()
-                    ));
-                }
-            }
             continue;
         }
         let looks: Vec<&String> = headers

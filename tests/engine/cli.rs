@@ -1119,3 +1119,73 @@ fn version_completions_and_manual_pages() {
         "hidden command left out"
     );
 }
+
+/// `--save-mapping` writes the mapping in force (headers only), `--mapping` reads it back
+/// for the next list with the same columns in another order, `--map` still overrides it;
+/// a list without one of its columns is an error naming the column and the file.
+#[test]
+fn a_mapping_file_is_written_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = common::write(
+        dir.path(),
+        "a.csv",
+        "Kto,Firma X,Adres\nAnn Lee,Acme,ann@acme.example\nBo Cy,Beta,bo@beta.example\n",
+    );
+    let saved = dir.path().join("m.toml");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let v = common::json(&[
+        "estimate",
+        &s(&list),
+        "--map",
+        "full_name=Kto",
+        "--map",
+        "company_name=Firma X",
+        "--map",
+        "email=Adres",
+        "--save-mapping",
+        &s(&saved),
+        "--format",
+        "json",
+    ]);
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("full_name = [\"Kto\"]"), "{text}");
+    assert!(!text.contains("ann@"), "no cell values: {text}");
+    // The same columns in another order, another file: the saved roles apply.
+    let other = common::write(
+        dir.path(),
+        "b.csv",
+        "Adres,Kto,Firma X\ncy@gamma.example,Cy Do,Gamma\n",
+    );
+    let w = common::json(&[
+        "estimate",
+        &s(&other),
+        "--mapping",
+        &s(&saved),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(w["mapping"], v["mapping"]);
+    assert_eq!(w["billable_contacts"], 1);
+    // --map on top of it.
+    let w = common::json(&[
+        "estimate",
+        &s(&other),
+        "--mapping",
+        &s(&saved),
+        "--map",
+        "email=-",
+        "--format",
+        "json",
+    ]);
+    assert!(w["mapping"].get("email").is_none(), "{}", w["mapping"]);
+    // A list without a column it names.
+    let third = common::write(dir.path(), "c.csv", "Kto,Adres\nCy Do,cy@gamma.example\n");
+    let out = common::run(&["estimate", &s(&third), "--mapping", &s(&saved)]);
+    assert_eq!(out.status.code(), Some(3), "unreadable or invalid input");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("m.toml")
+            && err.contains("the company_name column `Firma X` is not in the list"),
+        "{err}"
+    );
+}
