@@ -40,6 +40,8 @@ pub enum JobKind {
     Rows,
     /// A priority column parsed and fit-to-budget's order built from it.
     Priority,
+    /// Column roles remembered (or forgotten) for files with the list's columns.
+    RememberMapping,
 }
 
 impl JobKind {
@@ -59,6 +61,7 @@ impl JobKind {
             JobKind::Segments => "enrichplan-segments",
             JobKind::Rows => "enrichplan-rows",
             JobKind::Priority => "enrichplan-priority",
+            JobKind::RememberMapping => "enrichplan-remember-mapping",
         }
     }
 
@@ -101,6 +104,8 @@ pub struct Loaded {
     pub list: LoadedList,
     pub read: ReadOptions,
     pub file: Fingerprint,
+    /// The column roles the user chose for files with these columns, when remembered.
+    pub remembered: Option<crate::input::roles::Mapping>,
 }
 
 /// A plan written by a worker: where, what, and the window's state it was made from (to
@@ -185,6 +190,8 @@ pub enum Output {
     Rows(Box<crate::app::RowsCache>),
     /// A priority column of a list (the name asked for) parsed.
     Priority(Box<PriorityOf>),
+    /// Column roles remembered (true) or forgotten (false) for these headers.
+    MappingRemembered(Vec<String>, bool),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.

@@ -26,6 +26,8 @@ pub(crate) enum Intent {
     /// Read the reveal log again with other options.
     ReloadLog(ReadOptions),
     SetRole(Role, Vec<String>),
+    /// Remember the roles in force for files with these columns (true) or forget them.
+    RememberMapping(bool),
     SetCycle(Cycle),
     SetBook(Box<PriceBook>),
     ClearLog,
@@ -100,6 +102,7 @@ impl EnrichApp {
                 }
             }
             Intent::SetRole(role, cols) => self.set_mapping(role, cols),
+            Intent::RememberMapping(on) => self.remember_mapping(on),
             Intent::SetCycle(c) => self.set_cycle(c),
             Intent::SetBook(b) => self.set_book(*b),
             Intent::ClearLog => self.clear_log(),

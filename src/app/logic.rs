@@ -33,7 +33,12 @@ fn read_and_fingerprint(
 ) -> crate::Result<Box<super::background::Loaded>> {
     let (list, files) = crate::plan::read_beside(&[path], p, || load(path, &read, p))?;
     let file = files.into_iter().next().ok_or(crate::Error::Cancelled)?;
-    Ok(Box::new(super::background::Loaded { list, read, file }))
+    Ok(Box::new(super::background::Loaded {
+        list,
+        read,
+        file,
+        remembered: None,
+    }))
 }
 
 impl EnrichApp {
@@ -45,8 +50,17 @@ impl EnrichApp {
         }
         self.jobs.cancel(JobKind::Analyze);
         let label = format!("Reading {}", file_name(&path));
+        let store = self.source.mappings.clone();
         let job = Job::spawn(JobKind::LoadList, key, label, self.ctx.clone(), move |p| {
-            read_and_fingerprint(&path, read, p, engine::load_list).map(Output::List)
+            let mut loaded = read_and_fingerprint(&path, read, p, engine::load_list)?;
+            // The roles the user chose for files with these columns, if remembered (a
+            // remembered file that no longer reads is left alone: detection decides).
+            if let Some(store) = store
+                && let Ok(Some(saved)) = store.recall(&loaded.list.table.headers)
+            {
+                loaded.remembered = saved.apply_to(&loaded.list.table.headers, &path).ok();
+            }
+            Ok(Output::List(loaded))
         });
         self.start(job);
     }
@@ -208,12 +222,20 @@ impl EnrichApp {
                     list: l,
                     read,
                     file,
+                    remembered,
                 } = *loaded;
                 self.persisted.remember(l.table.path.clone());
+                self.source.mapping_remembered = false;
                 self.source.mapping = match self.source.pending.as_mut().and_then(|p| p.list.take())
                 {
                     Some(m) => m,
-                    None => l.detection.mapping.clone(),
+                    None => match remembered {
+                        Some(m) => {
+                            self.source.mapping_remembered = true;
+                            m
+                        }
+                        None => l.detection.mapping.clone(),
+                    },
                 };
                 self.plans.saved_view = None;
                 if matches!(self.view.prompt, Some(super::Prompt::SourceChanged { .. })) {
@@ -237,6 +259,16 @@ impl EnrichApp {
                 self.reanalyze();
             }
             Ok(Output::Reconciled(r)) => self.results.reconciliation = Some(*r),
+            Ok(Output::MappingRemembered(headers, remembered)) => {
+                if self
+                    .source
+                    .list
+                    .as_ref()
+                    .is_some_and(|l| l.table.headers == headers)
+                {
+                    self.source.mapping_remembered = remembered;
+                }
+            }
             Ok(Output::Assumptions(c)) => {
                 self.pricing.settings.assumptions = c.assumptions();
                 self.pricing.calibration = Some(c);
@@ -247,6 +279,7 @@ impl EnrichApp {
                     list: l,
                     read,
                     file,
+                    ..
                 } = *loaded;
                 let mapping = match self.source.pending.as_mut().and_then(|p| p.log.take()) {
                     Some(m) => m,
@@ -524,7 +557,38 @@ impl EnrichApp {
 
     pub(crate) fn set_mapping(&mut self, role: Role, columns: Vec<String>) {
         self.source.mapping.set(role, columns);
+        self.source.mapping_remembered = false;
         self.reanalyze();
+    }
+
+    /// Remember the roles in force for files with the list's columns (`true`), or forget
+    /// them (`false`), in the background.
+    pub(crate) fn remember_mapping(&mut self, remember: bool) {
+        let (Some(store), Some(l)) = (self.source.mappings.clone(), &self.source.list) else {
+            return;
+        };
+        let headers = l.table.headers.clone();
+        let mapping = self.source.mapping.clone();
+        let label = if remember {
+            "Remembering the column roles"
+        } else {
+            "Forgetting the column roles"
+        };
+        let job = Job::spawn(
+            JobKind::RememberMapping,
+            String::new(),
+            label.to_string(),
+            self.ctx.clone(),
+            move |_| {
+                if remember {
+                    store.remember(&headers, &mapping)?;
+                } else {
+                    store.forget(&headers)?;
+                }
+                Ok(Output::MappingRemembered(headers, remember))
+            },
+        );
+        self.start(job);
     }
 
     /// Set the billing cycle (the renewal date and its length) and re-analyse.

@@ -151,6 +151,17 @@ pub(crate) struct SourceState {
     pub pending: Option<plans::PendingPlan>,
     /// The parsed priority column of the list in memory (see `reprice`).
     pub priority_cache: Option<(Arc<ContactTable>, String, Arc<crate::budget::Priority>)>,
+    /// Where column roles are remembered per set of headers (None: nowhere, in tests).
+    pub mappings: Option<crate::input::mapping_file::MappingStore>,
+    /// The roles in force are the ones remembered for these columns.
+    pub mapping_remembered: bool,
+}
+
+/// The folder of remembered column roles: the system's config folder (XDG_CONFIG_HOME or
+/// ~/.config on Linux, ~/Library/Application Support on macOS, %APPDATA% on Windows).
+pub fn mapping_store() -> Option<crate::input::mapping_file::MappingStore> {
+    directories::ProjectDirs::from("dev", "enrichplan", "enrichplan")
+        .map(|d| crate::input::mapping_file::MappingStore::new(d.config_dir().join("mappings")))
 }
 
 /// What the engine computed from the sources and the pricing state.
@@ -295,6 +306,7 @@ impl EnrichApp {
         cc.egui_ctx.set_theme(persisted.theme.preference());
         let mut app = Self::blank(persisted);
         app.ctx = Some(cc.egui_ctx.clone());
+        app.source.mappings = mapping_store();
         let first = files
             .into_iter()
             .next()
@@ -315,6 +327,12 @@ impl EnrichApp {
             app.wait_for_jobs();
         }
         app
+    }
+
+    /// Remember column roles in this folder (tests: a temporary one; the window: the
+    /// system's config folder).
+    pub fn set_mapping_folder(&mut self, dir: &Path) {
+        self.source.mappings = Some(crate::input::mapping_file::MappingStore::new(dir));
     }
 
     /// Take `today` as the current date (the renewal date and the reveal log's window
@@ -413,6 +431,21 @@ impl EnrichApp {
     /// Load a reveal log in the background.
     pub fn open_reveal_log(&mut self, path: PathBuf) {
         self.open_log(path);
+    }
+
+    /// The column roles in force for the list.
+    pub fn mapping(&self) -> &crate::input::roles::Mapping {
+        &self.source.mapping
+    }
+
+    /// Give a role these columns, as the Column roles panel does.
+    pub fn set_role(&mut self, role: crate::input::roles::Role, columns: Vec<String>) {
+        self.intend(intents::Intent::SetRole(role, columns));
+    }
+
+    /// Whether the roles in force are the ones remembered for the list's columns.
+    pub fn mapping_remembered(&self) -> bool {
+        self.source.mapping_remembered
     }
 }
 

@@ -511,3 +511,51 @@ fn rows_are_priced_once() {
     assert!(!h.state().is_busy(), "no second pricing of the same rows");
     h.get_by_label_contains("Showing 2,000 of 2,000 rows");
 }
+
+/// A role corrected once is offered for files with the same columns: remembered (headers
+/// only) in the settings folder, applied to the next such file with a note, and forgotten
+/// on request.
+#[test]
+fn corrected_roles_are_remembered_for_files_with_these_columns() {
+    use enrichplan::input::roles::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    std::fs::write(&a, "Kto,Firma,Kontakt\nAnn Lee,Acme,ann@acme.example\n").unwrap();
+    std::fs::write(&b, "Kontakt,Kto,Firma\nbo@beta.example,Bo Cy,Beta\n").unwrap();
+    let mut app = EnrichApp::new_for_test(None);
+    app.set_mapping_folder(&dir.path().join("settings"));
+    app.open(a.clone());
+    app.wait_for_jobs();
+    let detected = app.mapping().clone();
+    app.set_role(Role::FullName, vec!["Kto".into()]);
+    app.wait_for_jobs();
+    let mine = app.mapping().clone();
+    assert_ne!(mine, detected, "the test changes a role");
+    let mut h = window(app);
+    h.get_by_label("Remember these roles").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    assert!(h.state().mapping_remembered());
+    h.state_mut().open(b.clone());
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().mapping(), &mine);
+    h.get_by_label("Roles as you set them for files with these columns.");
+    let file = std::fs::read_dir(dir.path().join("settings"))
+        .unwrap()
+        .next()
+        .unwrap();
+    let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+    assert!(
+        !text.contains("acme") && !text.contains("beta"),
+        "no cell values: {text}"
+    );
+    h.get_by_label("Forget the remembered roles").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    assert!(!h.state().mapping_remembered());
+    h.state_mut().open(a);
+    h.state_mut().wait_for_jobs();
+    assert_eq!(h.state().mapping(), &detected);
+}

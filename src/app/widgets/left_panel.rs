@@ -16,6 +16,7 @@ use crate::pricing::Channel;
 #[derive(Default)]
 struct Changes {
     reprice: bool,
+    remember_mapping: Option<bool>,
     mapping: Option<(Role, Vec<String>)>,
     reload: Option<ReadOptions>,
     reload_log: Option<ReadOptions>,
@@ -75,6 +76,7 @@ fn apply(app: &mut EnrichApp, ch: Changes) {
         ch.reload.map(Intent::ReloadList),
         ch.reload_log.map(Intent::ReloadLog),
         ch.mapping.map(|(role, cols)| Intent::SetRole(role, cols)),
+        ch.remember_mapping.map(Intent::RememberMapping),
         ch.cycle.map(Intent::SetCycle),
         ch.clear_log.then_some(Intent::ClearLog),
         ch.book.map(|b| Intent::SetBook(Box::new(b))),
@@ -314,6 +316,29 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             RichText::new(format!("`{col}` plays two roles: {}", roles.join(" and ")))
                 .color(ui.visuals().warn_fg_color),
         );
+    }
+    // Roles remembered for files with these columns, or an offer to remember a correction.
+    if app.source.mappings.is_some() {
+        if app.source.mapping_remembered {
+            ui.horizontal_wrapped(|ui| {
+                hint(ui, "Roles as you set them for files with these columns.");
+                let f = ui
+                    .small_button("Forget")
+                    .on_hover_text("Detect the roles of files with these columns again");
+                name(ui, &f, "Forget the remembered roles");
+                if f.clicked() {
+                    ch.remember_mapping = Some(false);
+                }
+            });
+        } else if app.source.mapping != l.detection.mapping {
+            let r = ui.small_button("Use these roles for files with these columns").on_hover_text(
+                "Remembered in your settings folder (column names only, no cell values); the next file with the same columns opens with them",
+            );
+            name(ui, &r, "Remember these roles");
+            if r.clicked() {
+                ch.remember_mapping = Some(true);
+            }
+        }
     }
     // One block per role, the choice under its name: the panel stays usable when narrow.
     let combo_w = (ui.available_width() - 30.0).clamp(120.0, 300.0);
