@@ -13,6 +13,7 @@ mod cli;
 mod corpus;
 mod differential;
 mod fuzz_regressions;
+mod golden;
 mod identity_rules;
 mod layouts;
 mod plans;
