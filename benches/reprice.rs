@@ -44,12 +44,12 @@ fn main() {
         a.tally.companies
     );
     let t = Instant::now();
-    let table = a.fit_table(None);
+    let fits = enrichplan::budget::FitMemo::default();
+    fits.get(&a, None);
     println!(
         "fit table built once per analysis: {:.1} ms",
         ms(t.elapsed())
     );
-    drop(table);
 
     let book = pricebook::default_book();
     let mut times = Vec::new();
@@ -64,7 +64,7 @@ fn main() {
                     let high = pricing::price(&a.tally, &s, &book).total.high;
                     let budget = share.map(|x| x * high);
                     let t = Instant::now();
-                    let o = engine::estimate_with(&a, &s, &book, budget, None);
+                    let o = engine::estimate_with(&a, &fits, &s, &book, budget, None);
                     times.push(t.elapsed());
                     std::hint::black_box(o);
                 }

@@ -18,67 +18,10 @@ use crate::input::reader::ContactTable;
 use crate::input::roles::{Mapping, Role};
 use crate::progress::Progress;
 
-/// Per-contact flags: what the reveal log and the file say about a contact.
-pub mod flags {
-    /// Email revealed in this cycle (reveal log).
-    pub const REV_EMAIL: u8 = 1;
-    /// Phone revealed in this cycle (reveal log).
-    pub const REV_PHONE: u8 = 2;
-    /// Some row of the contact has a valid email.
-    pub const HAS_EMAIL: u8 = 4;
-    /// Some row of the contact has a phone.
-    pub const HAS_PHONE: u8 = 8;
-}
+pub use crate::tally::{SharedGroup, Tally, flags};
 
 /// Marks "no contact" / "no company" in the per-row vectors.
 pub const NONE: u32 = u32::MAX;
-
-/// Everything pricing needs to know about a list, small enough to re-price in microseconds.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Tally {
-    pub rows: u64,
-    pub unmatchable_rows: u64,
-    pub duplicate_rows: u64,
-    /// Contacts by their [`flags`] (index = flag bits).
-    pub contacts: [u64; 16],
-    /// Unique companies (normalised domain, else company name) among identifiable rows.
-    pub companies: u64,
-}
-
-impl Tally {
-    pub fn contact_count(&self) -> u64 {
-        self.contacts.iter().sum()
-    }
-
-    /// A Workspace table given as a row count: N contacts, none duplicate or unmatchable.
-    pub fn of_rows(rows: u64) -> Tally {
-        let mut t = Tally {
-            rows,
-            ..Default::default()
-        };
-        t.contacts[0] = rows;
-        t
-    }
-
-    pub fn add(&mut self, other: &Tally) {
-        self.rows += other.rows;
-        self.unmatchable_rows += other.unmatchable_rows;
-        self.duplicate_rows += other.duplicate_rows;
-        for (a, b) in self.contacts.iter_mut().zip(other.contacts) {
-            *a += b;
-        }
-        self.companies += other.companies;
-    }
-}
-
-/// Contacts found in several lists analysed together (see [`Analysis::shared_contacts`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SharedGroup {
-    pub flags: u8,
-    /// The lists holding the contact, ascending; the first holds its representative row.
-    pub tables: Vec<usize>,
-    pub contacts: u64,
-}
 
 /// What the reveal log contributed, for messages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -133,25 +76,9 @@ pub struct Analysis {
     /// Per duplicate row (ascending): the identifier and the row that joined it to its
     /// contact, for the row report.
     pub joins: Vec<(u32, identity::Join)>,
-    /// Fit-to-budget's prefix tables, built once per priority column.
-    pub fit_memo: crate::budget::FitMemo,
 }
 
 impl Analysis {
-    /// Fit-to-budget's keep order and prefix tallies for a priority column, whatever the
-    /// settings (built on first use).
-    pub fn fit_table(
-        &self,
-        priority: Option<&crate::budget::Priority>,
-    ) -> std::sync::Arc<crate::budget::FitTable> {
-        self.fit_memo.get(self, priority)
-    }
-
-    /// Whether [`Analysis::fit_table`] for this priority column is built already.
-    pub fn has_fit_table(&self, priority: Option<&crate::budget::Priority>) -> bool {
-        self.fit_memo.has(priority)
-    }
-
     /// The tally of some rows alone (one table of several): its rows, those unmatchable,
     /// the duplicates (of a contact first seen in an earlier row, in any table), the
     /// contacts it represents and the companies it names.
@@ -612,7 +539,6 @@ impl Pass {
             log: log_summary,
             warnings,
             joins,
-            fit_memo: Default::default(),
         })
     }
 }

@@ -257,14 +257,7 @@ impl FitTable {
 
 /// The largest number of billable contacts (in keep order) whose high estimate fits the
 /// remaining credits, and its estimate.
-pub fn fit_to_budget(
-    a: &Analysis,
-    s: &Settings,
-    book: &PriceBook,
-    budget: f64,
-    priority: Option<&Priority>,
-) -> Fit {
-    let table = a.fit_table(priority);
+pub fn fit_to_budget(table: Arc<FitTable>, s: &Settings, book: &PriceBook, budget: f64) -> Fit {
     let mask = billable_mask(s);
     let cut = |at: usize| Cut { mask, at };
     let fits = |at: usize| {
@@ -296,8 +289,9 @@ pub fn fit_to_budget(
     }
 }
 
-/// Fit tables already built for an analysis (a few: one per priority column met while the
-/// user changes settings). Cloning an analysis starts an empty memo.
+/// Fit tables already built for one analysis (a few: one per priority column met while the
+/// user changes settings), kept beside it by whoever holds the analysis (the window's
+/// results); a clone starts empty.
 #[derive(Default)]
 pub struct FitMemo(std::sync::Mutex<Vec<Arc<FitTable>>>);
 
@@ -479,18 +473,16 @@ mod tests {
         // The memo serves the same table again, whatever the settings, and another for a
         // priority column; it says which it has.
         let a = sample_analysis();
-        assert!(!a.has_fit_table(None) && !a.has_fit_table(Some(&prio)));
-        let t1 = a.fit_table(None);
-        assert!(a.has_fit_table(None) && !a.has_fit_table(Some(&prio)));
-        assert!(Arc::ptr_eq(&t1, &a.fit_table(None)));
-        let t2 = a.fit_table(Some(&prio));
+        let memo = FitMemo::default();
+        assert!(!memo.has(None) && !memo.has(Some(&prio)));
+        let t1 = memo.get(&a, None);
+        assert!(memo.has(None) && !memo.has(Some(&prio)));
+        assert!(Arc::ptr_eq(&t1, &memo.get(&a, None)));
+        let t2 = memo.get(&a, Some(&prio));
         assert!(!Arc::ptr_eq(&t1, &t2));
-        assert!(Arc::ptr_eq(&t2, &a.fit_table(Some(&prio))));
-        assert!(a.has_fit_table(Some(&prio)));
-        assert!(
-            !a.clone().has_fit_table(None),
-            "a clone starts an empty memo"
-        );
+        assert!(Arc::ptr_eq(&t2, &memo.get(&a, Some(&prio))));
+        assert!(memo.has(Some(&prio)));
+        assert!(!memo.clone().has(None), "a clone starts an empty memo");
     }
 
     #[test]
@@ -530,8 +522,8 @@ mod tests {
             let all = pricing::price(&a.tally, &s, &book).total.high;
             for share in [0.0, 0.013, 0.25, 0.5, 0.999, 1.0, 2.0] {
                 let budget = all * share;
-                let fit = fit_to_budget(&a, &s, &book, budget, None);
-                let t = a.fit_table(None);
+                let t = Arc::new(FitTable::new(&a, None));
+                let fit = fit_to_budget(t.clone(), &s, &book, budget);
                 let mask = billable_mask(&s);
                 let billable = billable_in_order(&t, &a, mask);
                 assert_eq!(fit.billable, billable.len() as u64);

@@ -1081,6 +1081,7 @@ fn run_estimate(a: &EstimateArgs) -> Result<()> {
     };
     let mut outcome = engine::estimate_with(
         &analysis,
+        &crate::budget::FitMemo::default(),
         &job.settings,
         &job.book,
         job.budget,

@@ -499,7 +499,7 @@ pub struct BudgetOutcome {
 /// Price an analysis; with a budget, also its status and the fit-to-budget cut (in file
 /// order).
 pub fn estimate(a: &Analysis, s: &Settings, book: &PriceBook, budget: Option<f64>) -> Outcome {
-    estimate_with(a, s, book, budget, None)
+    estimate_with(a, &budget::FitMemo::default(), s, book, budget, None)
 }
 
 /// The priority column of `s` read from the list (`None` without one); a column the list
@@ -527,9 +527,11 @@ pub fn priority_column(table: &ContactTable, name: &str) -> Result<String> {
     })
 }
 
-/// [`estimate`] with the fit-to-budget cut in the order of a priority column.
+/// [`estimate`] with the fit-to-budget cut in the order of a priority column, its table
+/// taken from (or built into) `fits`, the memo kept beside this analysis.
 pub fn estimate_with(
     a: &Analysis,
+    fits: &budget::FitMemo,
     s: &Settings,
     book: &PriceBook,
     budget: Option<f64>,
@@ -563,7 +565,12 @@ pub fn estimate_with(
     let budget = budget.map(|remaining| BudgetOutcome {
         remaining,
         status: pricing::budget_status(&estimate.total, remaining),
-        fit: Some(budget::fit_to_budget(a, s, book, remaining, priority)),
+        fit: Some(budget::fit_to_budget(
+            fits.get(a, priority),
+            s,
+            book,
+            remaining,
+        )),
     });
     Outcome { estimate, budget }
 }

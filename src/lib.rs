@@ -27,6 +27,7 @@ pub mod report;
 pub mod rows;
 pub mod segments;
 pub mod subscription;
+pub mod tally;
 pub mod text;
 pub mod workspace;
 

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Tally, flags};
 use crate::pricebook::{PriceBook, Prices, RateRange};
+use crate::tally::{SharedGroup, Tally, flags};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -291,10 +291,10 @@ impl Settings {
         .into_iter()
         .chain(rows.map(|n| ("CSV export rows", n)))
         {
-            if n > crate::workspace::MAX_COUNT {
+            if n > MAX_COUNT {
                 return Err(format!(
                     "{what}: {n} is more than {} (not a plausible count)",
-                    crate::workspace::MAX_COUNT
+                    MAX_COUNT
                 ));
             }
         }
@@ -499,6 +499,10 @@ fn credits_word(v: f64) -> String {
         format!("{v} credits")
     }
 }
+
+/// The largest row count, export or prompt count a plan may hold: far beyond any real
+/// list, and small enough that every credit figure stays exact in a float.
+pub const MAX_COUNT: u64 = 10_000_000_000;
 
 /// Credits as low / expected / high. Written (JSON, plans) to 1e-9 credits ([`clean`]):
 /// full precision, without the float sums' `590.0999999999999`.
@@ -796,7 +800,7 @@ pub struct TablesEstimate {
 /// pays for it (a data point is charged once per contact, whichever table reveals it).
 pub fn price_tables(
     tables: &[(&str, &Tally, &Settings)],
-    shared: &[crate::analysis::SharedGroup],
+    shared: &[SharedGroup],
     ai_chat_prompts: u64,
     book: &PriceBook,
 ) -> TablesEstimate {
@@ -954,7 +958,7 @@ pub fn budget_status(total: &Credits, remaining: f64) -> BudgetStatus {
 /// [`shown`], then each column's items by largest remainder — every item rounded down,
 /// and the credits left to reach the total given one each to the items with the largest
 /// fractions (ties in item order). Items are as given (zero items stay 0).
-pub fn shown_items(items: &[Credits], total: &Credits) -> (Vec<(i64, i64, i64)>, (i64, i64, i64)) {
+pub fn shown_items(items: &[Credits], total: &Credits) -> (Vec<Shown>, Shown) {
     let t = shown(total);
     let column = |get: fn(&Credits) -> f64, target: i64| -> Vec<i64> {
         let vals: Vec<f64> = items.iter().map(|c| snap(get(c)).max(0.0)).collect();
@@ -1000,8 +1004,11 @@ fn snap(v: f64) -> f64 {
     if (v - r).abs() < 1e-6 { r } else { v }
 }
 
+/// Whole credits as shown: (expected, low, high).
+pub type Shown = (i64, i64, i64);
+
 /// Round credits as the UI shows them: expected to nearest, low down, high up.
-pub fn shown(c: &Credits) -> (i64, i64, i64) {
+pub fn shown(c: &Credits) -> Shown {
     // Guard against 2.9999999997 from float sums before floor/ceil.
     (
         snap(c.expected).round() as i64,

@@ -445,9 +445,7 @@ fn dir_of(path: &Path) -> &Path {
     }
 }
 
-/// The largest row count, export or prompt count a spec may hold: far beyond any real
-/// list, and small enough that every credit figure stays exact in a float.
-pub const MAX_COUNT: u64 = 10_000_000_000;
+pub use crate::pricing::MAX_COUNT;
 
 fn check_count(v: i64) -> std::result::Result<u64, String> {
     match u64::try_from(v) {

@@ -169,7 +169,9 @@ pub enum Output {
     /// A reveal log.
     Log(Box<Loaded>),
     /// An analysis, with the priority column in force when it was parsed for it.
-    Analysis(Box<(Analysis, Option<PriorityOf>)>),
+    /// An analysis, its fit-to-budget tables (built on the worker) and the priority column
+    /// in force when it was parsed for it.
+    Analysis(Box<(Analysis, crate::budget::FitMemo, Option<PriorityOf>)>),
     /// A Workspace spec read from its file, with its price book.
     Spec(Box<(Spec, PriceBook, PathBuf)>),
     /// A price book opened where a spec was expected.

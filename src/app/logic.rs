@@ -180,7 +180,8 @@ impl EnrichApp {
                 let a = engine::analyze(&input, p)?;
                 // Fit-to-budget's table is built here, on the worker: every re-price on
                 // the UI thread then fits a budget in microseconds.
-                a.fit_table(None);
+                let fits = crate::budget::FitMemo::default();
+                fits.get(&a, None);
                 let priority = match (cached, &settings.priority) {
                     (Some(p), _) => Some(p),
                     // A column the list lacks is said by the re-price.
@@ -191,12 +192,12 @@ impl EnrichApp {
                     (None, None) => None,
                 };
                 if let Some(p) = &priority {
-                    a.fit_table(Some(p));
+                    fits.get(&a, Some(p));
                 }
                 let priority = priority
                     .zip(settings.priority)
                     .map(|(p, c)| (table.clone(), c, p));
-                Ok(Output::Analysis(Box::new((a, priority))))
+                Ok(Output::Analysis(Box::new((a, fits, priority))))
             },
         );
         self.start(job);
@@ -295,8 +296,9 @@ impl EnrichApp {
                 self.reanalyze_workspace();
             }
             Ok(Output::Analysis(b)) => {
-                let (a, priority) = *b;
+                let (a, fits, priority) = *b;
                 self.results.analysis = Some(Arc::new(a));
+                self.results.fits = Arc::new(fits);
                 if let Some(pc) = priority
                     && self
                         .source
@@ -404,7 +406,7 @@ impl EnrichApp {
                     .filter(|(t, c, _)| Arc::ptr_eq(t, &table) && c == &col)
                     .map(|(_, _, p)| p.clone());
                 match cached {
-                    Some(p) if a.has_fit_table(Some(&p)) => Some(p),
+                    Some(p) if self.results.fits.has(Some(&p)) => Some(p),
                     cached => {
                         if let Err(e) = engine::priority_column(&table, &col) {
                             self.view.errors.push(e.to_string());
@@ -421,6 +423,7 @@ impl EnrichApp {
         };
         let mut outcome = engine::estimate_with(
             &a,
+            &self.results.fits,
             &self.pricing.settings,
             &self.pricing.book,
             self.persisted.budget.remaining(),
@@ -479,6 +482,7 @@ impl EnrichApp {
             return;
         }
         let settings = self.pricing.settings.clone();
+        let fits = self.results.fits.clone();
         let label = format!("Ordering the contacts by {column}");
         let job = Job::spawn(JobKind::Priority, key, label, self.ctx.clone(), move |_| {
             let p = match cached {
@@ -488,7 +492,7 @@ impl EnrichApp {
                     None => return Err(crate::Error::Cancelled),
                 },
             };
-            a.fit_table(Some(&p));
+            fits.get(&a, Some(&p));
             Ok(Output::Priority(Box::new((table, column, p))))
         });
         self.start(job);

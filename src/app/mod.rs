@@ -168,6 +168,8 @@ pub fn mapping_store() -> Option<crate::input::mapping_file::MappingStore> {
 #[derive(Default)]
 pub(crate) struct Results {
     pub analysis: Option<Arc<Analysis>>,
+    /// Fit-to-budget's tables for that analysis (replaced with it).
+    pub fits: Arc<crate::budget::FitMemo>,
     pub outcome: Option<Outcome>,
     pub rows_cache: Option<RowsCache>,
     /// The Estimate view's groups when a "Split by" column is chosen.
