@@ -195,7 +195,9 @@ pub fn clean_header(h: &str) -> String {
         .to_string()
 }
 
-/// Header words for matching: camelCase split, accents folded, punctuation as spaces.
+/// Header words for matching: camelCase split, compatibility forms (full-width letters)
+/// unified, accents folded, punctuation as spaces, CJK runs cut into the vocabulary's words
+/// and compounds written apart joined ("e mail" → "email").
 pub fn header_words(h: &str) -> Vec<String> {
     let h = clean_header(h);
     let mut spaced = String::with_capacity(h.len() + 8);
@@ -212,40 +214,113 @@ pub fn header_words(h: &str) -> Vec<String> {
         spaced.push(c);
         prev = Some(c);
     }
-    let folded: String = spaced
-        .to_lowercase()
-        .chars()
-        .map(fold_accent)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
-    // "e mail" and "linked in" are one word for matching.
+    let mut words: Vec<String> = Vec::new();
+    for w in fold_text(&spaced).split_whitespace() {
+        vocab::split_cjk(w, &mut words);
+    }
+    // "e mail", "linked in", "e post" are one word for matching.
     let mut i = 0;
     while i + 1 < words.len() {
         let joined = format!("{}{}", words[i], words[i + 1]);
-        if matches!(
-            joined.as_str(),
-            "email" | "linkedin" | "firstname" | "lastname"
-        ) {
+        if vocab::is_join(&joined) {
             words[i] = joined;
             words.remove(i + 1);
+            i = i.saturating_sub(1);
+        } else {
+            i += 1;
         }
-        i += 1;
     }
     words
 }
 
-fn fold_accent(c: char) -> char {
+/// Text folded for matching: NFKC (full-width and other compatibility forms), lower case,
+/// accents and marks folded (see `fold_accent`), anything but letters and digits as spaces.
+/// A quote inside a Hebrew or Cyrillic word is part of it (`דוא"ל`, `ח"פ`, `Ім'я`): dropped,
+/// the word kept whole.
+pub(crate) fn fold_text(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let lower: Vec<char> = s
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .chars()
+        .collect();
+    let quote = |c: char| {
+        matches!(
+            c,
+            '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{05f3}' | '\u{05f4}' | '`'
+        )
+    };
+    let joins_words = |c: Option<&char>| {
+        c.is_some_and(|&c| matches!(c, '\u{05d0}'..='\u{05ea}' | '\u{0400}'..='\u{04ff}'))
+    };
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in lower.iter().enumerate() {
+        if quote(c)
+            && joins_words(lower[..i].iter().rev().find(|&&p| !quote(p)))
+            && joins_words(lower[i + 1..].iter().find(|&&n| !quote(n)))
+        {
+            continue;
+        }
+        fold_accent(c, &mut out);
+    }
+    out
+}
+
+/// One lower-case character folded for matching: Latin letters lose their accents (NFD,
+/// combining marks dropped) and the letters that do not decompose are spelled out (ł → l,
+/// ø → o, ı → i, æ → ae, ß → ss); Cyrillic ё is е (й stays й); Arabic loses its vowel marks
+/// and tatweel, its hamza-carrying alefs are ا, ى is ي and ة is ه; Hebrew loses its points.
+/// CJK, Cyrillic, Arabic and Hebrew letters stay as they are. Anything but a letter or a
+/// digit is a space.
+fn fold_accent(c: char, out: &mut String) {
     match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ß' => 's',
-        _ => c,
+        'a'..='z' | '0'..='9' => out.push(c),
+        'ł' | 'ŀ' => out.push('l'),
+        'ø' => out.push('o'),
+        'đ' | 'ð' => out.push('d'),
+        'ı' => out.push('i'),
+        'ħ' => out.push('h'),
+        'ŧ' => out.push('t'),
+        'ĸ' => out.push('k'),
+        'ŋ' => out.push('n'),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ß' => out.push_str("ss"),
+        'þ' => out.push_str("th"),
+        'ё' => out.push('е'),
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' => out.push('ي'),
+        'ة' => out.push('ه'),
+        // Combining accents left by NFKC (no precomposed letter), Arabic vowel marks and
+        // tatweel, Hebrew points and cantillation.
+        '\u{0300}'..='\u{036f}'
+        | '\u{0610}'..='\u{061a}'
+        | '\u{064b}'..='\u{065f}'
+        | '\u{0670}'
+        | '\u{0640}'
+        | '\u{06d6}'..='\u{06dc}'
+        | '\u{06df}'..='\u{06e8}'
+        | '\u{06ea}'..='\u{06ed}'
+        | '\u{0591}'..='\u{05bd}'
+        | '\u{05bf}'
+        | '\u{05c1}'
+        | '\u{05c2}'
+        | '\u{05c4}'
+        | '\u{05c5}'
+        | '\u{05c7}' => {}
+        '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}' => {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if d == c {
+                    // No decomposition (ƒ, ɐ, ×): the letter itself, or a space.
+                    out.push(if c.is_alphanumeric() { c } else { ' ' });
+                } else if !unicode_normalization::char::is_combining_mark(d) {
+                    fold_accent(d, out);
+                }
+            });
+        }
+        c if c.is_alphanumeric() => out.push(c),
+        _ => out.push(' '),
     }
 }
 
@@ -266,19 +341,23 @@ pub fn header_sense(header: &str) -> HeaderSense {
     let mut field = Vec::new();
     for w in &words {
         let w = w.as_str();
-        if vocab::OTHER_WORDS.contains(&w) {
+        if vocab::is_other_word(w) {
             object = Object::Other;
-        } else if vocab::COMPANY_WORDS.contains(&w) {
+        } else if vocab::is_company_word(w) {
             if object != Object::Other {
                 object = Object::Company;
             }
-        } else if vocab::CONTACT_WORDS.contains(&w) {
+        } else if vocab::is_contact_word(w) {
             if object == Object::Unknown {
                 object = Object::Contact;
             }
-        } else if !vocab::FILLER.contains(&w) && !w.chars().all(|c| c.is_ascii_digit()) {
+        } else if !vocab::is_filler(w) && !w.chars().all(|c| c.is_ascii_digit()) {
             field.push(w.to_string());
         }
+    }
+    // Someone else named in several words ("Kontaktperson hos os", "bei uns").
+    if vocab::names_other(&words) {
+        object = Object::Other;
     }
     HeaderSense {
         words,
@@ -295,7 +374,11 @@ pub fn header_score(role: Role, header: &str) -> u8 {
 fn score_sense(role: Role, h: &HeaderSense) -> u8 {
     let v = vocab::role_words(role);
     let any = |list: &[&str]| h.words.iter().any(|w| list.contains(&w.as_str()));
-    if h.words.is_empty() || any(v.not) || (role != Role::Date && any(vocab::META)) {
+    if h.words.is_empty()
+        || v.rules_out(&h.words)
+        || vocab::is_company_level(&h.words)
+        || (role != Role::Date && vocab::is_meta(&h.words))
+    {
         return 0;
     }
     match (v.object, h.object) {
@@ -304,10 +387,7 @@ fn score_sense(role: Role, h: &HeaderSense) -> u8 {
         _ => {}
     }
     let field = h.field.join(" ");
-    let name_words = !h.field.is_empty()
-        && h.field
-            .iter()
-            .all(|w| vocab::NAME_WORDS.contains(&w.as_str()));
+    let name_words = !h.field.is_empty() && h.field.iter().all(|w| vocab::is_name_word(w));
     match role {
         // The object alone names the company ("Account", "Company / Account"), or with a
         // name word ("Account: Name", "Nom de la société").
@@ -315,8 +395,8 @@ fn score_sense(role: Role, h: &HeaderSense) -> u8 {
             return 100;
         }
         // The company with a word that is none of its attributes ("Sales accounts").
-        Role::CompanyName if h.object == Object::Company && !v.exact.contains(&field.as_str()) => {
-            let hits = h.field.iter().any(|w| v.words.contains(&w.as_str()));
+        Role::CompanyName if h.object == Object::Company && !v.is_exact(&field) => {
+            let hits = h.field.iter().any(|w| v.is_word(w));
             return if hits { 80 } else { 60 };
         }
         // "Contact", "Person - Name", "primary_contact_name".
@@ -334,14 +414,10 @@ fn score_sense(role: Role, h: &HeaderSense) -> u8 {
     if h.field.is_empty() {
         return 0;
     }
-    if v.exact.contains(&field.as_str()) {
+    if v.is_exact(&field) {
         return 100;
     }
-    let hits = h
-        .field
-        .iter()
-        .filter(|w| v.words.contains(&w.as_str()))
-        .count();
+    let hits = h.field.iter().filter(|w| v.is_word(w)).count();
     if hits == 0 {
         return 0;
     }
@@ -388,7 +464,7 @@ fn content_agrees(role: Role, p: &ContentProfile) -> bool {
         Role::LinkedinUrl => p.share(p.person_linkedin) >= 0.5,
         // Profile and social links give no domain (pricing.md §1), but a few among
         // websites do not make the column something else.
-        Role::CompanyDomain => p.share(p.domains) >= 0.5 && p.domains > 2 * social,
+        Role::CompanyDomain => p.share(p.domains) >= 0.5 && p.domains > social,
         Role::FullName => machine < 0.5 && p.share(p.company_like) < 0.5,
         Role::FirstName | Role::LastName | Role::CompanyName => machine < 0.5,
         Role::Date => p.share(p.dates) >= 0.5,
@@ -415,15 +491,15 @@ fn content_share(role: Role, p: &ContentProfile) -> (f64, &'static str) {
 
 /// A header that rules a role out whatever the cells hold: another person's ("Owner
 /// Email"), the company's for a person role ("Company Phone"), a status or count ("Email
-/// Opens"), or a word the role excludes.
+/// Opens"), the company's switchboard or tax id ("Zentrale", "NIP"), or a word the role
+/// excludes.
 fn ruled_out(role: Role, sense: &HeaderSense) -> bool {
     let v = vocab::role_words(role);
     sense.object == Object::Other
         || (v.object == Object::Contact && sense.object == Object::Company)
-        || sense
-            .words
-            .iter()
-            .any(|w| v.not.contains(&w.as_str()) || vocab::META.contains(&w.as_str()))
+        || v.rules_out(&sense.words)
+        || vocab::is_meta(&sense.words)
+        || vocab::is_company_level(&sense.words)
 }
 
 /// One column's part in a role, with how sure the choice is and why.
