@@ -25,6 +25,7 @@ pub mod progress;
 pub mod reconcile;
 pub mod report;
 pub mod rows;
+pub mod run;
 pub mod segments;
 pub mod subscription;
 pub mod tally;

@@ -1,7 +1,6 @@
 //! Flags turned once into validated settings (cli.md): rates, reveals, Workspace actions,
 //! the cycle and the mapping overrides; a bad value is an argument error (exit 2).
 
-
 use super::args::*;
 use crate::cycle::Cycle;
 use crate::error::{Error, Result};
