@@ -19,11 +19,16 @@ pub enum Command {
     ExportRows,
     ExportTrimmed,
     Quit,
+    /// The views, Ctrl+1 to Ctrl+4.
+    ShowEstimate,
+    ShowRows,
+    ShowWorkspace,
+    ShowCompare,
 }
 
 impl Command {
     /// In menu order. Longer shortcuts first, so Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 18] = [
         Command::Open,
         Command::OpenPlan,
         Command::NewWorkspace,
@@ -38,7 +43,22 @@ impl Command {
         Command::ExportRows,
         Command::ExportTrimmed,
         Command::Quit,
+        Command::ShowEstimate,
+        Command::ShowRows,
+        Command::ShowWorkspace,
+        Command::ShowCompare,
     ];
+
+    /// The commands that switch the view (in the View menu, not the File menu).
+    pub fn is_view(self) -> bool {
+        matches!(
+            self,
+            Command::ShowEstimate
+                | Command::ShowRows
+                | Command::ShowWorkspace
+                | Command::ShowCompare
+        )
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -56,6 +76,10 @@ impl Command {
             Command::ExportRows => "Export rows...",
             Command::ExportTrimmed => "Export trimmed list...",
             Command::Quit => "Quit",
+            Command::ShowEstimate => "Estimate",
+            Command::ShowRows => "Rows",
+            Command::ShowWorkspace => "Workspace",
+            Command::ShowCompare => "Compare",
         }
     }
 
@@ -67,6 +91,10 @@ impl Command {
             Command::SavePlanAs => Some(KeyboardShortcut::new(ctrl | Modifiers::SHIFT, Key::S)),
             Command::ExportReport => Some(KeyboardShortcut::new(ctrl, Key::E)),
             Command::Quit => Some(KeyboardShortcut::new(ctrl, Key::Q)),
+            Command::ShowEstimate => Some(KeyboardShortcut::new(ctrl, Key::Num1)),
+            Command::ShowRows => Some(KeyboardShortcut::new(ctrl, Key::Num2)),
+            Command::ShowWorkspace => Some(KeyboardShortcut::new(ctrl, Key::Num3)),
+            Command::ShowCompare => Some(KeyboardShortcut::new(ctrl, Key::Num4)),
             _ => None,
         }
     }
@@ -105,6 +133,12 @@ impl Command {
                 "Save only the billable rows (or the rows that fit the budget) in their original columns"
             }
             Command::Quit => "Close the window",
+            Command::ShowEstimate => "The estimate: credits, breakdown, budget, warnings",
+            Command::ShowRows => "Every row with its status, reason and credits",
+            Command::ShowWorkspace => {
+                "Plan Workspace tables: AI Data, Signals, exports, several lists"
+            }
+            Command::ShowCompare => "Saved plans side by side",
         }
     }
 

@@ -713,8 +713,19 @@ impl EnrichApp {
                 }
                 Err(e) => self.view.errors.push(e.to_string()),
             },
+            // Save acts on the view in front: on the Workspace view, its plan.
+            Command::SavePlan if self.view.tab == super::Tab::Workspace => {
+                self.save_spec_dialog(false)
+            }
+            Command::SavePlanAs if self.view.tab == super::Tab::Workspace => {
+                self.save_spec_dialog(true)
+            }
             Command::SavePlan => self.save_plan(false),
             Command::SavePlanAs => self.save_plan(true),
+            Command::ShowEstimate => self.view.tab = super::Tab::Estimate,
+            Command::ShowRows => self.view.tab = super::Tab::Rows,
+            Command::ShowWorkspace => self.view.tab = super::Tab::Workspace,
+            Command::ShowCompare => self.view.tab = super::Tab::Compare,
             Command::ExportReport => self.export(cmd, "estimate.json"),
             Command::ExportRows => self.export(cmd, "rows.csv"),
             Command::ExportTrimmed => self.export(cmd, "trimmed.csv"),

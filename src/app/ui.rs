@@ -94,15 +94,23 @@ impl eframe::App for EnrichApp {
         egui::CentralPanel::default().show(ui, |ui| {
             // Wraps on a narrow window instead of cutting the plan bar off.
             ui.horizontal_wrapped(|ui| {
-                ui.selectable_value(&mut self.view.tab, Tab::Estimate, "Estimate");
-                ui.selectable_value(&mut self.view.tab, Tab::Rows, "Rows");
-                let w = ui
-                    .selectable_value(&mut self.view.tab, Tab::Workspace, "Workspace")
-                    .on_hover_text(
-                        "Plan Workspace tables: AI Data, Signals, exports, several lists",
-                    );
-                widgets::name(ui, &w, "Workspace view");
-                ui.selectable_value(&mut self.view.tab, Tab::Compare, "Compare");
+                for (tab, cmd) in [
+                    (Tab::Estimate, Command::ShowEstimate),
+                    (Tab::Rows, Command::ShowRows),
+                    (Tab::Workspace, Command::ShowWorkspace),
+                    (Tab::Compare, Command::ShowCompare),
+                ] {
+                    let r = ui
+                        .selectable_value(&mut self.view.tab, tab, cmd.label())
+                        .on_hover_text(format!(
+                            "{} ({})",
+                            cmd.tooltip(),
+                            cmd.shortcut()
+                                .map(|s| ui.ctx().format_shortcut(&s))
+                                .unwrap_or_default()
+                        ));
+                    widgets::name(ui, &r, &format!("{} view", cmd.label()));
+                }
                 if self.view.tab != Tab::Workspace {
                     // The list's plan; the Workspace view has its own file and buttons.
                     ui.separator();
@@ -171,7 +179,7 @@ impl EnrichApp {
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for cmd in Command::ALL {
+                for cmd in Command::ALL.into_iter().filter(|c| !c.is_view()) {
                     if cmd == Command::Quit {
                         self.recent_menu(ui);
                         ui.separator();
@@ -183,6 +191,10 @@ impl EnrichApp {
                 }
             });
             ui.menu_button("View", |ui| {
+                for cmd in Command::ALL.into_iter().filter(|c| c.is_view()) {
+                    self.command_button(ui, cmd);
+                }
+                ui.separator();
                 ui.checkbox(&mut self.persisted.show_settings, "Settings panel")
                     .on_hover_text("Show or hide the panel of settings on the left (F9)");
                 ui.separator();

@@ -112,7 +112,7 @@ fn compare_tab_shows_plans_totals_and_marks_the_cheapest() {
     assert!(tb.expected < ta.expected);
 
     let mut h = window(EnrichApp::new_for_test(None));
-    h.get_by_label("Compare").click();
+    h.get_by_label("Compare view").click();
     h.run();
     h.state_mut().add_to_compare(a.clone()).unwrap();
     h.state_mut().add_to_compare(b.clone()).unwrap();
@@ -145,7 +145,7 @@ fn compare_tab_shows_plans_totals_and_marks_the_cheapest() {
 fn add_current_plan_to_compare() {
     let mut h = window(EnrichApp::new_for_test(Some(&sample())));
     let total = h.state().outcome().unwrap().estimate.total;
-    h.get_by_label("Compare").click();
+    h.get_by_label("Compare view").click();
     h.run();
     h.get_by_role_and_label(Role::Button, "Add current plan")
         .click();
@@ -365,7 +365,7 @@ fn plan_notes_are_editable_and_shown_in_compare() {
     h.get_by_label(label).type_text("Approved by Dana");
     h.run();
     assert_eq!(h.state().current_plan().unwrap().notes, "Approved by Dana");
-    h.get_by_label("Compare").click();
+    h.get_by_label("Compare view").click();
     h.run();
     h.get_by_role_and_label(Role::Button, "Add current plan")
         .click();

@@ -121,7 +121,7 @@ fn estimate_view() {
 fn rows_view() {
     // One frame: the rows are priced on a worker, which `snapshot_view` waits for.
     snapshot_view("rows", &scripts_list(), |h| {
-        h.get_by_label("Rows").click();
+        h.get_by_label("Rows view").click();
         h.step();
     });
 }
@@ -133,7 +133,7 @@ fn compare_view() {
         let size = h.ctx.content_rect().size();
         h.set_size(egui::vec2(1400.0, 1200.0));
         h.run();
-        click(h, "Compare");
+        click(h, "Compare view");
         h.get_by_role_and_label(Role::Button, "Add current plan")
             .click();
         h.run();

@@ -147,7 +147,7 @@ fn dropped_empty_file_shows_error_and_keeps_list() {
 fn rows_tab_filters_by_status() {
     let mut h = window_with(EnrichApp::new_for_test(Some(&sample())), true);
     let (_, counts) = engine_outcome(&sample(), h.state().settings());
-    h.get_by_label("Rows").click();
+    h.get_by_label("Rows view").click();
     // The rows are priced on a worker (the spinner keeps asking for frames meanwhile).
     h.step();
     h.state_mut().wait_for_jobs();
@@ -344,7 +344,7 @@ fn rows_view_names_an_email_cell_with_several_addresses() {
         "Name,Email\nAna Fox,ana@fox.example; ana.r@gmail.example\nBen Obi,ben@obi.example\n",
     );
     let mut h = window(EnrichApp::new_for_test(Some(&list)));
-    h.get_by_label("Rows").click();
+    h.get_by_label("Rows view").click();
     h.step();
     h.state_mut().wait_for_jobs();
     h.run();
@@ -503,7 +503,7 @@ fn about_names_the_version_the_price_books_and_the_licence() {
 #[test]
 fn rows_are_priced_once() {
     let mut h = window_with(EnrichApp::new_for_test(Some(&sample())), true);
-    h.get_by_label("Rows").click();
+    h.get_by_label("Rows view").click();
     h.step(); // the tab asks
     h.step(); // the job starts; the tab asks again
     std::thread::sleep(std::time::Duration::from_millis(400));
@@ -558,4 +558,40 @@ fn corrected_roles_are_remembered_for_files_with_these_columns() {
     h.state_mut().open(a);
     h.state_mut().wait_for_jobs();
     assert_eq!(h.state().mapping(), &detected);
+}
+
+/// Ctrl+S saves the plan of the view in front: on the Workspace view its Workspace plan,
+/// not the list's plan (issue 28: the list plan was overwritten instead).
+#[test]
+fn ctrl_s_on_the_workspace_view_saves_the_workspace_plan() {
+    let mut h = harness(
+        EnrichApp::new_for_test(Some(&sample())),
+        [1400.0, 1800.0],
+        |b| b.with_accessibility_check(false),
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_role_and_label(Role::RadioButton, "Built into the window")
+        .click();
+    h.run();
+    // Ctrl+3: the Workspace view.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    h.run();
+    h.get_by_label("New Workspace plan").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    // The dialog's title (a view's button has the bare name).
+    h.get_by_label("💾  Save Workspace plan");
+    assert!(h.query_by_label("💾  Save plan").is_none());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    // On the Estimate view (Ctrl+1), the list's plan.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("💾  Save plan");
 }
