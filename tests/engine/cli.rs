@@ -1189,3 +1189,94 @@ fn a_mapping_file_is_written_and_read_back() {
         "{err}"
     );
 }
+
+/// Issue 27: every argument of every command has a description, every `estimate` option
+/// sits under one of its headings, and `estimate --help` shows the headings and examples.
+/// A new flag without a help (or an `estimate` flag without a heading) fails here.
+#[test]
+fn every_argument_has_help_and_estimate_options_have_headings() {
+    use clap::CommandFactory;
+
+    const HEADINGS: [&str; 6] = [
+        "Input",
+        "What to reveal",
+        "Assumptions",
+        "Budget and cycle",
+        "Workspace",
+        "Output",
+    ];
+    fn walk(
+        cmd: &clap::Command,
+        path: &str,
+        problems: &mut Vec<String>,
+        headings: &mut Vec<String>,
+    ) {
+        for arg in cmd.get_arguments() {
+            // clap's own -h/--help and -V/--version.
+            if matches!(
+                arg.get_action(),
+                clap::ArgAction::Help
+                    | clap::ArgAction::HelpShort
+                    | clap::ArgAction::HelpLong
+                    | clap::ArgAction::Version
+            ) {
+                continue;
+            }
+            let name = arg
+                .get_long()
+                .map(|l| format!("--{l}"))
+                .unwrap_or_else(|| arg.get_id().to_string());
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            if help.trim().is_empty() {
+                problems.push(format!("{path} {name}: no help"));
+            }
+            if path == "enrichplan estimate" && !arg.is_positional() {
+                match arg.get_help_heading() {
+                    Some(h) => headings.push(h.to_string()),
+                    None => problems.push(format!("{path} {name}: no help heading")),
+                }
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let sub_path = format!("{path} {}", sub.get_name());
+            if path == "enrichplan" && sub.get_name() != "help" && sub.get_about().is_none() {
+                problems.push(format!("{sub_path}: no about"));
+            }
+            walk(sub, &sub_path, problems, headings);
+        }
+    }
+    let mut cli = enrichplan::cli::Cli::command();
+    cli.build();
+    let (mut problems, mut headings) = (Vec::new(), Vec::new());
+    walk(&cli, "enrichplan", &mut problems, &mut headings);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Only the known headings (a misspelt one would make a section of its own), each used.
+    headings.dedup();
+    assert_eq!(headings, HEADINGS, "estimate's headings, in order");
+
+    for flag in ["-h", "--help"] {
+        let out = run(&["estimate", flag]);
+        assert!(out.status.success(), "estimate {flag}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for h in HEADINGS {
+            assert!(
+                text.contains(&format!("\n{h}:\n")),
+                "estimate {flag}: heading {h}\n{text}"
+            );
+        }
+        assert!(
+            text.contains("Examples:") && text.contains("    enrichplan estimate contacts.csv\n"),
+            "estimate {flag}: examples\n{text}"
+        );
+        assert!(
+            !text.contains("default: the first"),
+            "the best sheet is chosen, not the first\n{text}"
+        );
+    }
+    let out = run(&["--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("Examples:") && text.contains("enrichplan estimate "),
+        "{text}"
+    );
+}
