@@ -15,6 +15,7 @@ pub mod cycle;
 pub mod engine;
 pub mod error;
 pub mod fsutil;
+pub mod html;
 pub mod identity;
 pub mod input;
 pub mod normalize;

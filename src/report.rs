@@ -103,6 +103,55 @@ pub struct JsonReport {
     pub group_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<crate::segments::Group>>,
+    /// The credits in money, when a price per credit is given (`--price-per-credit`, a
+    /// plan's `money`, the window's "Show money"); set with [`JsonReport::set_money`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub money: Option<MoneyJson>,
+}
+
+/// The total credits in money at a price per credit: `credits × price_per_credit` for each
+/// of expected, low and high (the window's headline computes the same).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MoneyJson {
+    pub price_per_credit: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(serialize_with = "write_clean")]
+    pub expected: f64,
+    #[serde(serialize_with = "write_clean")]
+    pub low: f64,
+    #[serde(serialize_with = "write_clean")]
+    pub high: f64,
+}
+
+fn write_clean<S: serde::Serializer>(v: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(pricing::clean(*v))
+}
+
+impl MoneyJson {
+    /// The money of `total` at `m`'s price, or `None` when `m` has no price per credit.
+    pub fn of(m: &crate::plan::Money, total: &Credits) -> Option<Self> {
+        let p = m.price_per_credit?;
+        let at = |c: f64| crate::subscription::money(c, p);
+        Some(MoneyJson {
+            price_per_credit: p,
+            currency: m
+                .currency
+                .as_ref()
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
+            expected: at(total.expected),
+            low: at(total.low),
+            high: at(total.high),
+        })
+    }
+}
+
+impl JsonReport {
+    /// Show the total in money at `m`'s price per credit (nothing without a price).
+    pub fn set_money(&mut self, m: &crate::plan::Money) {
+        self.money = MoneyJson::of(m, &self.credits);
+    }
 }
 
 /// One Workspace table of the JSON report (workspace.md): its own counts and credits.
@@ -201,7 +250,7 @@ fn rate_text(r: &crate::pricebook::RateRange) -> String {
 }
 
 /// What a Workspace table plans, in words, one line each (for the table and Markdown).
-fn table_plan_lines(t: &TableJson) -> Vec<String> {
+pub(crate) fn table_plan_lines(t: &TableJson) -> Vec<String> {
     let mut v = Vec::new();
     let a = &t.assumptions;
     v.push(if t.reveal.is_empty() {
@@ -329,6 +378,7 @@ pub fn json_report(
         tables: None,
         group_by: None,
         groups: None,
+        money: None,
     }
 }
 
@@ -790,7 +840,8 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     s
 }
 
-/// The report file for `out`, chosen by its extension: `.md`, `.csv`, `.json` or `.txt`.
+/// The report file for `out`, chosen by its extension: `.html` (or `.htm`), `.md`, `.csv`,
+/// `.json` or `.txt`.
 /// One place, so the window's export and `--report-out` write the same bytes.
 pub fn render_report(
     out: &std::path::Path,
@@ -809,9 +860,10 @@ pub fn render_report(
         "json" => serde_json::to_vec_pretty(json)
             .map_err(|e| crate::error::Error::Internal(e.to_string()))?,
         "txt" => table_report(json, outcome, book, title).into_bytes(),
+        "html" | "htm" => crate::html::estimate_page(json, outcome, book, title).into_bytes(),
         _ => {
             return Err(crate::error::Error::Setting(format!(
-                "{}: choose a report file ending in .md, .csv, .json or .txt",
+                "{}: choose a report file ending in .html, .md, .csv, .json or .txt",
                 out.display()
             )));
         }

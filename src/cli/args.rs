@@ -95,6 +95,10 @@ pub enum Command {
         /// How to print: table (for people) or json (for scripts); csv prints the table.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also write the comparison to a file: a self-contained page (.html), the JSON
+        /// (.json) or the table (.txt).
+        #[arg(long, value_name = "FILE.html")]
+        report_out: Option<PathBuf>,
     },
     /// Measure the match, email and phone rates on a past enrichment: the list as it was
     /// uploaded and what came back (pairs of files; several pairs add up).

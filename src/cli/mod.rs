@@ -54,7 +54,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
             save_assumptions,
             format,
         }) => run_calibrate(&files, save_assumptions.as_deref(), format),
-        Some(Command::Compare { plans, format }) => run_compare(&plans, format),
+        Some(Command::Compare {
+            plans,
+            format,
+            report_out,
+        }) => run_compare(&plans, format, report_out.as_deref()),
         Some(Command::Completions { shell }) => print_completions(shell),
         Some(Command::Manpages { dir }) => write_manpages(&dir),
     };

@@ -11,12 +11,32 @@ use crate::pricebook::{self, RateRange};
 use crate::pricing::Settings;
 use crate::progress::Progress;
 
-pub(super) fn run_compare(paths: &[PathBuf], format: Format) -> Result<()> {
+pub(super) fn run_compare(paths: &[PathBuf], format: Format, out: Option<&Path>) -> Result<()> {
     let plans = paths
         .iter()
         .map(|p| crate::plan::Plan::load(p).map(|plan| (p.clone(), plan)))
         .collect::<Result<Vec<_>>>()?;
     let c = crate::plan::compare(&plans)?;
+    if let Some(out) = out {
+        let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        crate::fsutil::ensure_not_input(out, &inputs)?;
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let bytes = match ext.as_str() {
+            "html" | "htm" => crate::html::compare_page(&plans)?.into_bytes(),
+            "json" => json_text(&c)?.into_bytes(),
+            "txt" => crate::plan::compare_table(&c).into_bytes(),
+            _ => {
+                return Err(Error::Setting(format!(
+                    "{}: choose a comparison file ending in .html, .json or .txt",
+                    out.display()
+                )));
+            }
+        };
+        crate::fsutil::write_atomic(out, &bytes)?;
+    }
     match format {
         Format::Json => emit(json_text(&c)?.as_bytes()),
         _ => emit(crate::plan::compare_table(&c).as_bytes()),

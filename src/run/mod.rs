@@ -360,6 +360,7 @@ pub fn execute(req: &Request, progress: &Progress) -> Result<Ran> {
         mapping.to_json_map(&Role::LIST),
         Some(&list.table),
     );
+    json.set_money(&req.money);
     json.groups = groups;
     json.group_by = out
         .group_by

@@ -1280,3 +1280,66 @@ fn every_argument_has_help_and_estimate_options_have_headings() {
         "{text}"
     );
 }
+
+/// `compare --report-out FILE.html` writes the comparison page (a self-contained page with
+/// both plans); .json the comparison's JSON; another extension is an argument error.
+#[test]
+fn compare_writes_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (a, b) = (
+        dir.path().join("a.enrichplan.json"),
+        dir.path().join("b.enrichplan.json"),
+    );
+    let list = repo("sample-data/contacts.csv");
+    for (plan, channel, name) in [
+        (&a, "csv-enrichment", "Plan <A>"),
+        (&b, "api-bulk", "Plan & B"),
+    ] {
+        let out = common::run(&[
+            "estimate",
+            &s(&list),
+            "--channel",
+            channel,
+            "--name",
+            name,
+            "--save-plan",
+            &s(plan),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let page = dir.path().join("c.html");
+    let out = common::run(&["compare", &s(&a), &s(&b), "--report-out", &s(&page)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("Plan &lt;A&gt;") && html.contains("Plan &amp; B"),
+        "escaped names"
+    );
+    assert!(
+        !html.contains("<script") && !html.contains("http"),
+        "self-contained"
+    );
+    let json = dir.path().join("c.json");
+    let out = common::run(&["compare", &s(&a), &s(&b), "--report-out", &s(&json)]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let stdout = common::json(&["compare", &s(&a), &s(&b), "--format", "json"]);
+    assert_eq!(v, stdout);
+    let out = common::run(&[
+        "compare",
+        &s(&a),
+        &s(&b),
+        "--report-out",
+        &s(&dir.path().join("c.pdf")),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

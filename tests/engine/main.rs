@@ -14,6 +14,7 @@ mod corpus;
 mod differential;
 mod fuzz_regressions;
 mod golden;
+mod html;
 mod identity_rules;
 mod layouts;
 mod plans;
