@@ -595,3 +595,30 @@ fn ctrl_s_on_the_workspace_view_saves_the_workspace_plan() {
     h.run();
     h.get_by_label("💾  Save plan");
 }
+
+/// A setting that applies is visible: "only what the file lacks" still applies to a list on
+/// the Workspace channel, so its panel shows it (issue 28: it was hidden and applied).
+#[test]
+fn only_what_the_file_lacks_is_visible_where_it_applies() {
+    let mut h = window(EnrichApp::new_for_test(Some(&sample())));
+    h.get_by_label("Only what the file lacks").click();
+    h.run();
+    assert!(h.state().settings().only_missing);
+    h.get_by_role_and_label(Role::RadioButton, Channel::Workspace.label())
+        .click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let with = h.state().outcome().unwrap().estimate.total.expected;
+    h.get_by_label("Only what the file lacks (Workspace)")
+        .click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert!(!h.state().settings().only_missing);
+    let without = h.state().outcome().unwrap().estimate.total.expected;
+    assert!(
+        without > with,
+        "{without} > {with}: the setting applied and now does not"
+    );
+}

@@ -547,6 +547,15 @@ fn what_to_add(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         );
     }
     ch.reprice |= changed;
+    // It applies to this list's reveals as on any channel but Platform: so it is shown.
+    ui.add_space(4.0);
+    let r = ui
+        .checkbox(&mut s.only_missing, "Only what the file lacks")
+        .on_hover_text(
+            "Reveal an email (phone) only for contacts whose rows have none; AI Data, Signals and exports still run on every row",
+        );
+    super::name(ui, &r, "Only what the file lacks (Workspace)");
+    ch.reprice |= r.changed();
 }
 
 /// A rate's low / expected / high as three percent fields in a grid row, labelled.
