@@ -13,7 +13,7 @@ pub enum Error {
         message: String,
     },
     /// The file could not be opened or read at all.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), io_words(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -22,12 +22,36 @@ pub enum Error {
     /// A setting given by the user is out of range or unknown (CLI exit code 2).
     #[error("{0}")]
     Setting(String),
+    /// The live account could not be read (no key, network, 401, 403, 429, 5xx, a bad
+    /// answer): CLI exit code 4. The message says which and what to do, never the key.
+    #[error("{0}")]
+    Account(String),
     /// The user cancelled a long-running job.
     #[error("cancelled")]
     Cancelled,
     /// An engine failure that is not the user's fault.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// An I/O error in words, without the system's "(os error 2)".
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file or folder (moved, renamed or deleted?)".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::IsADirectory => "this is a folder, not a file".into(),
+        K::AlreadyExists => "it exists already".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let t = e.to_string();
+            match t.find(" (os error ") {
+                Some(i) => t[..i].to_string(),
+                None => t,
+            }
+        }
+    }
 }
 
 impl Error {
@@ -59,3 +83,22 @@ impl From<polars::error::PolarsError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_read_without_the_os_code() {
+        let e = Error::io(
+            "list.csv",
+            std::io::Error::from_raw_os_error(2), // ENOENT
+        );
+        assert_eq!(
+            e.to_string(),
+            "list.csv: no such file or folder (moved, renamed or deleted?)"
+        );
+        let e = Error::io("x", std::io::Error::other("odd (os error 99)"));
+        assert_eq!(e.to_string(), "x: odd");
+    }
+}

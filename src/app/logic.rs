@@ -226,6 +226,9 @@ impl EnrichApp {
                     remembered,
                 } = *loaded;
                 self.persisted.remember(l.table.path.clone());
+                // A list that opened is a later good result: older errors no longer stand
+                // above it.
+                self.view.errors.clear();
                 self.source.mapping_remembered = false;
                 self.source.mapping = match self.source.pending.as_mut().and_then(|p| p.list.take())
                 {

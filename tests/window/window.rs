@@ -622,3 +622,21 @@ fn only_what_the_file_lacks_is_visible_where_it_applies() {
         "{without} > {with}: the setting applied and now does not"
     );
 }
+
+/// An error says what happened in words ("no such file", not "(os error 2)") and does not
+/// stay above a later good result: a list that opens clears it.
+#[test]
+fn an_error_reads_plainly_and_gives_way_to_a_later_good_result() {
+    let mut h = window(EnrichApp::new_for_test(None));
+    h.state_mut().open(PathBuf::from("/nonexistent/list.csv"));
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let errors = h.state().errors().to_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("no such file"), "{errors:?}");
+    assert!(!errors[0].contains("os error"), "{errors:?}");
+    h.state_mut().open(sample());
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+}
