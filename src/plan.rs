@@ -406,20 +406,35 @@ pub fn compare(plans: &[(PathBuf, Plan)]) -> Result<Comparison> {
 pub fn compare_table(c: &Comparison) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let w = 18;
-    let _ = write!(s, "{:<24}", "");
-    for p in &c.plans {
-        let name = if p.cheapest {
+    let name_of = |p: &ComparedPlan| {
+        if p.cheapest {
             format!("{} *", p.name)
         } else {
             p.name.clone()
-        };
-        let _ = write!(s, "{:>w$}", truncate(&name, w - 1));
+        }
+    };
+    let channel_of = |p: &ComparedPlan| {
+        crate::pricing::Channel::from_key(&p.channel)
+            .map(|c| c.label().to_string())
+            .unwrap_or_else(|| p.channel.clone())
+    };
+    // Every name and value whole: the columns are as wide as the widest of them.
+    let w = c
+        .plans
+        .iter()
+        .flat_map(|p| [name_of(p).chars().count(), channel_of(p).chars().count()])
+        .max()
+        .unwrap_or(0)
+        .max(18)
+        + 2;
+    let _ = write!(s, "{:<24}", "");
+    for p in &c.plans {
+        let _ = write!(s, "{:>w$}", name_of(p));
     }
     let _ = writeln!(s);
-    let _ = write!(s, "{:<24}", "channel");
+    let _ = write!(s, "{:<24}", "Channel");
     for p in &c.plans {
-        let _ = write!(s, "{:>w$}", p.channel);
+        let _ = write!(s, "{:>w$}", channel_of(p));
     }
     let _ = writeln!(s);
     let items: BTreeMap<&str, Vec<crate::pricing::Credits>> = crate::pricing::Item::ALL
@@ -460,17 +475,10 @@ pub fn compare_table(c: &Comparison) -> String {
     s
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).chain(['…']).collect()
-    }
-}
-
 fn range(c: &crate::pricing::Credits) -> String {
     let (e, l, h) = crate::pricing::shown(c);
-    format!("{e} ({l}–{h})")
+    let i = |v: i64| crate::text::int(v.max(0) as u64);
+    format!("{} ({}–{})", i(e), i(l), i(h))
 }
 
 /// A list or log file as a plan records it.
