@@ -66,6 +66,31 @@ impl Priority {
     }
 }
 
+/// The columns of a table that can order a fit-to-budget cut: those whose sampled
+/// non-empty cells (the first `sample` rows) are mostly numbers, as [`Priority::of`] reads
+/// them (at least 80 %, and at least one number). Names, emails and other text are not.
+pub fn numeric_columns(table: &crate::input::reader::ContactTable, sample: usize) -> Vec<String> {
+    table
+        .headers
+        .iter()
+        .filter(|h| {
+            let Ok(col) = table.df.column(h.as_str()).and_then(|c| c.str().cloned()) else {
+                return false;
+            };
+            let cells: Vec<&str> = col
+                .iter()
+                .take(sample)
+                .map(|v| v.unwrap_or("").trim())
+                .filter(|v| !v.is_empty())
+                .collect();
+            let p = Priority::of(h, cells.iter().copied());
+            let numbers = cells.len() as u64 - p.not_numbers;
+            numbers > 0 && numbers * 5 >= cells.len() as u64 * 4
+        })
+        .cloned()
+        .collect()
+}
+
 /// Which flag values are billable under some settings: all that fit-to-budget's cut
 /// depends on besides the priority column.
 fn billable_mask(s: &Settings) -> [bool; 16] {
@@ -544,5 +569,39 @@ mod tests {
                 assert_eq!(fit.rows().len(), k);
             }
         }
+    }
+
+    /// Only columns of numbers can order the cut: a score and a size qualify, names,
+    /// emails and a column of words with one number do not; empty cells do not count.
+    #[test]
+    fn numeric_columns_are_the_columns_of_numbers() {
+        use polars::prelude::*;
+        let col = |n: &str, v: &[&str]| Column::new(n.into(), v.to_vec());
+        let df = DataFrame::new_infer_height(vec![
+            col("First Name", &["Ann", "Bo", "Cy", "Di", "Ed"]),
+            col("Lead Score", &["12", " 3.5", "", "1,200", "-1"]),
+            col("Email", &["a@x.io", "b@x.io", "c@x.io", "d@x.io", "e@x.io"]),
+            col("Size", &["11-50", "51-200", "7", "", "n/a"]),
+            col("Empty", &["", "", "", "", ""]),
+        ])
+        .unwrap();
+        let table = crate::input::reader::ContactTable {
+            path: "t.csv".into(),
+            headers: df
+                .get_column_names()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            lines: (2..7).collect(),
+            df,
+            delimiter: b',',
+            encoding: "UTF-8",
+            bytes: 0,
+            warnings: Vec::new(),
+            date_order: None,
+            sheet: None,
+            sheets: Vec::new(),
+        };
+        assert_eq!(numeric_columns(&table, 500), vec!["Lead Score".to_string()]);
     }
 }

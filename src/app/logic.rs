@@ -245,7 +245,9 @@ impl EnrichApp {
                 if matches!(self.view.prompt, Some(super::Prompt::SourceChanged { .. })) {
                     self.view.prompt = None;
                 }
+                let numeric = crate::budget::numeric_columns(&l.table, 500);
                 let old = self.source.list.replace(ListState {
+                    numeric,
                     table: Arc::new(l.table),
                     detection: l.detection,
                     read,

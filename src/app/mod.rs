@@ -107,6 +107,8 @@ pub(crate) struct ListState {
     pub read: ReadOptions,
     /// Its fingerprint, taken as it was read (what a saved plan records).
     pub file: crate::plan::Fingerprint,
+    /// The columns that can order the fit to budget (mostly numbers).
+    pub numeric: Vec<String>,
 }
 
 /// A loaded reveal log.

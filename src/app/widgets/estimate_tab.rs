@@ -473,7 +473,7 @@ pub(crate) fn budget_badge(
             if let Some((kept, billable)) = fit.filter(|_| status != BudgetStatus::Fits) {
                 ui.label(
                     RichText::new(format!(
-                        "The first {} of {} billable contacts fit",
+                        "The first {} of {} billable contacts fit, counted at the high estimate: Export trimmed list (File menu) writes them",
                         int(kept as i64),
                         int(billable as i64)
                     ))

@@ -848,7 +848,8 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                         if ui.selectable_label(current.is_none(), text(&None)).clicked() {
                             pick = Some(None);
                         }
-                        for h in &l.table.headers {
+                        // Only columns of numbers can order contacts (a score, a size).
+                        for h in &l.numeric {
                             let o = Some(h.clone());
                             if ui.selectable_label(current == o, text(&o)).clicked() {
                                 pick = Some(o);
