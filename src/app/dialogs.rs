@@ -76,6 +76,8 @@ pub enum FileFor {
     SavePlan,
     SaveWorkspace,
     Export(Command),
+    /// The Compare view's plans side by side (a page, JSON or text).
+    ExportCompare,
 }
 
 const LISTS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xls", "xlsm", "ods"];
@@ -96,6 +98,7 @@ impl FileFor {
             FileFor::SavePlan => "Save plan",
             FileFor::SaveWorkspace => "Save Workspace plan",
             FileFor::Export(Command::ExportReport) => "Export report",
+            FileFor::ExportCompare => "Export comparison",
             FileFor::Export(Command::ExportRows) => "Export rows",
             FileFor::Export(_) => "Export trimmed list",
         }
@@ -115,7 +118,8 @@ impl FileFor {
             | FileFor::LocateList
             | FileFor::AddTableFile
             | FileFor::TableFile(_) => LISTS.to_vec(),
-            FileFor::Export(Command::ExportReport) => vec!["json", "md", "csv", "txt"],
+            FileFor::Export(Command::ExportReport) => vec!["html", "json", "md", "csv", "txt"],
+            FileFor::ExportCompare => vec!["html", "json", "txt"],
             FileFor::Export(_) => vec!["csv"],
         }
     }
@@ -123,7 +127,10 @@ impl FileFor {
     fn saves(&self) -> bool {
         matches!(
             self,
-            FileFor::SavePlan | FileFor::SaveWorkspace | FileFor::Export(_)
+            FileFor::SavePlan
+                | FileFor::SaveWorkspace
+                | FileFor::Export(_)
+                | FileFor::ExportCompare
         )
     }
 
@@ -291,6 +298,7 @@ impl EnrichApp {
                 }
             }
             FileFor::Export(cmd) => self.export_asking(cmd, p),
+            FileFor::ExportCompare => self.export_compare(p),
         }
     }
 }

@@ -743,6 +743,17 @@ impl EnrichApp {
     }
 
     fn export(&mut self, cmd: Command, default_name: &str) {
+        // On the Compare view the report is the comparison.
+        if cmd == Command::ExportReport && self.view.tab == super::Tab::Compare {
+            if self.plans.compare.is_empty() {
+                self.view
+                    .errors
+                    .push("Nothing to export yet: add plans to Compare first.".into());
+                return;
+            }
+            self.ask_file(FileFor::ExportCompare, Some("comparison.html".into()));
+            return;
+        }
         if self.results.analysis.is_none() || self.source.list.is_none() {
             self.view
                 .errors
@@ -750,6 +761,37 @@ impl EnrichApp {
             return;
         }
         self.ask_file(FileFor::Export(cmd), Some(default_name.to_string()));
+    }
+
+    /// Write the Compare view's plans to `out` on a worker: a page (.html), the JSON
+    /// (.json) or the table (.txt), by the extension.
+    pub fn export_compare(&mut self, out: PathBuf) {
+        let plans = self.plans.compare.clone();
+        let label = format!("Exporting {}", file_name(&out));
+        let job = Job::spawn(
+            JobKind::Export,
+            out.display().to_string(),
+            label,
+            self.ctx.clone(),
+            move |_| {
+                let inputs: Vec<&Path> = plans.iter().map(|(p, _)| p.as_path()).collect();
+                crate::fsutil::ensure_not_input(&out, &inputs)?;
+                let ext = out
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                let c = crate::plan::compare(&plans)?;
+                let bytes = match ext.as_str() {
+                    "json" => serde_json::to_vec_pretty(&c)
+                        .map_err(|e| crate::Error::Internal(e.to_string()))?,
+                    "txt" => crate::plan::compare_table(&c).into_bytes(),
+                    _ => crate::html::compare_page(&plans)?.into_bytes(),
+                };
+                crate::fsutil::write_atomic(&out, &bytes)?;
+                Ok(Output::Exported(out))
+            },
+        );
+        self.start(job);
     }
 
     /// Export to `out`, asking first (a modal) when the file exists.

@@ -525,3 +525,42 @@ fn a_save_ending_after_another_list_opened_keeps_to_its_plan() {
     assert_eq!(h.state().plan_path(), None, "not claimed by the other list");
     assert!(plan2.exists());
 }
+
+/// Ctrl+E on the Compare view exports the comparison (a self-contained page with every
+/// plan), not the current list's report (issue 29).
+#[test]
+fn ctrl_e_on_compare_exports_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.enrichplan.json");
+    let b = dir.path().join("b.enrichplan.json");
+    cli_plan(&sample(), &a, "Email and phone", &[]);
+    cli_plan(&sample(), &b, "Email only", &["--reveal", "email"]);
+    let mut h = harness(
+        EnrichApp::new_for_test(Some(&sample())),
+        [1400.0, 1800.0],
+        |b| b.with_accessibility_check(false),
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Built into the window")
+        .click();
+    h.run();
+    h.get_by_label("Compare view").click();
+    h.run();
+    h.state_mut().add_to_compare(a).unwrap();
+    h.state_mut().add_to_compare(b).unwrap();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label_contains("Export comparison");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
+        .click();
+    h.run();
+    // The same export, written where the dialog would have put it.
+    let out = dir.path().join("comparison.html");
+    h.state_mut().export_compare(out.clone());
+    h.state_mut().wait_for_jobs();
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.contains("Email and phone") && page.contains("Email only"));
+    assert!(page.contains("<svg"));
+}
