@@ -1255,6 +1255,24 @@ mod tests {
         }
     }
 
+    /// A key is the identifier's 128-bit xxh3 with its kind in the lowest two bits.
+    #[test]
+    fn a_key_is_the_hash_with_its_kind() {
+        for (text, kind) in [
+            ("li:linkedin.com/in/a", IdKind::Linkedin),
+            ("em:a@b.co", IdKind::Email),
+            ("nc:a\u{1f}b", IdKind::NameCompany),
+            ("nd:a\u{1f}b.io", IdKind::NameDomain),
+        ] {
+            let h = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+            let k = Key::of(text);
+            assert_eq!(k.0, h as u64, "{text}");
+            assert_eq!(k.1 & !3, (h >> 64) as u64 & !3, "{text}");
+            assert_eq!(k.kind(), kind, "{text}");
+            assert_eq!(kind.is_strong(), kind < IdKind::NameCompany);
+        }
+    }
+
     #[test]
     fn keys_tell_identifiers_apart() {
         let texts = [
