@@ -47,6 +47,21 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 app.pricing.book.id
             );
             headline(ui, &outcome, &money, &subtitle);
+            // Warnings are said near the number they qualify, with a way to them.
+            let mut jump = false;
+            if !e.warnings.is_empty() {
+                let r = ui
+                    .link(
+                        RichText::new(format!(
+                            "⚠ {} about this estimate: read them",
+                            crate::text::count(e.warnings.len() as u64, "warning", "warnings")
+                        ))
+                        .color(ui.visuals().warn_fg_color),
+                    )
+                    .on_hover_text("Scroll to the warnings below");
+                super::name(ui, &r, "Go to the warnings");
+                jump = r.clicked();
+            }
             if let Some(col) = &app.results.fit_pending {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -93,7 +108,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             plan_vs_actual(app, ui);
             if !e.warnings.is_empty() {
                 ui.add_space(12.0);
-                ui.heading("Warnings");
+                let h = ui.heading("Warnings");
+                if jump {
+                    h.scroll_to_me(Some(egui::Align::TOP));
+                }
                 for w in &e.warnings {
                     ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
                 }
