@@ -640,3 +640,19 @@ fn an_error_reads_plainly_and_gives_way_to_a_later_good_result() {
     h.run();
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 }
+
+/// A column named like a role but not used is said beside the role, with why (issue 25:
+/// nothing dropped in silence).
+#[test]
+fn an_unused_column_named_like_a_role_is_said_beside_it() {
+    let list = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layouts-3/lusha-contact-export-tiny.csv");
+    let h = window(EnrichApp::new_for_test(Some(&list)));
+    // Beside the role in the panel, and among the estimate's warnings.
+    let said = h
+        .query_all_by_label_contains(
+            "column `Company Website` is named like Company domain / website but is not used",
+        )
+        .count();
+    assert_eq!(said, 2);
+}

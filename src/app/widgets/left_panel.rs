@@ -453,6 +453,18 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                     ch.mapping = Some((role, new));
                 }
             }
+            // A column named like this role but not used, with why (never dropped in
+            // silence): the analysis's own warning, shown beside the role.
+            if let Some(a) = &app.results.analysis {
+                let tag = format!("is named like {} but is not used", role.label());
+                for w in a.warnings.iter().filter(|w| w.contains(&tag)) {
+                    ui.label(
+                        RichText::new(w)
+                            .size(12.0)
+                            .color(ui.visuals().warn_fg_color),
+                    );
+                }
+            }
         });
     }
 }
