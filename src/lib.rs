@@ -5,6 +5,7 @@
 //! ([`pricing`]), budgets, reports. The window ([`app`]) and the CLI ([`cli`]) are thin
 //! faces over [`engine`].
 
+pub mod account;
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;

@@ -87,6 +87,9 @@ pub struct JsonReport {
     pub breakdown: Breakdown,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub budget: Option<BudgetJson>,
+    /// API channels only (cli.md): requests and the time they take under the rate limits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_to_run: Option<crate::account::tiers::TimeToRun>,
     pub warnings: Vec<String>,
     pub pricebook_name: String,
     pub reveal: Vec<&'static str>,
@@ -361,6 +364,7 @@ pub fn json_report(
             billable_contacts: b.fit.as_ref().map(|f| f.billable),
             fit_credits: b.fit.as_ref().map(|f| f.estimate.total),
         }),
+        time_to_run: None,
         warnings: e.warnings.clone(),
         pricebook_name: book.name.clone(),
         reveal,
@@ -514,6 +518,10 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
             );
         }
     }
+    if let Some(t) = &r.time_to_run {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}", time_to_run_line(t));
+    }
     groups_block(&mut s, r, false);
     if !e.warnings.is_empty() {
         let _ = writeln!(s);
@@ -523,6 +531,16 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
         }
     }
     s
+}
+
+/// "Time to run: 17 API requests, about 6 min under Premium (…): 300/min, …".
+fn time_to_run_line(t: &crate::account::tiers::TimeToRun) -> String {
+    format!(
+        "Time to run: {}, {} under {}",
+        crate::text::count(t.requests, "API request", "API requests"),
+        t.duration_text(),
+        t.limits
+    )
 }
 
 /// The groups of `--group-by` as lines for people: value, rows, billable, credits.
@@ -763,6 +781,9 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
             );
         }
         let _ = writeln!(s, "\n");
+    }
+    if let Some(t) = &r.time_to_run {
+        let _ = writeln!(s, "{}\n", time_to_run_line(t));
     }
     let _ = writeln!(
         s,

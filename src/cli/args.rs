@@ -19,6 +19,7 @@ const H_INPUT: &str = "Input";
 const H_REVEAL: &str = "What to reveal";
 const H_ASSUMPTIONS: &str = "Assumptions";
 const H_BUDGET: &str = "Budget and cycle";
+const H_ACCOUNT: &str = "Account";
 const H_WORKSPACE: &str = "Workspace";
 const H_OUTPUT: &str = "Output";
 
@@ -38,6 +39,9 @@ Examples:
     enrichplan estimate --spec workspace-plan.toml
   Saved plans side by side:
     enrichplan compare csv.json api.json
+  The live account (credits left, renewal, prices, API limits):
+    enrichplan account login
+    enrichplan estimate contacts.csv --channel api-bulk --account
   JSON for scripts:
     enrichplan estimate contacts.csv --format json | jq .credits
 
@@ -136,6 +140,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The live Lusha account: credits left, plan and renewal, prices, API rate limits.
+    ///
+    /// One request, GET {base}/v3/account/usage, with the API key from LUSHA_API_KEY or
+    /// the OS credential store (`account login`); nothing else is sent. `login` stores
+    /// the key, `logout` removes it. Exit code 4 when the account cannot be read.
+    Account(AccountArgs),
     /// List the shipped price books.
     Pricebooks {
         /// How to print: table (for people) or json (for scripts); csv prints the table.
@@ -154,6 +164,38 @@ pub enum Command {
         /// The folder to write enrichplan.1 and enrichplan-COMMAND.1 into (made if missing).
         dir: PathBuf,
     },
+}
+
+/// `account`: print the live account, or store / remove the key.
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct AccountArgs {
+    #[command(subcommand)]
+    pub action: Option<AccountAction>,
+    /// How to print: table (for people) or json (for scripts: credits, plan, rate_limits, pricing, as_of); csv prints the table.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// The account endpoint's base URL (default https://api.lusha.com; also ENRICHPLAN_API_BASE).
+    ///
+    /// https only, except http://127.0.0.1 and http://localhost (with a port) for a
+    /// stand-in server in tests.
+    #[arg(long, value_name = "URL")]
+    pub api_base: Option<String>,
+    /// The price book the account's prices are set beside (default: the newest shipped).
+    #[arg(long, value_name = "ID|FILE.toml")]
+    pub pricebook: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AccountAction {
+    /// Store the API key in the OS credential store (typed without echo, or one line on standard input).
+    ///
+    /// Secret Service on Linux, the Keychain on macOS, the Credential Manager on Windows.
+    /// Nothing is sent: `enrichplan account` checks the key. LUSHA_API_KEY, when set,
+    /// is used instead of the stored key.
+    Login,
+    /// Remove the stored API key from the OS credential store.
+    Logout,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -371,10 +413,11 @@ pub struct EstimateArgs {
     /// They replace the price book's default match, email and phone rates and their ranges.
     #[arg(long = "assumptions", value_name = "FILE.toml", help_heading = H_ASSUMPTIONS)]
     pub assumptions: Vec<PathBuf>,
-    /// A shipped price book id or a price book FILE.toml (default: the newest shipped).
+    /// A shipped price book id, a price book FILE.toml, or `account` (default: the newest shipped).
     ///
-    /// `enrichplan pricebooks` lists the shipped ones. Every report names the price book
-    /// it used.
+    /// `enrichplan pricebooks` lists the shipped ones. `account` reads the live account
+    /// and prices with its own prices (its actions mapped to price-book keys; every other
+    /// price from the newest shipped book). Every report names the price book it used.
     #[arg(long, value_name = "ID|FILE.toml", help_heading = H_ASSUMPTIONS)]
     pub pricebook: Option<String>,
 
@@ -400,15 +443,41 @@ pub struct EstimateArgs {
     /// counts as in the cycle, and the report says so.
     #[arg(long, value_name = "YYYY-MM-DD", help_heading = H_BUDGET)]
     pub renewal_date: Option<String>,
-    /// The billing cycle's length, counted back from --renewal-date.
-    #[arg(long, value_enum, default_value_t = CycleLength::Monthly, help_heading = H_BUDGET)]
-    pub cycle: CycleLength,
+    /// The billing cycle's length, counted back from --renewal-date (default: monthly, or the account's with --account).
+    #[arg(long, value_enum, help_heading = H_BUDGET)]
+    pub cycle: Option<CycleLength>,
     /// Today's date for messages (default: the system date); it changes no credits.
     ///
     /// It only sets "now": a warning for reveal-log entries dated after it, or for a
     /// renewal date already past.
     #[arg(long, value_name = "YYYY-MM-DD", help_heading = H_BUDGET)]
     pub today: Option<String>,
+
+    // ---- Account ----
+    /// Take the budget, renewal date, cycle and tier from the live account; each flag of its own still wins.
+    ///
+    /// The credits left become --budget, the plan's end date --renewal-date, its renewal
+    /// type --cycle (a free account has no cycle, and a warning says so) and its category
+    /// --tier. The account's prices are set beside the price book's: every difference is a
+    /// warning. One request, GET {base}/v3/account/usage, with the API key from
+    /// LUSHA_API_KEY or the OS credential store (`enrichplan account login`); no contact
+    /// data is sent. Exit code 4 when the account cannot be read.
+    #[arg(long, help_heading = H_ACCOUNT)]
+    pub account: bool,
+    /// The account endpoint's base URL (default https://api.lusha.com; also ENRICHPLAN_API_BASE).
+    ///
+    /// https only, except http://127.0.0.1 and http://localhost (with a port) for a
+    /// stand-in server in tests.
+    #[arg(long, value_name = "URL", help_heading = H_ACCOUNT)]
+    pub api_base: Option<String>,
+    /// The subscription tier: free, starter, pro, premium or scale (default: the account's with --account).
+    ///
+    /// A channel the tier does not allow gets a warning naming the cheapest tier that
+    /// does (CSV Enrichment and CSV export: Scale only; the API: not on Free), and the
+    /// time to run on the API channels uses its published rate limits (without a tier or
+    /// an account: Premium's, said in the output).
+    #[arg(long, value_name = "TIER", help_heading = H_ACCOUNT)]
+    pub tier: Option<String>,
 
     // ---- Workspace ----
     /// An AI Data column, NAME or NAME@FILL (fill rate 0..=1, default 1); repeatable.

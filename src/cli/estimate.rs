@@ -3,12 +3,14 @@
 
 use std::path::Path;
 
+use super::account::{book_of, from_account, live_account, wants_account_book};
 use super::args::*;
 use super::lower::*;
+use crate::account::Given;
 use crate::engine;
 use crate::error::{Error, Result};
 use crate::input::mapping_file::SavedMapping;
-use crate::pricebook::{self, PriceBook};
+use crate::pricebook::PriceBook;
 use crate::progress::Progress;
 use crate::report;
 use crate::run::{Outputs, Request, Roles, Source};
@@ -27,7 +29,24 @@ fn outputs_of(a: &EstimateArgs) -> Outputs {
 
 /// A list and its flags, lowered to a [`Request`].
 pub(super) fn request_from_args(a: &EstimateArgs, input: &Path) -> Result<Request> {
-    let plan = validate(a)?;
+    // Every flag is checked before the account is read (with `--pricebook account`,
+    // against the newest shipped book), then again with the account's prices.
+    validate(a, None)?;
+    let live = live_account(a)?;
+    let plan = validate(a, live.as_ref())?;
+    let acc = from_account(
+        a,
+        live.as_ref(),
+        &plan.book,
+        plan.budget,
+        plan.cycle,
+        Given {
+            budget: a.budget,
+            renewal: plan.cycle.renewal,
+            length: a.cycle,
+            tier: None,
+        },
+    )?;
     Ok(Request {
         list: Source {
             path: input.to_path_buf(),
@@ -50,9 +69,9 @@ pub(super) fn request_from_args(a: &EstimateArgs, input: &Path) -> Result<Reques
         }),
         settings: plan.settings,
         book: plan.book,
-        cycle: plan.cycle,
+        cycle: acc.cycle,
         today: plan.today,
-        budget: plan.budget,
+        budget: acc.budget,
         money: crate::plan::Money {
             price_per_credit: a.price_per_credit,
             currency: a.currency.clone(),
@@ -67,7 +86,8 @@ pub(super) fn request_from_args(a: &EstimateArgs, input: &Path) -> Result<Reques
         created: None,
         plan: None,
         outputs: outputs_of(a),
-        notes_made: Vec::new(),
+        plan_tier: acc.plan_tier,
+        notes_made: acc.notes,
     })
 }
 
@@ -82,8 +102,22 @@ pub(super) fn request_from_plan(
             "--mapping: a plan keeps its own column mapping; give the list instead of --plan to map it from a file",
         ));
     }
+    let live = live_account(a)?;
     let mut req = Request::of_plan(path, p, today_of(a)?)?;
     req.outputs = outputs_of(a);
+    // With --account the live budget, renewal date, cycle and tier replace the plan's.
+    let acc = from_account(
+        a,
+        live.as_ref(),
+        &req.book,
+        req.budget,
+        req.cycle,
+        Given::default(),
+    )?;
+    req.budget = acc.budget;
+    req.cycle = acc.cycle;
+    req.plan_tier = acc.plan_tier;
+    req.notes_made.extend(acc.notes);
     Ok(req)
 }
 
@@ -119,7 +153,8 @@ pub(super) fn run_spec(
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "Workspace plan".into())
             });
-            let book = a.pricebook.as_deref().map(pricebook::resolve).transpose()?;
+            // `--pricebook account`: checked here, read below.
+            let book = book_of(a.pricebook.as_deref(), None)?;
             (book, a.budget, cycle_of(a)?, log, name)
         }
         Some((plan_path, p)) => {
@@ -153,7 +188,33 @@ pub(super) fn run_spec(
             (Some(book), p.budget, p.cycle, log, p.name.clone())
         }
     };
+    let live = live_account(a)?;
+    let flag_book = if plan.is_none() && wants_account_book(a) {
+        book_of(a.pricebook.as_deref(), live.as_ref())?
+    } else {
+        flag_book
+    };
     let (spec, book) = crate::workspace::Spec::load(spec_path, flag_book.as_ref())?;
+    // With --account the live budget, renewal date and cycle, unless a flag gave one (a
+    // plan's own are replaced).
+    let acc = from_account(
+        a,
+        live.as_ref(),
+        &book,
+        budget,
+        cycle,
+        match plan {
+            None => Given {
+                budget: a.budget,
+                renewal: cycle.renewal,
+                length: a.cycle,
+                tier: None,
+            },
+            Some(_) => Given::default(),
+        },
+    )?;
+    let (budget, cycle) = (acc.budget, acc.cycle);
+    warnings.extend(acc.notes);
     if plan.is_none()
         && let (Some(named), Some(flag)) = (&spec.pricebook, &a.pricebook)
         && named != flag

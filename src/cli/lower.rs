@@ -166,11 +166,14 @@ pub(super) struct EstimatePlan {
     pub(super) budget: Option<f64>,
 }
 
-pub(super) fn validate(a: &EstimateArgs) -> Result<EstimatePlan> {
-    let book = match &a.pricebook {
-        Some(p) => pricebook::resolve(p)?,
-        None => pricebook::default_book(),
-    };
+/// `estimate`'s flags, validated; `live` is the account read for `--account` or
+/// `--pricebook account` (see `super::account::live_account`).
+pub(super) fn validate(
+    a: &EstimateArgs,
+    live: Option<&crate::account::Snapshot>,
+) -> Result<EstimatePlan> {
+    let book = super::account::book_of(a.pricebook.as_deref(), live)?
+        .unwrap_or_else(pricebook::default_book);
     let channel: Channel = a.channel.unwrap_or(Channel::CsvEnrichment);
     let workspace = workspace_actions(a, &book)?;
     let selection = parse_reveal(a.reveal.as_deref().unwrap_or("email,phone"))?;
@@ -335,7 +338,7 @@ pub(super) fn cycle_of(a: &EstimateArgs) -> Result<Cycle> {
             .as_deref()
             .map(|s| parse_date_arg("--renewal-date", s))
             .transpose()?,
-        length: a.cycle,
+        length: a.cycle.unwrap_or_default(),
     })
 }
 

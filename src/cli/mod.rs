@@ -1,16 +1,19 @@
 //! The command line (cli.md): raw flags are turned once into validated settings, then the
-//! same engine as the window runs. Exit codes: 0 success, 2 bad arguments, 3 bad input.
+//! same engine as the window runs. Exit codes: 0 success, 2 bad arguments, 3 bad input,
+//! 4 the account could not be read.
 //!
 //! By layer: `args` (the clap definitions), `lower` (flags turned into validated
 //! settings), `estimate` (the estimate command), `tools` (the other commands); this file
-//! dispatches and maps errors to exit codes.
+//! dispatches and maps errors to exit codes. `account` is the live account (its command and
+//! what `estimate --account` takes from it).
 
+mod account;
 mod args;
 mod estimate;
 mod lower;
 mod tools;
 
-pub use args::{Cli, Command, EstimateArgs, Format};
+pub use args::{AccountAction, AccountArgs, Cli, Command, EstimateArgs, Format};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +44,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
         None => return open_files(cli.files),
         Some(Command::Open { files }) => return Action::Window(files),
         Some(Command::Estimate(a)) => run_estimate(&a),
+        Some(Command::Account(a)) => self::account::run_account(&a),
         Some(Command::Pricebooks { format }) => run_pricebooks(format),
         Some(Command::Reconcile {
             usage,
@@ -99,5 +103,6 @@ pub fn exit_code(e: &Error) -> u8 {
         Error::Setting(_) => 2,
         Error::Input { .. } | Error::Io { .. } | Error::Cancelled => 3,
         Error::Internal(_) => 3,
+        Error::Account(_) => 4,
     }
 }

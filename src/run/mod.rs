@@ -91,6 +91,10 @@ pub struct Request {
     /// The plan file it came from, if any (never overwritten by an output).
     pub plan: Option<PathBuf>,
     pub outputs: Outputs,
+    /// The subscription tier and the live account's rate limits, when known (`--tier`,
+    /// `--account`): warnings for a channel the tier does not allow, and the limits the
+    /// time to run on the API channels is counted under.
+    pub plan_tier: crate::account::tiers::PlanTier,
     /// Said while it was made (a plan's list changed since it was saved, a price book
     /// replaced): the first warnings of the run.
     pub notes_made: Vec<String>,
@@ -169,6 +173,7 @@ impl Request {
             created: Some(p.created),
             plan: Some(path.to_path_buf()),
             outputs: Outputs::default(),
+            plan_tier: Default::default(),
             notes_made,
         })
     }
@@ -351,6 +356,25 @@ pub fn execute(req: &Request, progress: &Progress) -> Result<Ran> {
         warnings.extend(t.warnings.iter().map(|w| format!("reveal log: {w}")));
     }
     warnings.append(&mut outcome.estimate.warnings);
+    // The tier's channel warnings and the time to run (API channels): nothing without a
+    // tier, and no warning of its own without an account.
+    if let Some(tier) = &req.plan_tier.tier {
+        warnings.extend(crate::account::tiers::channel_warnings(
+            tier,
+            &req.settings,
+            &outcome.estimate.counts,
+        ));
+    }
+    let time_to_run = crate::account::tiers::time_to_run(
+        &req.plan_tier,
+        &req.settings,
+        outcome.estimate.counts.billable,
+        &req.book,
+    )
+    .map(|(t, w)| {
+        warnings.extend(w);
+        t
+    });
     outcome.estimate.warnings = warnings;
 
     let mut json = report::json_report(
@@ -361,6 +385,7 @@ pub fn execute(req: &Request, progress: &Progress) -> Result<Ran> {
         Some(&list.table),
     );
     json.set_money(&req.money);
+    json.time_to_run = time_to_run;
     json.groups = groups;
     json.group_by = out
         .group_by

@@ -1197,11 +1197,12 @@ fn a_mapping_file_is_written_and_read_back() {
 fn every_argument_has_help_and_estimate_options_have_headings() {
     use clap::CommandFactory;
 
-    const HEADINGS: [&str; 6] = [
+    const HEADINGS: [&str; 7] = [
         "Input",
         "What to reveal",
         "Assumptions",
         "Budget and cycle",
+        "Account",
         "Workspace",
         "Output",
     ];

@@ -9,6 +9,7 @@ mod generator;
 #[path = "../support/reference.rs"]
 mod reference;
 
+mod account;
 mod cli;
 mod corpus;
 mod differential;
