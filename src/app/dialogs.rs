@@ -163,11 +163,15 @@ impl EnrichApp {
             .clone()
             .filter(|d| d.is_dir())
             .or_else(|| {
+                // Not the hidden cache folder the bundled sample is written to.
+                let sample_dir = super::sample_location(super::Sample::List)
+                    .parent()
+                    .map(Path::to_path_buf);
                 self.source
                     .list
                     .as_ref()
                     .and_then(|l| l.table.path.parent().map(Path::to_path_buf))
-                    .filter(|d| d.is_dir())
+                    .filter(|d| d.is_dir() && Some(d) != sample_dir.as_ref())
             })
             .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
             .unwrap_or_default();
@@ -210,7 +214,8 @@ impl EnrichApp {
         if let Some(n) = name {
             dialog = dialog.default_filename(n);
         }
-        if !exts.is_empty() && !purpose.saves() {
+        // Only the files of the kinds asked for (folders are always shown), when saving too.
+        if !exts.is_empty() {
             dialog = dialog.show_files_filter(Box::new(move |p: &Path| {
                 p.extension()
                     .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
