@@ -492,7 +492,11 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
     }
     let _ = writeln!(s);
     if !tables.is_empty() {
-        let _ = writeln!(s, "All {} tables", tables.len());
+        let _ = writeln!(
+            s,
+            "All {}",
+            crate::text::count(tables.len() as u64, "table", "tables")
+        );
     }
     rows_line(
         &mut s,
@@ -596,9 +600,16 @@ fn groups_block(s: &mut String, r: &JsonReport, markdown: bool) {
 
 /// "Rows N: unmatchable … · billable …" and a blank line.
 fn rows_line(s: &mut String, rows: u64, [u, d, a, n, b]: [u64; 5]) {
+    let i = crate::text::int;
     let _ = writeln!(
         s,
-        "Rows {rows}: unmatchable {u} · duplicates {d} · already revealed {a} · nothing needed {n} · billable {b}"
+        "Rows {}: unmatchable {} · duplicates {} · already revealed {} · nothing needed {} · billable {}",
+        i(rows),
+        i(u),
+        i(d),
+        i(a),
+        i(n),
+        i(b)
     );
     let _ = writeln!(s);
 }
