@@ -183,7 +183,8 @@ pub fn fetch(base: &str, key: &ApiKey) -> Result<Snapshot, AccountError> {
                 AccountError::Network(format!("the host of {base} was not found"))
             }
             ureq::Error::Io(io) => {
-                AccountError::Network(format!("could not reach {base} ({})", scrub(&io)))
+                let why = key.scrub(&crate::error::io_words(&io));
+                AccountError::Network(format!("could not reach {base} ({why})"))
             }
             ureq::Error::ConnectionFailed => {
                 AccountError::Network(format!("could not connect to {base}"))
