@@ -206,6 +206,8 @@ pub struct Job {
     pub label: String,
     pub progress: Arc<Progress>,
     rx: mpsc::Receiver<JobResult>,
+    /// The result, once received ahead of the frame that applies it ([`Jobs::settle`]).
+    early: std::cell::RefCell<Option<JobResult>>,
 }
 
 fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
@@ -263,10 +265,14 @@ impl Job {
             label,
             progress,
             rx,
+            early: Default::default(),
         })
     }
 
     fn try_take(&self) -> Option<JobResult> {
+        if let Some(r) = self.early.borrow_mut().take() {
+            return Some(r);
+        }
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(mpsc::TryRecvError::Empty) => None,
@@ -277,6 +283,9 @@ impl Job {
     }
 
     fn wait(&self) -> JobResult {
+        if let Some(r) = self.early.borrow_mut().take() {
+            return r;
+        }
         self.rx
             .recv()
             .unwrap_or_else(|_| Err(Some(format!("{}: the worker stopped", self.label))))
@@ -364,6 +373,20 @@ impl Jobs {
             None => true,
         });
         done
+    }
+
+    /// Block until every running job's worker has finished, keeping the results for the
+    /// next frame to apply (tests: "finished before the next frame" without a sleep).
+    pub fn settle(&self) {
+        for j in &self.running {
+            let mut early = j.early.borrow_mut();
+            if early.is_none() {
+                *early = Some(
+                    j.rx.recv()
+                        .unwrap_or_else(|_| Err(Some(format!("{}: the worker stopped", j.label)))),
+                );
+            }
+        }
     }
 
     /// Block until the oldest running job finishes (for tests and the first load).

@@ -345,6 +345,12 @@ impl EnrichApp {
         self.pricing.today = today;
     }
 
+    /// Block until every background worker has finished, leaving the results for the next
+    /// frame to apply (tests of what one frame does with finished work).
+    pub fn wait_for_workers(&self) {
+        self.jobs.settle();
+    }
+
     /// Block until every background job has finished and its result is applied.
     pub fn wait_for_jobs(&mut self) {
         self.apply_intents();

@@ -475,7 +475,7 @@ fn save_and_close_waits_for_both_plans() {
     h.state_mut().answer_close(CloseAnswer::Save);
     assert!(!h.state().closing(), "not before they are written");
     // Both writers end before the next frame looks at them.
-    std::thread::sleep(std::time::Duration::from_millis(800));
+    h.state().wait_for_workers();
     h.step();
     assert!(h.state().unsaved().is_empty(), "{:?}", h.state().unsaved());
     assert!(h.state().closing(), "closed once both were written");

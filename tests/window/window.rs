@@ -506,7 +506,7 @@ fn rows_are_priced_once() {
     h.get_by_label("Rows view").click();
     h.step(); // the tab asks
     h.step(); // the job starts; the tab asks again
-    std::thread::sleep(std::time::Duration::from_millis(400));
+    h.state().wait_for_workers();
     h.step(); // the rows arrive, and the last frame's request meets them
     assert!(!h.state().is_busy(), "no second pricing of the same rows");
     h.get_by_label_contains("Showing 2,000 of 2,000 rows");
