@@ -581,9 +581,30 @@ fn apply_log(
         ..Default::default()
     };
     let mut counts = vec![false; entries];
-    let date_col = match date_cols.first() {
-        Some(c) => Some(log.table.df.column(c)?.str()?.clone()),
-        None => None,
+    // Per entry, the first date column in file order whose cell is not empty
+    // (pricing.md §1: the first usable column of a single-valued role).
+    let date_col = match date_cols {
+        [] => None,
+        [c] => Some(log.table.df.column(c)?.str()?.clone()),
+        several => {
+            let mut in_order: Vec<&String> = several.iter().collect();
+            in_order.sort_by_key(|c| log.table.headers.iter().position(|h| h == *c));
+            let cols = in_order
+                .iter()
+                .map(|c| Ok(log.table.df.column(c)?.str()?.clone()))
+                .collect::<Result<Vec<StringChunked>>>()?;
+            let first: StringChunked = (0..entries)
+                .map(|e| {
+                    cols.iter()
+                        .filter_map(|c| c.get(e))
+                        .find(|v| !v.trim().is_empty())
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .map(Some)
+                .collect();
+            Some(first)
+        }
     };
     let order = log_date_order(log.table, date_col.as_ref(), warnings)?;
     for (e, counted) in counts.iter_mut().enumerate() {

@@ -194,3 +194,30 @@ fn the_row_report_names_what_joined_each_duplicate() {
         assert_eq!(rec[credits].parse::<f64>().unwrap(), 0.0);
     }
 }
+
+/// A log with two date columns: per entry the first in file order whose cell is not empty
+/// (§1's first usable column). Cycle 2026-11-01..=2026-11-30 (renewal 2026-12-01).
+/// Entry 0: `Date` empty, `Revealed` 2026-10-02 — outside, not counted. Entry 1: `Date`
+/// 2026-11-03 — inside: its contact's email is revealed. List: a@x.io, b@x.io; email only,
+/// every rate 1: one email to pay (a@x.io), b@x.io already revealed.
+#[test]
+fn the_first_usable_date_column_decides_the_cycle() {
+    let book = common::book();
+    let list = "Email\na@x.io\nb@x.io\n";
+    let log = "Email,Date,Revealed\na@x.io,,2026-10-02\nb@x.io,2026-11-03,2026-09-01\n";
+    let log_map: &[(&str, &str)] = &[("email", "Email"), ("date", "Revealed"), ("date", "Date")];
+    let cycle = Cycle {
+        renewal: NaiveDate::from_ymd_opt(2026, 12, 1),
+        length: CycleLength::Monthly,
+    };
+    let run = common::analyze(list, &[("email", "Email")], Some((log, log_map)), cycle);
+    let mut s = exact(&book);
+    s.selection = enrichplan::pricing::Selection {
+        email: true,
+        phone: false,
+    };
+    let e = common::estimate(&run, &s).estimate;
+    assert_eq!((e.counts.billable, e.counts.already_revealed), (1, 1));
+    let log = run.analysis.log.as_ref().unwrap();
+    assert_eq!((log.in_cycle, log.outside_cycle), (1, 1));
+}
