@@ -233,6 +233,8 @@ pub(crate) struct ViewState {
     pub show_notes: bool,
     /// The About dialog is open.
     pub show_about: bool,
+    /// The Help menu's list of keyboard shortcuts is open.
+    pub show_shortcuts: bool,
     /// What the widgets asked for this frame, applied by `logic` before the next.
     pub intents: Vec<intents::Intent>,
     /// When this frame's `logic` started and ended (for `ENRICHPLAN_TIMINGS`).

@@ -66,6 +66,7 @@ impl eframe::App for EnrichApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         let ctx = ui.ctx().clone();
         self.about_window(&ctx);
+        self.shortcuts_window(&ctx);
         if !self.view.errors.is_empty() {
             egui::Panel::top("errors")
                 .frame(
@@ -214,13 +215,51 @@ impl EnrichApp {
                         ui.close();
                     }
                 }
-                ui.separator();
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    self.view.show_shortcuts = true;
+                    ui.close();
+                }
                 if ui.button("About enrichplan…").clicked() {
                     self.view.show_about = true;
                     ui.close();
                 }
             });
         });
+    }
+
+    /// Every keyboard shortcut, from the one command list (menus and keys share it).
+    pub(crate) fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        if !self.view.show_shortcuts {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for cmd in Command::ALL {
+                        if let Some(s) = cmd.shortcut() {
+                            ui.label(RichText::new(ctx.format_shortcut(&s)).monospace());
+                            ui.label(cmd.label());
+                            ui.end_row();
+                        }
+                    }
+                    ui.label(RichText::new("F9").monospace());
+                    ui.label("Show or hide the settings panel");
+                    ui.end_row();
+                    ui.label(RichText::new("Tab / Shift+Tab").monospace());
+                    ui.label("Move between controls");
+                    ui.end_row();
+                });
+            });
+        if !open {
+            self.view.show_shortcuts = false;
+        }
     }
 
     /// The About dialog: version, the price books, the licence.

@@ -487,7 +487,7 @@ fn plan_vs_actual_view() {
 fn about_names_the_version_the_price_books_and_the_licence() {
     let mut h = window(EnrichApp::new_for_test(None));
     assert!(h.query_by_label_contains("Licence:").is_none());
-    h.get_by_label("View").click();
+    h.get_by_label("Help").click();
     h.run();
     h.get_by_label("About enrichplan…").click();
     h.run();
@@ -655,4 +655,24 @@ fn an_unused_column_named_like_a_role_is_said_beside_it() {
         )
         .count();
     assert_eq!(said, 2);
+}
+
+/// Help → Keyboard shortcuts lists every shortcut of the one command list.
+#[test]
+fn help_lists_the_keyboard_shortcuts() {
+    let mut h = window(EnrichApp::new_for_test(None));
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    for cmd in enrichplan::app::Command::ALL {
+        if cmd.shortcut().is_some() {
+            assert!(
+                h.query_all_by_label(cmd.label()).count() >= 1,
+                "{} is listed",
+                cmd.label()
+            );
+        }
+    }
+    h.get_by_label("Show or hide the settings panel");
 }
