@@ -193,19 +193,26 @@ impl EnrichApp {
 
     /// What a plan is made of, to tell unsaved changes (no personal data; never saved).
     pub(crate) fn signature(&self) -> String {
-        let list = self.source.list.as_ref().map(|l| {
+        // Every read option is part of the plan (a sheet or a date order chosen changes
+        // what is read, so the plan is unsaved after it).
+        let read = |r: &crate::input::reader::ReadOptions| {
             (
-                &l.table.path,
-                l.read.delimiter,
-                l.read.encoding.clone(),
-                &self.source.mapping,
+                r.delimiter,
+                r.encoding.clone(),
+                r.sheet.clone(),
+                r.date_order.map(|o| o.key()),
             )
-        });
+        };
+        let list = self
+            .source
+            .list
+            .as_ref()
+            .map(|l| (&l.table.path, read(&l.read), &self.source.mapping));
         let log = self
             .source
             .log
             .as_ref()
-            .map(|l| (&l.table.path, &l.mapping));
+            .map(|l| (&l.table.path, read(&l.read), &l.mapping));
         let view = self.plans.saved_view.as_ref().map(|v| &v.path);
         serde_json::to_string(&(
             (&self.plans.doc.name, &self.plans.doc.notes),

@@ -299,6 +299,12 @@ fn reveal_log_date_order_control() {
             .as_f64()
             .unwrap()
     };
+    // Saved as a plan: the date order is part of it (issue 27: a change of it reloaded
+    // the log without marking the plan unsaved).
+    app.save_plan_to(&dir.path().join("p.enrichplan.json"))
+        .unwrap();
+    app.wait_for_jobs();
+    assert!(!app.is_dirty());
     let mut h = window(app);
     let month_first = h.state().outcome().unwrap().estimate.total.expected;
     assert!((month_first - cli(&[])).abs() < 1e-9);
@@ -315,6 +321,10 @@ fn reveal_log_date_order_control() {
         "3 April is in the cycle: {day_first} vs {month_first}"
     );
     assert!((day_first - cli(&["--date-order", "dmy"])).abs() < 1e-9);
+    assert!(
+        h.state().is_dirty(),
+        "another date order is an unsaved change"
+    );
 }
 
 /// A workbook with a cover sheet first opens on its contact sheet; the Sheet picker under
@@ -322,7 +332,13 @@ fn reveal_log_date_order_control() {
 #[test]
 fn sheet_picker_lists_the_sheets_and_switches() {
     let path = crate::common::repo("tests/fixtures/sheets/cover-first.xlsx");
-    let mut h = window(EnrichApp::new_for_test(Some(&path)));
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = EnrichApp::new_for_test(Some(&path));
+    app.save_plan_to(&dir.path().join("p.enrichplan.json"))
+        .unwrap();
+    app.wait_for_jobs();
+    assert!(!app.is_dirty());
+    let mut h = window(app);
     assert_eq!(h.state().outcome().unwrap().estimate.counts.rows, 6);
     h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
     h.run();
@@ -332,6 +348,7 @@ fn sheet_picker_lists_the_sheets_and_switches() {
     h.state_mut().wait_for_jobs();
     h.run();
     assert_eq!(h.state().outcome().unwrap().estimate.counts.rows, 3);
+    assert!(h.state().is_dirty(), "another sheet is an unsaved change");
 }
 
 /// The Rows view says when a row's email cell held several addresses (pricing.md §1).
