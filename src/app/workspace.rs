@@ -290,6 +290,19 @@ impl EnrichApp {
     pub(crate) fn reprice_workspace(&mut self) {
         let budget = self.persisted.budget.remaining();
         let book = self.pricing.book.clone();
+        // The reveal log's own reading warnings, as the CLI says them for a spec.
+        let log_warnings: Vec<String> = self
+            .source
+            .log
+            .as_ref()
+            .map(|l| {
+                l.table
+                    .warnings
+                    .iter()
+                    .map(|w| format!("reveal log: {w}"))
+                    .collect()
+            })
+            .unwrap_or_default();
         let Some(doc) = &mut self.plans.workspace else {
             return;
         };
@@ -301,6 +314,13 @@ impl EnrichApp {
         }
         doc.run = Some(
             engine::estimate_spec(&doc.spec, sa, &book, budget, &doc.message_path())
+                .map(|mut run| {
+                    let w = &mut run.outcome.estimate.warnings;
+                    let mut all = log_warnings;
+                    all.append(w);
+                    *w = all;
+                    run
+                })
                 .map_err(|e| e.to_string()),
         );
     }

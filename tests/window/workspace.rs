@@ -208,3 +208,38 @@ fn closing_with_an_unsaved_workspace_plan_asks_and_saves_it() {
         "the second table was saved before closing"
     );
 }
+
+/// The Workspace view says the reveal log's warnings, as the CLI does for a spec: its own
+/// reading (a ragged row) and its matching (no renewal date: assumed in the cycle).
+#[test]
+fn the_workspace_view_shows_the_reveal_logs_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.csv");
+    std::fs::write(
+        &log,
+        "Email,Date\nnobody@nowhere.example,2026-11-02,extra\n",
+    )
+    .unwrap();
+    let spec = crate::common::repo("sample-data/workspace-plan.toml");
+    let mut app = EnrichApp::new_for_test(Some(&spec));
+    app.open_reveal_log(log.clone());
+    app.wait_for_jobs();
+    let h = window(app);
+    let warnings = &h
+        .state()
+        .workspace_outcome()
+        .expect("the Workspace plan is priced")
+        .outcome
+        .estimate
+        .warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("reveal log: ") && w.contains("number of cells")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("reveal log log.csv")),
+        "{warnings:?}"
+    );
+}
