@@ -127,6 +127,12 @@ fn compare_tab_shows_plans_totals_and_marks_the_cheapest() {
     assert!(h.query_all_by_label(&range(&ta)).count() >= 1);
     assert!(h.query_all_by_label(&range(&tb)).count() >= 1);
     h.get_by_label("Total credits");
+    // Each plan against the first, and channels by their labels.
+    h.get_by_label("Difference (expected)");
+    h.get_by_label("the baseline");
+    let d = pricing::shown(&ta).0 - pricing::shown(&tb).0;
+    h.get_by_label(&format!("−{}", fmt_int(d)));
+    assert!(h.query_all_by_label("CSV Enrichment").count() >= 2);
     h.get_by_label(&format!(
         "EUR {}",
         enrichplan::text::money(tb.expected * 0.1)

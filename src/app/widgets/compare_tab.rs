@@ -114,7 +114,15 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         }
                     }
                     ui.end_row();
-                    row(ui, "Channel", c.plans.iter().map(|p| p.channel.clone()));
+                    row(
+                        ui,
+                        "Channel",
+                        c.plans.iter().map(|p| {
+                            crate::pricing::Channel::from_key(&p.channel)
+                                .map(|ch| ch.label().to_string())
+                                .unwrap_or_else(|| p.channel.clone())
+                        }),
+                    );
                     row(
                         ui,
                         "Price book",
@@ -132,6 +140,23 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         ui.label(RichText::new(range_text(&p.credits)).strong());
                     }
                     ui.end_row();
+                    // Each plan against the first (the order the user gave them in).
+                    if c.plans.len() > 1 {
+                        let (base, _, _) = shown(&c.plans[0].credits);
+                        row(
+                            ui,
+                            "Difference (expected)",
+                            c.plans.iter().enumerate().map(|(i, p)| {
+                                let (e, _, _) = shown(&p.credits);
+                                match (i, e - base) {
+                                    (0, _) => "the baseline".to_string(),
+                                    (_, 0) => "same".to_string(),
+                                    (_, d) if d > 0 => format!("+{}", int(d)),
+                                    (_, d) => format!("−{}", int(-d)),
+                                }
+                            }),
+                        );
+                    }
                     row(
                         ui,
                         "Budget",
