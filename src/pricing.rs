@@ -1063,6 +1063,36 @@ mod tests {
         assert_eq!(shown(&c(0.5, 0.5, 0.5)), (1, 0, 1));
     }
 
+    /// Every channel is found by its own key and no other; keys and labels are distinct.
+    #[test]
+    fn channels_round_trip_by_key() {
+        use super::Channel;
+        for c in Channel::ALL {
+            assert_eq!(Channel::from_key(c.key()), Some(c));
+            assert!(!c.label().is_empty() && !c.rule().is_empty());
+        }
+        assert_eq!(Channel::from_key("csv"), None);
+        assert_eq!(Channel::from_key(""), None);
+        let keys: std::collections::HashSet<_> = Channel::ALL.iter().map(|c| c.key()).collect();
+        let labels: std::collections::HashSet<_> = Channel::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(keys.len(), Channel::ALL.len());
+        assert_eq!(labels.len(), Channel::ALL.len());
+    }
+
+    /// `ApiExtras::any` is true when any one extra is on, false with none.
+    #[test]
+    fn api_extras_any_is_an_or() {
+        use super::ApiExtras;
+        for bits in 0..8u8 {
+            let e = ApiExtras {
+                company: bits & 1 != 0,
+                company_signals: bits & 2 != 0,
+                contact_signals: bits & 4 != 0,
+            };
+            assert_eq!(e.any(), bits != 0, "{e:?}");
+        }
+    }
+
     #[test]
     fn clean_keeps_nine_decimals() {
         assert_eq!(clean(590.0999999999999), 590.1);
