@@ -4,15 +4,14 @@
 //! Headers are written without spaces: a header no entry matches whole is cut into the
 //! entries it is made of ("携帯電話番号" → "携帯電話" "番号", see `split_cjk`). "代表電話" is the
 //! company's main number; "フリガナ" / "セイ" / "メイ" are the reading of a name, not the name.
-//! "名" alone is a full name here, as before this file, although 姓 / 名 pairs use it for
-//! the given name.
+//! "名" alone is the given name (姓 / 名 pairs); a full name is 氏名, 名前, お名前 or 姓名.
 
 use super::{Lang, Words};
 
 pub const LANG: Lang = Lang {
     code: "ja",
     first_name: Words {
-        exact: &["下の名前", "ファーストネーム"],
+        exact: &["名", "下の名前", "ファーストネーム"],
         words: &["ファーストネーム"],
         not: &["ミドルネーム", "ニックネーム"],
     },
@@ -22,7 +21,7 @@ pub const LANG: Lang = Lang {
         not: &["旧姓"],
     },
     full_name: Words {
-        exact: &["氏名", "名前", "お名前", "姓名", "名", "フルネーム"],
+        exact: &["氏名", "名前", "お名前", "姓名", "フルネーム"],
         words: &["氏名", "フルネーム"],
         not: &[
             "フリガナ",
@@ -212,6 +211,7 @@ mod tests {
     #[test]
     fn japanese_headers() {
         names(LastName, "姓");
+        names(FirstName, "名");
         names(LastName, "苗字");
         names(FullName, "氏名");
         names(FullName, "お名前");

@@ -10,7 +10,8 @@ use super::{Lang, Words};
 pub const LANG: Lang = Lang {
     code: "zh",
     first_name: Words {
-        exact: &[],
+        // 名 beside 姓: the given name (a full name is 姓名, 全名).
+        exact: &["名"],
         words: &[],
         not: &["昵称", "暱稱"],
     },
