@@ -699,6 +699,24 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
         taken[c.col] = true;
         list.push((c.col, c.score / 100.0, c.why));
     }
+    // Korean 성 / 이름 (and the like): a bare "name" header beside a surname column, with no
+    // given-name column, is the given name, not a full name (이름 alone is a full name).
+    if chosen.contains_key(&Role::LastName) && !chosen.contains_key(&Role::FirstName) {
+        let given = chosen
+            .get(&Role::FullName)
+            .and_then(|cols| match cols.as_slice() {
+                [(c, ..)]
+                    if GIVEN_NAME_BESIDE_SURNAME.contains(&clean_header(&headers[*c]).as_str()) =>
+                {
+                    Some(cols.clone())
+                }
+                _ => None,
+            });
+        if let Some(cols) = given {
+            chosen.remove(&Role::FullName);
+            chosen.insert(Role::FirstName, cols);
+        }
+    }
     let mut det = Detection::default();
     for &role in roles {
         let Some(mut list) = chosen.remove(&role) else {
@@ -728,6 +746,9 @@ pub fn detect(headers: &[String], samples: &[ContentProfile], roles: &[Role]) ->
     }
     det
 }
+
+/// Headers that are a full name alone but the given name beside a surname column.
+const GIVEN_NAME_BESIDE_SURNAME: &[&str] = &["이름"];
 
 /// Rows sampled for detecting roles from contents (the first ones of the file).
 pub const PROFILE_SAMPLE: usize = 2000;
@@ -1053,5 +1074,16 @@ mod tests {
         ]);
         let det = detect(&headers, &samples, &Role::LIST);
         assert!(det.mapping.columns(Role::CompanyDomain).is_empty());
+    }
+
+    /// Korean 성 / 이름: beside a surname column 이름 is the given name; alone, a full name.
+    #[test]
+    fn a_korean_name_beside_a_surname_is_the_given_name() {
+        let both = detect_names(&["성", "이름", "회사명", "이메일"]);
+        assert_eq!(both.columns(Role::LastName), ["성"]);
+        assert_eq!(both.columns(Role::FirstName), ["이름"]);
+        assert!(both.columns(Role::FullName).is_empty());
+        let alone = detect_names(&["이름", "회사명", "이메일"]);
+        assert_eq!(alone.columns(Role::FullName), ["이름"]);
     }
 }
