@@ -840,12 +840,11 @@ impl Grouping {
     fn find_joins(&mut self) {
         let mut best: HashMap<u32, Join> = HashMap::new();
         let mut seen: HashMap<u32, (u32, Option<u32>)> = HashMap::new();
-        let better = |row: u32, new: Join, old: Option<&Join>| match old {
+        // The earliest partner row (an earlier row whenever one shares a key), then the
+        // strongest kind.
+        let better = |_row: u32, new: Join, old: Option<&Join>| match old {
             None => true,
-            Some(o) => {
-                let rank = |j: &Join| (j.row > row, j.row, j.kind);
-                rank(&new) < rank(o)
-            }
+            Some(o) => (new.row, new.kind) < (o.row, o.kind),
         };
         for p in &self.parts {
             for run in p.chunk_by(|a, b| a.key == b.key) {
@@ -1253,6 +1252,36 @@ mod tests {
                 "text {v:?}"
             );
         }
+    }
+
+    /// After settling, a strong key keeps one entry (all its rows are one contact) and a
+    /// name key every row holding it (they may be several contacts).
+    #[test]
+    fn settled_keys_keep_one_row_per_strong_key_and_every_row_of_a_name() {
+        let df = frame(&[
+            ("name", vec!["Al Bo", "Al Bo", "Al Bo", "Cy Do"]),
+            ("company", vec!["Acme", "Acme", "Acme", "Beta"]),
+            ("email", vec!["a@x.io", "A@X.io", "b@x.io", ""]),
+        ]);
+        let m = mapping(&[
+            (Role::FullName, "name"),
+            (Role::CompanyName, "company"),
+            (Role::Email, "email"),
+        ]);
+        let mut g = Grouping::default();
+        scan(&df, &m, &mut g, &|_| true).unwrap();
+        let strong = g.rows_with(&Key::of("em:a@x.io"));
+        assert_eq!(strong.len(), 1);
+        assert!(strong[0] < 2);
+        assert_eq!(g.rows_with(&Key::of("em:b@x.io")), vec![2]);
+        let mut name = g.rows_with(&Key::of(&format!("nc:al bo{SEP}acme")));
+        name.sort_unstable();
+        assert_eq!(name, vec![0, 1, 2]);
+        assert_eq!(
+            g.rows_with(&Key::of(&format!("nc:cy do{SEP}beta"))),
+            vec![3]
+        );
+        assert!(g.rows_with(&Key::of("em:nobody@x.io")).is_empty());
     }
 
     /// A key is the identifier's 128-bit xxh3 with its kind in the lowest two bits.
