@@ -235,6 +235,8 @@ pub(crate) struct ViewState {
     pub show_about: bool,
     /// The Help menu's list of keyboard shortcuts is open.
     pub show_shortcuts: bool,
+    /// The widget that had the keyboard focus last frame (to scroll to a new one).
+    pub last_focus: Option<egui::Id>,
     /// What the widgets asked for this frame, applied by `logic` before the next.
     pub intents: Vec<intents::Intent>,
     /// When this frame's `logic` started and ended (for `ENRICHPLAN_TIMINGS`).

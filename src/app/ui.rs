@@ -88,7 +88,10 @@ impl eframe::App for EnrichApp {
                     if !self.view.settings_shown {
                         scroll = scroll.vertical_scroll_offset(0.0);
                     }
-                    scroll.show(ui, |ui| widgets::left_panel::show(self, ui));
+                    scroll.show(ui, |ui| {
+                        widgets::left_panel::show(self, ui);
+                        self.scroll_to_new_focus(ui);
+                    });
                 });
         }
         self.view.settings_shown = self.persisted.show_settings;
@@ -227,6 +230,23 @@ impl EnrichApp {
                 }
             });
         });
+    }
+
+    /// When the keyboard focus moved (Tab) to a control of this scrolled panel, bring it
+    /// into view: a control below the fold is never focused unseen.
+    fn scroll_to_new_focus(&mut self, ui: &mut egui::Ui) {
+        let focused = ui.ctx().memory(|m| m.focused());
+        if focused == self.view.last_focus {
+            return;
+        }
+        self.view.last_focus = focused;
+        let panel = ui.min_rect().x_range();
+        if let Some(r) = focused.and_then(|id| ui.ctx().read_response(id))
+            && r.layer_id == ui.layer_id()
+            && panel.contains(r.rect.center().x)
+        {
+            r.scroll_to_me(None);
+        }
     }
 
     /// Every keyboard shortcut, from the one command list (menus and keys share it).

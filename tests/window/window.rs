@@ -693,3 +693,43 @@ fn help_lists_the_keyboard_shortcuts() {
     }
     h.get_by_label("Show or hide the settings panel");
 }
+
+/// Tab through the settings panel on a small screen: every control that takes the focus is
+/// scrolled into view (issue 28: for 34 presses the focus sat below the fold, unseen).
+#[test]
+fn the_focused_control_is_always_in_view() {
+    let mut h = harness(
+        EnrichApp::new_for_test(Some(&sample())),
+        [1024.0, 700.0],
+        |b| b,
+    );
+    let mut below = Vec::new();
+    let mut focused_in_panel = 0;
+    for press in 1..=60 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let Some(node) = h.query_by(|n| n.is_focused()) else {
+            continue;
+        };
+        let r = node.rect();
+        // The settings panel is the left part of the window.
+        if r.center().x < 340.0 {
+            focused_in_panel += 1;
+            if r.bottom() > 700.0 || r.top() < 0.0 {
+                below.push(format!(
+                    "press {press}: {:?} at {r:?}",
+                    egui_kittest::kittest::NodeT::accesskit_node(&node).label()
+                ));
+            }
+        }
+    }
+    assert!(
+        focused_in_panel > 30,
+        "the Tab walk reached the panel: {focused_in_panel}"
+    );
+    assert!(
+        below.is_empty(),
+        "focused out of view:\n{}",
+        below.join("\n")
+    );
+}
