@@ -1254,6 +1254,55 @@ mod tests {
         }
     }
 
+    /// A duplicate joined to several rows names the earliest: in each triple, row 1 shares
+    /// its email with row 2 and its name with row 0 (a name-only row that joined its
+    /// group): row 0. Twenty triples, so that the keys' order meets both proposals first.
+    #[test]
+    fn a_join_names_the_earliest_row() {
+        let (mut names, mut companies, mut emails) = (Vec::new(), Vec::new(), Vec::new());
+        for t in 0..20 {
+            for (n, e) in [(true, false), (true, true), (false, true)] {
+                names.push(if n {
+                    format!("Al Bo{t}")
+                } else {
+                    String::new()
+                });
+                companies.push(if n { "Acme".to_string() } else { String::new() });
+                emails.push(if e {
+                    format!("a{t}@x.io")
+                } else {
+                    String::new()
+                });
+            }
+        }
+        fn col(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        let df = frame(&[
+            ("name", col(&names)),
+            ("company", col(&companies)),
+            ("email", col(&emails)),
+        ]);
+        let m = mapping(&[
+            (Role::FullName, "name"),
+            (Role::CompanyName, "company"),
+            (Role::Email, "email"),
+        ]);
+        let mut g = Grouping::default();
+        scan(&df, &m, &mut g, &|_| true).unwrap();
+        let j = |kind, row| Join { kind, row };
+        let want: Vec<(u32, Join)> = (0..20u32)
+            .flat_map(|t| {
+                let r = 3 * t;
+                [
+                    (r + 1, j(IdKind::NameCompany, r)),
+                    (r + 2, j(IdKind::Email, r + 1)),
+                ]
+            })
+            .collect();
+        assert_eq!(g.take_joins(), want);
+    }
+
     /// After settling, a strong key keeps one entry (all its rows are one contact) and a
     /// name key every row holding it (they may be several contacts).
     #[test]
