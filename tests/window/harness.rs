@@ -30,3 +30,14 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// Choose the file dialogs built into the window (View menu), as a user without a desktop
+/// portal would.
+pub fn use_builtin_dialogs(h: &mut Harness<'static, EnrichApp>) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Built into the window")
+        .click();
+    h.run();
+}

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use crate::harness::{Dropped, harness};
+use crate::harness::{Dropped, harness, use_builtin_dialogs};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -546,11 +546,7 @@ fn ctrl_e_on_compare_exports_the_comparison() {
         [1400.0, 1800.0],
         |b| b.with_accessibility_check(false),
     );
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Built into the window")
-        .click();
-    h.run();
+    use_builtin_dialogs(&mut h);
     h.get_by_label("Compare view").click();
     h.run();
     h.state_mut().add_to_compare(a).unwrap();

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::harness::{Dropped, harness};
+use crate::harness::{Dropped, harness, use_builtin_dialogs};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -233,20 +233,22 @@ fn another_list_starts_from_the_defaults_not_the_previous_lists_settings() {
 
 /// With no desktop portal, file dialogs open inside the window (rfd would return nothing,
 /// silently): Ctrl+O shows the built-in dialog, and Cancel closes it.
-#[test]
-fn ctrl_o_opens_a_file_dialog_inside_the_window() {
-    // egui_file's path and file-name fields carry no accessible name (a limit of that crate,
-    // noted in the issue): the accessibility check is off for this test only.
+/// The sample in a window whose file dialogs are the one built into the window (chosen in
+/// the View menu). egui_file's path and file-name fields carry no accessible name (a limit
+/// of that crate): the accessibility check is off for these tests only.
+fn with_builtin_dialogs() -> Harness<'static, EnrichApp> {
     let mut h = harness(
         EnrichApp::new_for_test(Some(&sample())),
         [1400.0, 1800.0],
         |b| b.with_accessibility_check(false),
     );
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_role_and_label(Role::RadioButton, "Built into the window")
-        .click();
-    h.run();
+    use_builtin_dialogs(&mut h);
+    h
+}
+
+#[test]
+fn ctrl_o_opens_a_file_dialog_inside_the_window() {
+    let mut h = with_builtin_dialogs();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
     h.get_by_label_contains("Open a contact list, a plan or a Workspace plan");
@@ -581,16 +583,7 @@ fn corrected_roles_are_remembered_for_files_with_these_columns() {
 /// not the list's plan (issue 28: the list plan was overwritten instead).
 #[test]
 fn ctrl_s_on_the_workspace_view_saves_the_workspace_plan() {
-    let mut h = harness(
-        EnrichApp::new_for_test(Some(&sample())),
-        [1400.0, 1800.0],
-        |b| b.with_accessibility_check(false),
-    );
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_role_and_label(Role::RadioButton, "Built into the window")
-        .click();
-    h.run();
+    let mut h = with_builtin_dialogs();
     // Ctrl+3: the Workspace view.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
     h.run();
