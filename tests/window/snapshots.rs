@@ -159,3 +159,12 @@ fn workspace_view() {
         },
     );
 }
+
+/// The budget banner: beside the number when wide, under it when narrow (issue 28: a
+/// narrow red tower at 1024).
+#[test]
+fn estimate_view_with_a_budget() {
+    snapshot_view("budget", &scripts_list(), |h| {
+        h.state_mut().set_budget(Some(20.0));
+    });
+}

@@ -415,7 +415,7 @@ pub(crate) fn headline(
     subtitle: &str,
 ) {
     let total = &outcome.estimate.total;
-    ui.horizontal_wrapped(|ui| {
+    let numbers = |ui: &mut egui::Ui| {
         ui.vertical(|ui| {
             total_lines(ui, total);
             if let Some(m) = money.money(total.expected) {
@@ -430,12 +430,26 @@ pub(crate) fn headline(
             }
             ui.label(RichText::new(subtitle).weak());
         });
+    };
+    let badge = |ui: &mut egui::Ui| {
         if let Some(b) = &outcome.budget {
-            ui.add_space(24.0);
             let fit = b.fit.as_ref().map(|f| (f.kept, f.billable));
             budget_badge(ui, b.status, b.remaining, total, fit);
         }
-    });
+    };
+    // The budget beside the number when there is room for both, under it when not (a
+    // narrow window never squeezes it into a tower or cuts it off).
+    if ui.available_width() >= 1000.0 {
+        ui.horizontal_top(|ui| {
+            numbers(ui);
+            ui.add_space(24.0);
+            badge(ui);
+        });
+    } else {
+        numbers(ui);
+        ui.add_space(8.0);
+        badge(ui);
+    }
 }
 
 /// "N credits expected" in large type and its low-to-high range.
@@ -473,23 +487,38 @@ pub(crate) fn budget_badge(
         .corner_radius(8.0)
         .inner_margin(12.0)
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(status.label())
-                    .size(22.0)
-                    .strong()
-                    .color(Color32::WHITE),
-            );
-            let (_, _, high) = shown(total);
-            ui.label(
-                RichText::new(format!(
-                    "{} credits left; high estimate {}",
-                    int(remaining.round() as i64),
-                    int(high)
-                ))
-                .color(Color32::WHITE),
-            );
-            if let Some((kept, billable)) = fit.filter(|_| status != BudgetStatus::Fits) {
-                ui.label(
+            // A box of readable width beside the headline, never a narrow tower; its lines
+            // one under the other whatever the layout around it.
+            ui.set_min_width(260.0);
+            ui.set_max_width(360.0);
+            ui.vertical(|ui| budget_lines(ui, status, remaining, total, fit));
+        });
+}
+
+fn budget_lines(
+    ui: &mut egui::Ui,
+    status: BudgetStatus,
+    remaining: f64,
+    total: &Credits,
+    fit: Option<(u64, u64)>,
+) {
+    ui.label(
+        RichText::new(status.label())
+            .size(22.0)
+            .strong()
+            .color(Color32::WHITE),
+    );
+    let (_, _, high) = shown(total);
+    ui.label(
+        RichText::new(format!(
+            "{} credits left; high estimate {}",
+            int(remaining.round() as i64),
+            int(high)
+        ))
+        .color(Color32::WHITE),
+    );
+    if let Some((kept, billable)) = fit.filter(|_| status != BudgetStatus::Fits) {
+        ui.label(
                     RichText::new(format!(
                         "The first {} of {} billable contacts fit, counted at the high estimate: Export trimmed list (File menu) writes them",
                         int(kept as i64),
@@ -497,8 +526,7 @@ pub(crate) fn budget_badge(
                     ))
                     .color(Color32::WHITE),
                 );
-            }
-        });
+    }
 }
 
 pub(crate) fn breakdown(
