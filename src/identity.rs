@@ -1303,6 +1303,21 @@ mod tests {
         assert_eq!(g.take_joins(), want);
     }
 
+    /// Three rows of one email: each later row is joined to the first (a run of three
+    /// keys, not only pairs).
+    #[test]
+    fn a_key_on_three_rows_joins_each_to_the_first() {
+        let df = frame(&[("email", vec!["a@x.io", "A@x.io", "a@X.io", "b@x.io"])]);
+        let m = mapping(&[(Role::Email, "email")]);
+        let mut g = Grouping::default();
+        scan(&df, &m, &mut g, &|_| true).unwrap();
+        let j = Join {
+            kind: IdKind::Email,
+            row: 0,
+        };
+        assert_eq!(g.take_joins(), vec![(1, j), (2, j)]);
+    }
+
     /// After settling, a strong key keeps one entry (all its rows are one contact) and a
     /// name key every row holding it (they may be several contacts).
     #[test]
