@@ -418,10 +418,21 @@ impl Columns {
     }
 }
 
-/// A phone number's hash: its digits, whatever the punctuation around them.
+/// A phone number's hash: its digits, whatever the punctuation around them (gathered on
+/// the stack: no allocation per cell).
 fn phone_hash(v: &str) -> u64 {
-    let digits: Vec<u8> = v.bytes().filter(u8::is_ascii_digit).collect();
-    xxhash_rust::xxh3::xxh3_64(&digits)
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in v.bytes().filter(u8::is_ascii_digit) {
+        if n == buf.len() {
+            // A cell of more than 64 digits (several numbers run together): hash it all.
+            let digits: Vec<u8> = v.bytes().filter(u8::is_ascii_digit).collect();
+            return xxhash_rust::xxh3::xxh3_64(&digits);
+        }
+        buf[n] = b;
+        n += 1;
+    }
+    xxhash_rust::xxh3::xxh3_64(&buf[..n])
 }
 
 /// The identity of every row of a table, as one run (a reveal log's entries).
@@ -939,6 +950,10 @@ impl Grouping {
         let mut out = SharedPhones::default();
         let mut affected: std::collections::HashSet<u32> = Default::default();
         for run in self.phones.chunk_by(|a, b| a.0 == b.0) {
+            // Fewer rows than contacts needed: not shared, whoever they are.
+            if run.len() < min_contacts {
+                continue;
+            }
             let mut contacts: Vec<u32> = run
                 .iter()
                 .map(|(_, r)| contact_of(*r))
