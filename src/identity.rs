@@ -853,7 +853,7 @@ impl Grouping {
         let mut seen: HashMap<u32, (u32, Option<u32>)> = HashMap::new();
         // The earliest partner row (an earlier row whenever one shares a key), then the
         // strongest kind.
-        let better = |_row: u32, new: Join, old: Option<&Join>| match old {
+        let better = |new: Join, old: Option<&Join>| match old {
             None => true,
             Some(o) => (new.row, new.kind) < (o.row, o.kind),
         };
@@ -876,7 +876,7 @@ impl Grouping {
                             second.get_or_insert(e.row);
                             if root != e.row {
                                 let j = Join { kind, row: *first };
-                                if better(e.row, j, best.get(&e.row)) {
+                                if better(j, best.get(&e.row)) {
                                     best.insert(e.row, j);
                                 }
                             }
@@ -886,7 +886,7 @@ impl Grouping {
                 for (root, (first, second)) in &seen {
                     if let (false, Some(second)) = (root == first, second) {
                         let j = Join { kind, row: *second };
-                        if better(*first, j, best.get(first)) {
+                        if better(j, best.get(first)) {
                             best.insert(*first, j);
                         }
                     }
@@ -923,14 +923,6 @@ impl Grouping {
             .take_while(|e| e.key == words)
             .map(|e| e.row)
             .collect()
-    }
-
-    /// What joined a duplicate row to its contact (None for a representative row).
-    pub fn join_of(&self, r: u32) -> Option<Join> {
-        self.joins
-            .binary_search_by_key(&r, |(row, _)| *row)
-            .ok()
-            .map(|i| self.joins[i].1)
     }
 
     /// Every duplicate row's [`Join`], by row ascending.
