@@ -446,14 +446,29 @@ pub fn compare_table(c: &Comparison) -> String {
             )
         })
         .collect();
-    for i in crate::pricing::Item::ALL {
-        let v = &items[i.key()];
-        if v.iter().all(|c| c.is_zero()) {
-            continue;
-        }
+    // Per plan, whole credits whose items add up to its total in each column.
+    let shown: Vec<&str> = crate::pricing::Item::ALL
+        .iter()
+        .map(|i| i.key())
+        .filter(|k| !items[k].iter().all(|c| c.is_zero()))
+        .collect();
+    let per_plan: Vec<Vec<crate::pricing::Shown>> = c
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(j, p)| {
+            let credits: Vec<_> = shown.iter().map(|k| items[k][j]).collect();
+            crate::pricing::shown_items(&credits, &p.credits).0
+        })
+        .collect();
+    for (n, i) in crate::pricing::Item::ALL
+        .iter()
+        .filter(|i| shown.contains(&i.key()))
+        .enumerate()
+    {
         let _ = write!(s, "{:<24}", i.label());
-        for c in v {
-            let _ = write!(s, "{:>w$}", range(c));
+        for plan in &per_plan {
+            let _ = write!(s, "{:>w$}", shown_range(plan[n]));
         }
         let _ = writeln!(s);
     }
@@ -476,7 +491,10 @@ pub fn compare_table(c: &Comparison) -> String {
 }
 
 fn range(c: &crate::pricing::Credits) -> String {
-    let (e, l, h) = crate::pricing::shown(c);
+    shown_range(crate::pricing::shown(c))
+}
+
+fn shown_range((e, l, h): crate::pricing::Shown) -> String {
     let i = |v: i64| crate::text::int(v.max(0) as u64);
     format!("{} ({}–{})", i(e), i(l), i(h))
 }

@@ -1344,3 +1344,75 @@ fn compare_writes_its_report() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `compare`'s table shows whole credits whose items add up to each plan's total, in the
+/// expected, low and high columns alike (issue 24's rule, in every face).
+#[test]
+fn compare_items_add_up_to_each_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let list = repo("sample-data/contacts.csv");
+    let plans: Vec<std::path::PathBuf> = ["csv-enrichment", "api-bulk", "api-single"]
+        .iter()
+        .map(|ch| {
+            let p = dir.path().join(format!("{ch}.enrichplan.json"));
+            let out = common::run(&[
+                "estimate",
+                &s(&list),
+                "--channel",
+                ch,
+                "--company",
+                "--save-plan",
+                &s(&p),
+            ]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            p
+        })
+        .collect();
+    let args: Vec<String> = std::iter::once("compare".to_string())
+        .chain(plans.iter().map(|p| s(p)))
+        .collect();
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = common::run(&argv);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    // "880 (553–1,283)": (expected, low, high) per plan on each line.
+    let triples = |line: &str| -> Vec<[i64; 3]> {
+        let n = |t: &str| t.replace(',', "").parse::<i64>().unwrap();
+        line.split(')')
+            .filter_map(|cell| {
+                let (e, range) = cell.trim().rsplit_once(" (")?;
+                let (l, h) = range.split_once('–')?;
+                let e = e.rsplit(' ').next()?;
+                Some([n(e), n(l), n(h)])
+            })
+            .collect()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let total_at = lines
+        .iter()
+        .position(|l| l.starts_with("Total credits"))
+        .unwrap();
+    let totals = triples(lines[total_at]);
+    assert_eq!(totals.len(), 3, "{text}");
+    let mut sums = [[0i64; 3]; 3];
+    let mut item_lines = 0;
+    for l in &lines[2..total_at] {
+        let t = triples(l);
+        assert_eq!(t.len(), 3, "{l}");
+        item_lines += 1;
+        for (plan, v) in t.iter().enumerate() {
+            for k in 0..3 {
+                sums[plan][k] += v[k];
+            }
+        }
+    }
+    assert!(item_lines >= 3, "{text}");
+    for plan in 0..3 {
+        assert_eq!(sums[plan], totals[plan], "plan {plan}:\n{text}");
+    }
+}

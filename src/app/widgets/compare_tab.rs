@@ -12,7 +12,11 @@ use crate::pricing::{Credits, Item, shown};
 
 /// "1,234 (1,000–1,500)": expected, then low–high.
 pub fn range_text(c: &Credits) -> String {
-    let (e, l, h) = shown(c);
+    shown_text(shown(c))
+}
+
+/// Whole credits (expected, low, high) as "1,234 (1,000–1,500)".
+fn shown_text((e, l, h): crate::pricing::Shown) -> String {
     format!("{} ({}–{})", int(e), int(l), int(h))
 }
 
@@ -128,11 +132,21 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         "Price book",
                         c.plans.iter().map(|p| p.pricebook.clone()),
                     );
-                    for i in &items {
+                    // Per plan, whole credits whose items add up to its total in each column.
+                    let shown_items: Vec<Vec<crate::pricing::Shown>> = c
+                        .plans
+                        .iter()
+                        .map(|p| {
+                            let credits: Vec<Credits> =
+                                items.iter().map(|i| p.breakdown.get(*i)).collect();
+                            crate::pricing::shown_items(&credits, &p.credits).0
+                        })
+                        .collect();
+                    for (k, i) in items.iter().enumerate() {
                         row(
                             ui,
                             i.label(),
-                            c.plans.iter().map(|p| range_text(&p.breakdown.get(*i))),
+                            shown_items.iter().map(|plan| shown_text(plan[k])),
                         );
                     }
                     ui.label(RichText::new("Total credits").strong());
