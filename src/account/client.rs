@@ -40,7 +40,25 @@ pub fn base_url(flag: Option<&str>) -> Result<String, AccountError> {
         (None, Some(e)) => (e, BASE_ENV),
         (None, None) => (DEFAULT_BASE, "the default"),
     };
-    check_base(given).map_err(|m| AccountError::BadBase(format!("{from} {given}: {m}")))
+    check_base(given)
+        .map_err(|m| AccountError::BadBase(format!("{from} {}: {m}", shown_base(given))))
+}
+
+/// A refused base as it may be shown: without a user part, query or fragment, where a key
+/// could have been typed (`https://KEY@host`, `?api_key=KEY`).
+fn shown_base(given: &str) -> String {
+    let t = given.trim();
+    let cut = t.find(['?', '#']).map_or(t, |i| &t[..i]);
+    let shown = match (cut.find("://"), cut.rfind('@')) {
+        (Some(s), Some(a)) if a > s => format!("{}…@{}", &cut[..s + 3], &cut[a + 1..]),
+        (None, Some(a)) => format!("…@{}", &cut[a + 1..]),
+        _ => cut.to_string(),
+    };
+    if shown.len() < t.len() && !shown.contains('…') {
+        format!("{shown}…")
+    } else {
+        shown
+    }
 }
 
 /// `https://host[:port][/path]`, or plain http to 127.0.0.1 or localhost only (a stand-in
@@ -274,5 +292,23 @@ mod tests {
         assert_eq!(wait_words(30), "30 seconds");
         assert_eq!(wait_words(600), "10 minutes");
         assert_eq!(wait_words(7200), "2 hours");
+    }
+
+    /// A refused base never repeats what could be a key: its user part, query or fragment.
+    #[test]
+    fn a_refused_base_is_shown_without_user_or_query() {
+        assert_eq!(
+            shown_base("https://SECRETKEY@api.example"),
+            "https://…@api.example"
+        );
+        assert_eq!(
+            shown_base("https://api.example/v3?api_key=SECRETKEY"),
+            "https://api.example/v3…"
+        );
+        assert_eq!(shown_base("http://example.com"), "http://example.com");
+        let e = base_url(Some("https://SECRETKEY@api.example?api_key=SECRETKEY"))
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("SECRETKEY"), "{e}");
     }
 }

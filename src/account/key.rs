@@ -40,6 +40,11 @@ impl ApiKey {
         if t.chars().count() > 512 {
             return Err("the key is longer than 512 characters".into());
         }
+        // Shorter keys could not be scrubbed from messages without blanking ordinary words
+        // (see `scrub`), and no vendor key is this short.
+        if t.len() < 4 {
+            return Err("the key is shorter than 4 characters".into());
+        }
         Ok(ApiKey(t.to_string()))
     }
 
@@ -52,7 +57,7 @@ impl ApiKey {
     /// outside before it is shown.
     pub fn scrub(&self, text: &str) -> String {
         if self.0.len() < 4 {
-            // A key this short would blank ordinary words; such a key is never valid.
+            // Refused by `new`; kept so that no short text ever blanks ordinary words.
             return text.to_string();
         }
         text.replace(&self.0, "[the API key]")
@@ -230,5 +235,12 @@ mod tests {
             msg.contains("no session bus") && msg.contains("LUSHA_API_KEY"),
             "{msg}"
         );
+    }
+
+    /// A key too short to scrub from messages is refused, not accepted unscrubbable.
+    #[test]
+    fn a_key_too_short_to_scrub_is_refused() {
+        assert!(ApiKey::new("abc").is_err());
+        assert!(ApiKey::new(" abcd ").is_ok());
     }
 }
