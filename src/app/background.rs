@@ -106,6 +106,8 @@ pub struct Loaded {
     pub file: Fingerprint,
     /// The column roles the user chose for files with these columns, when remembered.
     pub remembered: Option<crate::input::roles::Mapping>,
+    /// The columns that can order the fit to budget (mostly numbers), read on the worker.
+    pub numeric: Vec<String>,
 }
 
 /// A plan written by a worker: where, what, and the window's state it was made from (to

@@ -33,9 +33,11 @@ fn read_and_fingerprint(
 ) -> crate::Result<Box<super::background::Loaded>> {
     let (list, files) = crate::plan::read_beside(&[path], p, || load(path, &read, p))?;
     let file = files.into_iter().next().ok_or(crate::Error::Cancelled)?;
+    let numeric = crate::budget::numeric_columns(&list.table, 500);
     Ok(Box::new(super::background::Loaded {
         list,
         read,
+        numeric,
         file,
         remembered: None,
     }))
@@ -224,6 +226,7 @@ impl EnrichApp {
                     read,
                     file,
                     remembered,
+                    numeric,
                 } = *loaded;
                 self.persisted.remember(l.table.path.clone());
                 // A list that opened is a later good result: older errors no longer stand
@@ -245,7 +248,6 @@ impl EnrichApp {
                 if matches!(self.view.prompt, Some(super::Prompt::SourceChanged { .. })) {
                     self.view.prompt = None;
                 }
-                let numeric = crate::budget::numeric_columns(&l.table, 500);
                 let old = self.source.list.replace(ListState {
                     numeric,
                     table: Arc::new(l.table),
