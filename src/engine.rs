@@ -139,6 +139,25 @@ pub struct SpecOutcome {
     pub outcome: Outcome,
 }
 
+impl SpecOutcome {
+    /// Each table's total as whole credits that, with the account-wide rest (AI chat),
+    /// add up to the total shown in every column (pricing::shown_items); one per table.
+    pub fn shown_tables(&self) -> Vec<pricing::Shown> {
+        let mut parts: Vec<pricing::Credits> = self.tables.iter().map(|t| t.total).collect();
+        let total = self.outcome.estimate.total;
+        let sum = |f: fn(&pricing::Credits) -> f64| parts.iter().map(f).sum::<f64>();
+        let rest = pricing::Credits {
+            expected: (total.expected - sum(|c| c.expected)).max(0.0),
+            low: (total.low - sum(|c| c.low)).max(0.0),
+            high: (total.high - sum(|c| c.high)).max(0.0),
+        };
+        parts.push(rest);
+        let mut shown = pricing::shown_items(&parts, &total).0;
+        shown.pop();
+        shown
+    }
+}
+
 /// Price a spec over its analysis (a pure function, like [`estimate`]). Refused when a
 /// CSV export is larger than its table, or when the analysis is not of this spec's sources.
 pub fn estimate_spec(

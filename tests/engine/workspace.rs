@@ -642,3 +642,36 @@ fn workspace_items_follow_the_price_book() {
     assert_eq!(e("crm_export"), 2.0 * 5.0);
     assert_eq!(e("ai_chat"), 2.0 * 7.0, "6 prompts: 2 blocks of 5 at 7");
 }
+
+/// The tables' whole credits and the account-wide AI chat add up to the total shown, in
+/// every column (the chat is whole credits: ceil(prompts / 5) blocks).
+#[test]
+fn the_tables_whole_credits_add_up_to_the_total() {
+    use enrichplan::pricing::{Item, shown};
+    let spec_path = common::repo("sample-data/workspace-plan.toml");
+    let p = enrichplan::progress::Progress::new();
+    let (spec, _) = enrichplan::workspace::Spec::load(&spec_path, None).unwrap();
+    let book = common::book();
+    let sources = enrichplan::engine::load_spec_sources(&spec, &spec_path, &p).unwrap();
+    let sa = enrichplan::engine::analyze_spec(
+        &sources,
+        None,
+        enrichplan::cycle::Cycle::default(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        &p,
+    )
+    .unwrap();
+    let run = enrichplan::engine::estimate_spec(&spec, &sa, &book, None, &spec_path).unwrap();
+    let tables = run.shown_tables();
+    assert_eq!(tables.len(), run.tables.len());
+    let chat = run.outcome.estimate.item(Item::AiChat);
+    assert_eq!(chat.expected, chat.expected.round());
+    let (e, l, h) = shown(&run.outcome.estimate.total);
+    let c = chat.expected as i64;
+    assert_eq!(tables.iter().map(|t| t.0).sum::<i64>() + c, e);
+    assert_eq!(tables.iter().map(|t| t.1).sum::<i64>() + chat.low as i64, l);
+    assert_eq!(
+        tables.iter().map(|t| t.2).sum::<i64>() + chat.high as i64,
+        h
+    );
+}

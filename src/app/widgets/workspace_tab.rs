@@ -9,7 +9,7 @@ use super::format::int;
 use super::name;
 use crate::app::EnrichApp;
 use crate::app::intents::{Intent, WorkspaceIntent as Action};
-use crate::pricing::{Estimate, shown};
+use crate::pricing::Estimate;
 use crate::workspace::TableSource;
 
 pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
@@ -84,6 +84,8 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             });
             ui.add_space(6.0);
             let run = doc.run.as_ref().and_then(|r| r.as_ref().ok());
+            // Each table's whole credits, adding up (with the AI chat) to the total shown.
+            let table_shown = run.map(|r| r.shown_tables()).unwrap_or_default();
             let n = doc.spec.tables.len();
             for (i, t) in doc.spec.tables.iter_mut().enumerate() {
                 let est = run.and_then(|r| r.tables.get(i));
@@ -95,8 +97,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         let r = ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(180.0));
                         name(ui, &r, &format!("{prefix}name"));
                         changed |= r.changed();
-                        if let Some(e) = est {
-                            let (x, l, h) = shown(&e.total);
+                        if let Some((x, l, h)) = est.and(table_shown.get(i).copied()) {
                             ui.label(
                                 RichText::new(format!("{} credits ({}–{})", int(x), int(l), int(h)))
                                     .strong(),
