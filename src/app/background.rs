@@ -115,7 +115,7 @@ pub struct Loaded {
 pub struct SavedPlan {
     pub path: PathBuf,
     pub plan: Plan,
-    pub signature: String,
+    pub signature: super::plans::PlanState,
     /// The plan document it was saved from (`PlansState::generation`).
     pub generation: u64,
 }

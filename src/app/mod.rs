@@ -198,7 +198,7 @@ pub(crate) struct PlansState {
     /// Warnings from opening the plan (e.g. its price book fell back to the saved copy).
     pub warnings: Vec<String>,
     /// The plan's state when last saved or opened, to tell unsaved changes.
-    pub baseline: Option<String>,
+    pub baseline: Option<plans::PlanState>,
     pub rebaseline: bool,
     /// The Workspace plan (tables, actions), when one is open or being made.
     pub workspace: Option<workspace::WorkspaceDoc>,

@@ -11,6 +11,7 @@ use crate::input::reader::ReadOptions;
 use crate::input::roles::Mapping;
 use crate::plan::{self, Money, Plan, SourceState};
 use crate::pricing::Channel;
+use crate::run::{Request, Roles, Source};
 use crate::subscription::{TierChoice, cheapest_tier};
 
 /// A plan whose saved result is shown read-only (its list is missing, or changed and not
@@ -47,6 +48,28 @@ pub enum CloseAnswer {
     Save,
     Discard,
     Cancel,
+}
+
+/// What the open plan is made of, to tell unsaved changes (compared, never saved): the
+/// run's [`Request`] when a list is loaded, else the saved result shown, and the name and
+/// notes as typed.
+#[derive(Clone, Debug)]
+pub(crate) struct PlanState {
+    request: Option<Request>,
+    view: Option<PathBuf>,
+    name: String,
+    notes: String,
+}
+
+impl PlanState {
+    fn same(&self, o: &PlanState) -> bool {
+        let requests = match (&self.request, &o.request) {
+            (Some(a), Some(b)) => a.same_plan(b),
+            (None, None) => true,
+            _ => false,
+        };
+        requests && self.view == o.view && self.name == o.name && self.notes == o.notes
+    }
 }
 
 /// True for a `.enrichplan.json` file name.
@@ -191,40 +214,46 @@ impl EnrichApp {
         &self.plans.warnings
     }
 
-    /// What a plan is made of, to tell unsaved changes (no personal data; never saved).
-    pub(crate) fn signature(&self) -> String {
-        // Every read option is part of the plan (a sheet or a date order chosen changes
-        // what is read, so the plan is unsaved after it).
-        let read = |r: &crate::input::reader::ReadOptions| {
-            (
-                r.delimiter,
-                r.encoding.clone(),
-                r.sheet.clone(),
-                r.date_order.map(|o| o.key()),
-            )
-        };
-        let list = self
-            .source
-            .list
-            .as_ref()
-            .map(|l| (&l.table.path, read(&l.read), &self.source.mapping));
-        let log = self
-            .source
-            .log
-            .as_ref()
-            .map(|l| (&l.table.path, read(&l.read), &l.mapping));
-        let view = self.plans.saved_view.as_ref().map(|v| &v.path);
-        serde_json::to_string(&(
-            (&self.plans.doc.name, &self.plans.doc.notes),
-            list,
-            log,
-            view,
-            &self.pricing.settings,
-            &self.pricing.cycle,
-            &self.persisted.budget,
-            &self.pricing.book.id,
-        ))
-        .unwrap_or_default()
+    /// The run the window shows, as a [`Request`]: the list and the log with their read
+    /// options and roles, the settings, book, cycle, budget, name and notes. What a saved
+    /// plan holds and what the unsaved-changes check compares are both made from it.
+    pub fn request(&self) -> Option<Request> {
+        let list = self.source.list.as_ref()?;
+        Some(Request {
+            list: Source {
+                path: list.table.path.clone(),
+                read: list.read.clone(),
+                roles: Roles::Given(self.source.mapping.clone()),
+            },
+            log: self.source.log.as_ref().map(|l| Source {
+                path: l.table.path.clone(),
+                read: l.read.clone(),
+                roles: Roles::Given(l.mapping.clone()),
+            }),
+            settings: self.pricing.settings.clone(),
+            book: self.pricing.book.clone(),
+            cycle: self.pricing.cycle,
+            today: self.pricing.today,
+            budget: self.persisted.budget.remaining(),
+            money: self.money(),
+            name: self.plan_name(),
+            notes: self.plans.doc.notes.clone(),
+            created: self.plans.doc.created,
+            plan: self.plans.doc.path.clone(),
+            outputs: Default::default(),
+            plan_tier: Default::default(),
+            notes_made: Vec::new(),
+        })
+    }
+
+    /// What the open plan is made of now, to tell unsaved changes.
+    pub(crate) fn plan_state(&self) -> PlanState {
+        PlanState {
+            request: self.request(),
+            view: self.plans.saved_view.as_ref().map(|v| v.path.clone()),
+            name: self.plans.doc.name.clone(),
+            notes: self.plans.doc.notes.clone(),
+        }
     }
 
     /// True when the plan changed since it was last saved or opened.
@@ -232,13 +261,13 @@ impl EnrichApp {
         self.plans
             .baseline
             .as_ref()
-            .is_some_and(|b| *b != self.signature())
+            .is_some_and(|b| !b.same(&self.plan_state()))
     }
 
     /// After loads finish: take the state as the saved one when asked to.
     pub(crate) fn settle(&mut self) {
         if self.plans.rebaseline && !self.jobs.busy() {
-            self.plans.baseline = Some(self.signature());
+            self.plans.baseline = Some(self.plan_state());
             self.plans.rebaseline = false;
         }
     }
@@ -274,28 +303,18 @@ impl EnrichApp {
             p.notes = self.plans.doc.notes.clone();
             return Ok(p);
         }
-        let (Some(list), Some(outcome)) = (&self.source.list, &self.results.outcome) else {
+        let (Some(list), Some(outcome), Some(request)) =
+            (&self.source.list, &self.results.outcome, self.request())
+        else {
             return Err(crate::Error::Setting(
                 "nothing to save yet: open a contact list and wait for its estimate".into(),
             ));
         };
-        Ok(Plan::of_run(plan::PlanInputs {
-            name: self.plan_name(),
-            notes: self.plans.doc.notes.clone(),
-            created: self.plans.doc.created,
-            list: (list.file.clone(), &list.read, &self.source.mapping),
-            log: self
-                .source
-                .log
-                .as_ref()
-                .map(|l| (l.file.clone(), &l.read, &l.mapping)),
-            settings: &self.pricing.settings,
-            cycle: self.pricing.cycle,
-            budget: self.persisted.budget.remaining(),
-            money: self.money(),
-            book: &self.pricing.book,
+        Ok(request.plan(
+            (list.file.clone(), &self.source.mapping),
+            self.source.log.as_ref().map(|l| (l.file.clone(), &l.mapping)),
             outcome,
-        }))
+        ))
     }
 
     /// Save the plan to `path` (atomically, on a worker; never over the list or the log).
@@ -317,7 +336,7 @@ impl EnrichApp {
         .flatten()
         .collect();
         crate::fsutil::ensure_not_input(&path, &inputs)?;
-        let signature = self.signature();
+        let signature = self.plan_state();
         let generation = self.plans.generation;
         let label = format!("Saving {}", super::logic::file_name(&path));
         let job = super::background::Job::spawn(

@@ -23,7 +23,7 @@ use crate::progress::Progress;
 use crate::report::{self, JsonReport};
 
 /// How a file's columns get their roles.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Roles {
     /// As given (a saved plan's).
     Given(Mapping),
@@ -54,7 +54,7 @@ impl Roles {
 }
 
 /// A file to read: where, how, and its columns' roles.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub path: PathBuf,
     pub read: ReadOptions,
@@ -175,6 +175,49 @@ impl Request {
             outputs: Outputs::default(),
             plan_tier: Default::default(),
             notes_made,
+        })
+    }
+
+    /// True when the two requests estimate the same plan: every input a saved plan holds
+    /// (the files with their read options and roles, settings, book, cycle, budget, money,
+    /// name and notes). The window's unsaved-changes check: what it compares is what
+    /// [`Request::plan`] saves, so the two cannot drift.
+    pub fn same_plan(&self, o: &Request) -> bool {
+        self.list == o.list
+            && self.log == o.log
+            && self.settings == o.settings
+            && self.book == o.book
+            && self.cycle == o.cycle
+            && self.budget == o.budget
+            && self.money == o.money
+            && self.name == o.name
+            && self.notes == o.notes
+    }
+
+    /// The plan this request saves once it ran: the list's and the log's fingerprints
+    /// (taken as they were read) and the roles they were read with, the result. The one
+    /// constructor of a list plan, for the window and `--save-plan` alike.
+    pub fn plan(
+        &self,
+        list: (Fingerprint, &Mapping),
+        log: Option<(Fingerprint, &Mapping)>,
+        outcome: &Outcome,
+    ) -> Plan {
+        Plan::of_run(crate::plan::PlanInputs {
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            created: self.created,
+            list: (list.0, &self.list.read, list.1),
+            log: match (&self.log, log) {
+                (Some(src), Some((f, m))) => Some((f, &src.read, m)),
+                _ => None,
+            },
+            settings: &self.settings,
+            cycle: self.cycle,
+            budget: self.budget,
+            money: self.money.clone(),
+            book: &self.book,
+            outcome,
         })
     }
 
@@ -443,22 +486,11 @@ pub fn write_outputs(req: &Request, ran: &Ran) -> Result<()> {
         let Some(list_file) = files.next() else {
             return Err(Error::Internal("the list was not hashed".into()));
         };
-        let mut plan = Plan::of_run(crate::plan::PlanInputs {
-            name: req.name.clone(),
-            notes: req.notes.clone(),
-            created: req.created,
-            list: (list_file, &req.list.read, &ran.mapping),
-            log: match (&req.log, &ran.log, files.next()) {
-                (Some(src), Some((_, m)), Some(f)) => Some((f, &src.read, m)),
-                _ => None,
-            },
-            settings: s,
-            cycle: req.cycle,
-            budget: req.budget,
-            money: req.money.clone(),
-            book,
-            outcome: &ran.outcome,
-        });
+        let log = match (&ran.log, files.next()) {
+            (Some((_, m)), Some(f)) => Some((f, m)),
+            _ => None,
+        };
+        let mut plan = req.plan((list_file, &ran.mapping), log, &ran.outcome);
         plan.save(path)?;
     }
     if let Some(path) = &out.report_out {

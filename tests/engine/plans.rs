@@ -483,3 +483,61 @@ fn damaged_plans_are_refused_naming_the_field() {
         }
     }
 }
+
+/// A plan saves a run's `Request` and loads it back unchanged (issue 27): the request a
+/// saved plan gives, run and saved again, gives a plan whose request is the same — every
+/// read option, role, setting, the book, cycle, budget, money, name and notes.
+#[test]
+fn a_plan_saves_and_loads_its_request() {
+    use enrichplan::run::{self, Request};
+    let dir = workdir();
+    let list = dir.path().join("contacts.csv");
+    let log = dir.path().join("log.csv");
+    let plan = dir.path().join("q1.enrichplan.json");
+    let mut args = vec![
+        "estimate",
+        s(&list),
+        "--revealed",
+        s(&log),
+        "--date-order",
+        "dmy",
+        "--map",
+        "company_name=Company",
+        "--price-per-credit",
+        "0.04",
+        "--save-plan",
+        s(&plan),
+    ];
+    args.extend(SETTINGS);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let loaded = enrichplan::plan::Plan::load(&plan).unwrap();
+    let req: Request = Request::of_plan(&plan, &loaded, today).unwrap();
+    assert_eq!(req.budget, Some(1500.0));
+    assert_eq!(req.money.price_per_credit, Some(0.04));
+    assert_eq!(
+        req.log.as_ref().unwrap().read.date_order.map(|o| o.key()),
+        Some("dmy")
+    );
+    // Run it and save it again under another name: the same request comes back.
+    let again = dir.path().join("q1-again.enrichplan.json");
+    let mut req2 = req.clone();
+    req2.outputs.save_plan = Some(again.clone());
+    let ran = run::execute(&req2, &enrichplan::progress::Progress::new()).unwrap();
+    run::write_outputs(&req2, &ran).unwrap();
+    let back = Request::of_plan(
+        &again,
+        &enrichplan::plan::Plan::load(&again).unwrap(),
+        today,
+    )
+    .unwrap();
+    assert!(back.same_plan(&req), "{back:#?}\n!=\n{req:#?}");
+    // And a change in any part is a different plan.
+    let mut other = req.clone();
+    other.log.as_mut().unwrap().read.date_order = None;
+    assert!(!other.same_plan(&req));
+    let mut other = req.clone();
+    other.notes = "x".into();
+    assert!(!other.same_plan(&req));
+}
