@@ -70,7 +70,7 @@ pub fn load_spec_sources(
             let mut mapping = list.detection.mapping.clone();
             mapping
                 .apply_overrides(map, &list.table.headers)
-                .map_err(|m| in_table(format!("`map`: {}", m.trim_start_matches("--map "))))?;
+                .map_err(|m| in_table(format!("`map`: {}", m.0.trim_start_matches("--map "))))?;
             Ok(SourcedTable { list, mapping })
         })
         .collect()

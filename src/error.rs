@@ -34,6 +34,35 @@ pub enum Error {
     Internal(String),
 }
 
+/// A value out of its bounds or unreadable, found before it is known where it came from:
+/// the caller says whether it was a setting (`From` makes it [`Error::Setting`], exit 2) or
+/// a field of a file ([`Invalid::in_file`], exit 3 with the file and line).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+impl Invalid {
+    pub fn new(message: impl Into<String>) -> Invalid {
+        Invalid(message.into())
+    }
+
+    /// The same problem, said of `what` ("settings: batch size 0 is outside 1..=100").
+    pub fn within(self, what: impl std::fmt::Display) -> Invalid {
+        Invalid(format!("{what}: {}", self.0))
+    }
+
+    /// The problem as one of a file's, at a line when known.
+    pub fn in_file(self, path: impl Into<PathBuf>, line: Option<u64>) -> Error {
+        Error::input(path, line, self.0)
+    }
+}
+
+impl From<Invalid> for Error {
+    fn from(i: Invalid) -> Self {
+        Error::Setting(i.0)
+    }
+}
+
 /// An I/O error in words, without the system's "(os error 2)".
 pub fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;

@@ -12,7 +12,7 @@ use sha2::Digest;
 
 use crate::cycle::Cycle;
 use crate::engine::Outcome;
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use crate::fsutil::absolute;
 use crate::input::reader::ReadOptions;
 use crate::input::roles::Mapping;
@@ -318,24 +318,31 @@ impl Plan {
 
     /// A plan is checked as it loads, as strictly as a price book or the CLI's flags: a
     /// hand-edited or damaged plan is refused naming the field, never priced.
-    pub fn validate(&self) -> std::result::Result<(), String> {
+    pub fn validate(&self) -> std::result::Result<(), Invalid> {
         let saved = &self.pricebook.book;
-        saved
-            .check()
-            .map_err(|(_, m)| format!("pricebook.book (the saved copy of `{}`): {m}", saved.id))?;
+        saved.check().map_err(|(_, m)| {
+            Invalid(format!(
+                "pricebook.book (the saved copy of `{}`): {m}",
+                saved.id
+            ))
+        })?;
         let (book, _) = self.book();
         self.settings
             .validate(&book)
-            .map_err(|m| format!("settings: {m}"))?;
+            .map_err(|m| m.within("settings"))?;
         if let Some(b) = self.budget
             && !(b.is_finite() && b >= 0.0)
         {
-            return Err(format!("budget: {b} is not a number of credits ≥ 0"));
+            return Err(Invalid(format!(
+                "budget: {b} is not a number of credits ≥ 0"
+            )));
         }
         if let Some(p) = self.money.price_per_credit
             && !(p.is_finite() && p >= 0.0)
         {
-            return Err(format!("money.price_per_credit: {p} is not a price ≥ 0"));
+            return Err(Invalid(format!(
+                "money.price_per_credit: {p} is not a price ≥ 0"
+            )));
         }
         Ok(())
     }

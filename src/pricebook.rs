@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 
 /// The shipped price books, embedded so that the binary needs no asset folder.
 const SHIPPED: &[(&str, &str)] = &[
@@ -72,7 +72,7 @@ impl RateRange {
         rate: Option<f64>,
         range: Option<(f64, f64)>,
         default: RateRange,
-    ) -> std::result::Result<RateRange, String> {
+    ) -> std::result::Result<RateRange, Invalid> {
         let share = |v: f64| {
             if (0.0..=1.0).contains(&v) {
                 Ok(v)
@@ -82,7 +82,9 @@ impl RateRange {
                 } else {
                     format!("{v:e}")
                 };
-                Err(format!("{what} = {shown}: a rate must be between 0 and 1"))
+                Err(Invalid(format!(
+                    "{what} = {shown}: a rate must be between 0 and 1"
+                )))
             }
         };
         let r = match (rate, range) {
@@ -94,9 +96,9 @@ impl RateRange {
                     share(x)?;
                 }
                 if low > high {
-                    return Err(format!(
+                    return Err(Invalid(format!(
                         "{what}: the range {low}..{high} has low above high"
-                    ));
+                    )));
                 }
                 RateRange {
                     low,
@@ -110,21 +112,23 @@ impl RateRange {
     }
 
     /// A rate must be a share, and lie inside its own range.
-    pub fn validate(&self, what: &str) -> std::result::Result<(), String> {
+    pub fn validate(&self, what: &str) -> std::result::Result<(), Invalid> {
         for (end, v) in [
             ("low", self.low),
             ("expected", self.expected),
             ("high", self.high),
         ] {
             if !(0.0..=1.0).contains(&v) {
-                return Err(format!("{what}: {end} = {v} is not between 0 and 1"));
+                return Err(Invalid(format!(
+                    "{what}: {end} = {v} is not between 0 and 1"
+                )));
             }
         }
         if !(self.low <= self.expected && self.expected <= self.high) {
-            return Err(format!(
+            return Err(Invalid(format!(
                 "{what}: expected {} is outside its range {}..{}",
                 self.expected, self.low, self.high
-            ));
+            )));
         }
         Ok(())
     }
@@ -234,7 +238,7 @@ impl PriceBook {
             ("phone_rate", a.phone_rate),
             ("signal_hit_rate", a.signal_hit_rate),
         ] {
-            r.validate(key).map_err(|m| (key, m))?;
+            r.validate(key).map_err(|m| (key, m.0))?;
         }
         if self.id.trim().is_empty() {
             return Err(("id", "`id` is empty".to_string()));

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Invalid;
 use crate::pricebook::{PriceBook, Prices, RateRange};
 use crate::tally::{SharedGroup, Tally, flags};
 
@@ -124,7 +125,7 @@ impl Assumptions {
         }
     }
 
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Invalid> {
         self.match_rate.validate("match rate")?;
         self.email_rate.validate("email rate")?;
         self.phone_rate.validate("phone rate")
@@ -210,7 +211,7 @@ impl WorkspaceActions {
     }
 
     /// Every rate of the actions, named, for validation.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Invalid> {
         for c in &self.ai_data {
             c.fill
                 .validate(&format!("AI Data column `{}` fill rate", c.name))?;
@@ -259,25 +260,24 @@ impl Settings {
     /// Every choice within its bounds, as the CLI's flags are checked: rates in 0..=1 with
     /// low ≤ expected ≤ high, a batch size the book allows, something to reveal (or a paid
     /// Workspace action), plausible counts. Names the field; used on plans as they load.
-    pub fn validate(&self, book: &PriceBook) -> Result<(), String> {
+    pub fn validate(&self, book: &PriceBook) -> Result<(), Invalid> {
         self.assumptions.validate()?;
         self.workspace.validate()?;
         if let Some(b) = self.batch_size
             && !(1..=book.prices.api_bulk_max_batch).contains(&b)
         {
-            return Err(format!(
+            return Err(Invalid(format!(
                 "batch size {b} is outside 1..={}",
                 book.prices.api_bulk_max_batch
-            ));
+            )));
         }
         let something = self.selection.email
             || self.selection.phone
             || (self.channel == Channel::Workspace && self.workspace.has_paid());
         if !something {
-            return Err(
+            return Err(Invalid(
                 "nothing to reveal: choose email, phone or both (revealing nothing is for the Workspace channel with a paid Workspace action)"
-                    .into(),
-            );
+                    .into(),));
         }
         let w = &self.workspace;
         let rows = w.csv_exports.iter().filter_map(|e| match e {
@@ -292,10 +292,10 @@ impl Settings {
         .chain(rows.map(|n| ("CSV export rows", n)))
         {
             if n > MAX_COUNT {
-                return Err(format!(
+                return Err(Invalid(format!(
                     "{what}: {n} is more than {} (not a plausible count)",
                     MAX_COUNT
-                ));
+                )));
             }
         }
         Ok(())

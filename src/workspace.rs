@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
 use crate::input::reader::{ReadOptions, parse_delimiter};
 use crate::input::roles::Role;
 use crate::pricebook::{self, PriceBook, RateRange};
@@ -447,12 +447,12 @@ fn dir_of(path: &Path) -> &Path {
 
 pub use crate::pricing::MAX_COUNT;
 
-fn check_count(v: i64) -> std::result::Result<u64, String> {
+fn check_count(v: i64) -> std::result::Result<u64, Invalid> {
     match u64::try_from(v) {
-        Err(_) => Err("a count must be 0 or more".into()),
-        Ok(n) if n > MAX_COUNT => Err(format!(
+        Err(_) => Err(Invalid("a count must be 0 or more".to_string())),
+        Ok(n) if n > MAX_COUNT => Err(Invalid(format!(
             "more than {MAX_COUNT} is not a plausible count; check the number"
-        )),
+        ))),
         Ok(n) => Ok(n),
     }
 }

@@ -312,7 +312,10 @@ impl EnrichApp {
         };
         Ok(request.plan(
             (list.file.clone(), &self.source.mapping),
-            self.source.log.as_ref().map(|l| (l.file.clone(), &l.mapping)),
+            self.source
+                .log
+                .as_ref()
+                .map(|l| (l.file.clone(), &l.mapping)),
             outcome,
         ))
     }

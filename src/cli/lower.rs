@@ -12,8 +12,8 @@ use crate::pricing::{
     WorkspaceActions,
 };
 
-pub(super) fn setting(msg: impl Into<String>) -> Error {
-    Error::Setting(msg.into())
+pub(super) fn setting(msg: impl std::fmt::Display) -> Error {
+    Error::Setting(msg.to_string())
 }
 
 pub(super) fn parse_range(flag: &str, s: &str) -> Result<(f64, f64)> {

@@ -102,7 +102,30 @@ pub fn exit_code(e: &Error) -> u8 {
     match e {
         Error::Setting(_) => 2,
         Error::Input { .. } | Error::Io { .. } | Error::Cancelled => 3,
-        Error::Internal(_) => 3,
         Error::Account(_) => 4,
+        // cli.md: 5 an internal error (not the user's arguments, not their file).
+        Error::Internal(_) => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// cli.md's exit codes, one per kind of failure: 2 bad arguments, 3 unreadable or
+    /// invalid input, 4 the account, 5 an internal error.
+    #[test]
+    fn each_kind_of_failure_has_its_exit_code() {
+        assert_eq!(exit_code(&Error::Setting("x".into())), 2);
+        assert_eq!(exit_code(&crate::error::Invalid::new("x").into()), 2);
+        assert_eq!(exit_code(&Error::input("f.csv", Some(3), "x")), 3);
+        let io = Error::io("f.csv", std::io::Error::from(std::io::ErrorKind::NotFound));
+        assert_eq!(exit_code(&io), 3);
+        assert_eq!(
+            exit_code(&crate::error::Invalid::new("x").in_file("f.csv", None)),
+            3
+        );
+        assert_eq!(exit_code(&Error::Account("x".into())), 4);
+        assert_eq!(exit_code(&Error::Internal("x".into())), 5);
     }
 }

@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Invalid;
+
 pub use super::profile::{ContentProfile, looks_like_phone};
 use super::vocab::{self, Object};
 
@@ -132,7 +134,7 @@ impl Mapping {
         &mut self,
         overrides: &[(Role, String)],
         headers: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), crate::error::Invalid> {
         let mut replaced: Vec<Role> = Vec::new();
         for (role, column) in overrides {
             if column.is_empty() || column == "-" {
@@ -141,11 +143,11 @@ impl Mapping {
                 continue;
             }
             let Some(actual) = find_header(headers, column) else {
-                return Err(format!(
+                return Err(Invalid(format!(
                     "--map {}={column}: no column named `{column}`; the columns are: {}",
                     role.key(),
                     headers.join(", ")
-                ));
+                )));
             };
             if !replaced.contains(role) {
                 self.roles.remove(role);
@@ -992,7 +994,7 @@ mod tests {
         let err = m
             .apply_overrides(&[(Role::Phone, "Nope".into())], &headers)
             .unwrap_err();
-        assert!(err.contains("Nope"));
+        assert!(err.0.contains("Nope"));
     }
 
     fn profiles(cols: &[&[&str]]) -> Vec<ContentProfile> {

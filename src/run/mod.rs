@@ -45,8 +45,7 @@ impl Roles {
                     Some((path, saved)) => saved.apply_to(headers, path)?,
                     None => detected.clone(),
                 };
-                m.apply_overrides(overrides, headers)
-                    .map_err(Error::Setting)?;
+                m.apply_overrides(overrides, headers).map_err(Error::from)?;
                 Ok(m)
             }
         }

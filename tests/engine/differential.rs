@@ -388,7 +388,7 @@ fn run_case(case: &Case) -> (Vec<Failure>, usize) {
         .map(|(r, c)| (r.as_str(), c.as_str()))
         .collect();
     if let Err(e) = case.settings.validate(&case.book) {
-        fail("settings refused".into(), e);
+        fail("settings refused".into(), e.to_string());
         return (fails, 0);
     }
 

@@ -510,7 +510,11 @@ fn a_plan_saves_and_loads_its_request() {
     ];
     args.extend(SETTINGS);
     let out = run(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let loaded = enrichplan::plan::Plan::load(&plan).unwrap();
     let req: Request = Request::of_plan(&plan, &loaded, today).unwrap();

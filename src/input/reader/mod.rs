@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use crate::error::Result;
+use crate::error::{Invalid, Result};
 use crate::progress::Progress;
 
 /// How to read a file; `None` means sniff it.
@@ -95,7 +95,7 @@ pub fn delimiter_name(d: u8) -> String {
 }
 
 /// Parse a delimiter given by a user: a character, or a name like `tab`.
-pub fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+pub fn parse_delimiter(s: &str) -> std::result::Result<u8, crate::error::Invalid> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         "comma" => Ok(b','),
@@ -103,9 +103,9 @@ pub fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
         "pipe" => Ok(b'|'),
         "colon" => Ok(b':'),
         s if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
-        _ => Err(format!(
+        _ => Err(Invalid(format!(
             "delimiter `{s}`: give one ASCII character, or tab, comma, semicolon, pipe, colon"
-        )),
+        ))),
     }
 }
 
