@@ -230,7 +230,7 @@ impl Job {
         label: String,
         ctx: Option<egui::Context>,
         work: impl FnOnce(&Progress) -> crate::Result<Output> + Send + 'static,
-    ) -> Result<Job, String> {
+    ) -> crate::Result<Job> {
         let progress = Arc::new(Progress::new());
         let (tx, rx) = mpsc::channel();
         let p = progress.clone();
@@ -260,7 +260,7 @@ impl Job {
                     ctx.request_repaint();
                 }
             })
-            .map_err(|e| format!("could not start a worker thread: {e}"))?;
+            .map_err(|e| Error::Internal(format!("could not start a worker thread: {e}")))?;
         Ok(Job {
             kind,
             key,
@@ -294,7 +294,8 @@ impl Job {
     }
 }
 
-/// The running jobs: at most one of each kind.
+/// The running jobs. A new job replaces (cancels) a running one of its kind, except jobs
+/// that write a file: several saves may run side by side, each finished and said.
 #[derive(Default)]
 pub struct Jobs {
     pub running: Vec<Job>,

@@ -134,10 +134,10 @@ impl EnrichApp {
         self.start(job);
     }
 
-    pub(crate) fn start(&mut self, job: Result<Job, String>) {
+    pub(crate) fn start(&mut self, job: crate::Result<Job>) {
         match job {
             Ok(j) => self.jobs.start(j),
-            Err(e) => self.view.errors.push(e),
+            Err(e) => self.view.errors.push(e.to_string()),
         }
     }
 

@@ -145,7 +145,7 @@ pub(crate) struct PricingState {
 
 /// The files behind the estimate: the list, its column roles and the reveal log.
 #[derive(Default)]
-pub(crate) struct SourceState {
+pub(crate) struct Sources {
     pub list: Option<ListState>,
     pub mapping: Mapping,
     pub log: Option<LogState>,
@@ -250,7 +250,7 @@ pub(crate) struct ViewState {
 pub struct EnrichApp {
     pub(crate) persisted: state::Persisted,
     pub(crate) pricing: PricingState,
-    pub(crate) source: SourceState,
+    pub(crate) source: Sources,
     pub(crate) results: Results,
     pub(crate) plans: PlansState,
     pub(crate) view: ViewState,
@@ -285,7 +285,7 @@ impl EnrichApp {
                 today: chrono::Local::now().date_naive(),
                 calibration: None,
             },
-            source: SourceState::default(),
+            source: Sources::default(),
             results: Results::default(),
             plans: PlansState {
                 doc: PlanDoc::default(),
@@ -473,6 +473,8 @@ fn window_icon() -> egui::IconData {
 /// When [`run`] started (for `ENRICHPLAN_TIMINGS`' first-frame figure).
 pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// Open the window (on `files`, if any) and run it until it is closed: exit code 0, or 1
+/// with a message on stderr when no window can be opened (no display, no OpenGL).
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {

@@ -76,14 +76,15 @@ Examples:
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Tool>,
     /// Open the window on these files (as `open FILE…` does; what a file manager runs).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
 
+/// The subcommands (named `Tool` so that `Command` is only the window's menu commands).
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum Tool {
     /// Open the desktop window (on FILE, if given).
     Open {
         /// Contact lists, workbooks, saved plans or Workspace specs to open.

@@ -13,7 +13,7 @@ mod estimate;
 mod lower;
 mod tools;
 
-pub use args::{AccountAction, AccountArgs, Cli, Command, EstimateArgs, Format};
+pub use args::{AccountAction, AccountArgs, Cli, EstimateArgs, Format, Tool};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,29 +42,29 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Action {
     };
     let result = match cli.command {
         None => return open_files(cli.files),
-        Some(Command::Open { files }) => return Action::Window(files),
-        Some(Command::Estimate(a)) => run_estimate(&a),
-        Some(Command::Account(a)) => self::account::run_account(&a),
-        Some(Command::Pricebooks { format }) => run_pricebooks(format),
-        Some(Command::Reconcile {
+        Some(Tool::Open { files }) => return Action::Window(files),
+        Some(Tool::Estimate(a)) => run_estimate(&a),
+        Some(Tool::Account(a)) => self::account::run_account(&a),
+        Some(Tool::Pricebooks { format }) => run_pricebooks(format),
+        Some(Tool::Reconcile {
             usage,
             plan,
             from,
             to,
             format,
         }) => run_reconcile(&usage, &plan, from.as_deref(), to.as_deref(), format),
-        Some(Command::Calibrate {
+        Some(Tool::Calibrate {
             files,
             save_assumptions,
             format,
         }) => run_calibrate(&files, save_assumptions.as_deref(), format),
-        Some(Command::Compare {
+        Some(Tool::Compare {
             plans,
             format,
             report_out,
         }) => run_compare(&plans, format, report_out.as_deref()),
-        Some(Command::Completions { shell }) => print_completions(shell),
-        Some(Command::Manpages { dir }) => write_manpages(&dir),
+        Some(Tool::Completions { shell }) => print_completions(shell),
+        Some(Tool::Manpages { dir }) => write_manpages(&dir),
     };
     match result {
         Ok(()) => Action::Exit(ExitCode::SUCCESS),
