@@ -46,6 +46,10 @@ pub(crate) enum Intent {
     DismissPrompt,
     AddCompareDialog,
     AddCurrentToCompare,
+    /// Take every plan out of the Compare view.
+    ClearCompare,
+    /// Take the plan at this place out of the Compare view.
+    RemoveCompared(usize),
     Workspace(WorkspaceIntent),
 }
 
@@ -122,6 +126,12 @@ impl EnrichApp {
             Intent::AddCurrentToCompare => {
                 if let Err(e) = self.add_current_to_compare() {
                     self.view.errors.push(e.to_string());
+                }
+            }
+            Intent::ClearCompare => self.plans.compare.clear(),
+            Intent::RemoveCompared(i) => {
+                if i < self.plans.compare.len() {
+                    self.plans.compare.remove(i);
                 }
             }
             Intent::Workspace(w) => self.apply_workspace(w),

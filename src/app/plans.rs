@@ -10,9 +10,7 @@ use super::{Command, EnrichApp, PlanDoc};
 use crate::input::reader::ReadOptions;
 use crate::input::roles::Mapping;
 use crate::plan::{self, Money, Plan, SourceState};
-use crate::pricing::Channel;
 use crate::run::{Request, Roles, Source};
-use crate::subscription::{TierChoice, cheapest_tier};
 
 /// A plan whose saved result is shown read-only (its list is missing, or changed and not
 /// re-run yet). Paths in `plan` are absolute.
@@ -722,14 +720,5 @@ impl EnrichApp {
 
     pub(crate) fn add_compare_dialog(&mut self) {
         self.ask_file(super::dialogs::FileFor::AddCompare, None);
-    }
-
-    /// The cheapest subscription tier for the current estimate's expected credits.
-    pub(crate) fn tier_choice(&self, needed: f64) -> TierChoice {
-        let needs_api = matches!(
-            self.pricing.settings.channel,
-            Channel::ApiSingle | Channel::ApiBulk
-        );
-        cheapest_tier(needed, needs_api, &self.persisted.tiers)
     }
 }

@@ -89,7 +89,19 @@ impl eframe::App for EnrichApp {
                         scroll = scroll.vertical_scroll_offset(0.0);
                     }
                     scroll.show(ui, |ui| {
-                        widgets::left_panel::show(self, ui);
+                        let intents = widgets::left_panel::show(
+                            ui,
+                            widgets::left_panel::Panel {
+                                tab: self.view.tab,
+                                sources: &self.source,
+                                analysis: self.results.analysis.as_deref(),
+                                pricing: &mut self.pricing,
+                                budget: &mut self.persisted.budget,
+                            },
+                        );
+                        for i in intents {
+                            self.intend(i);
+                        }
                         self.scroll_to_new_focus(ui);
                     });
                 });
@@ -118,18 +130,78 @@ impl eframe::App for EnrichApp {
                 if self.view.tab != Tab::Workspace {
                     // The list's plan; the Workspace view has its own file and buttons.
                     ui.separator();
-                    widgets::plan_bar::show(self, ui);
+                    let dirty = self.is_dirty();
+                    if let Some(i) = widgets::plan_bar::show(
+                        ui,
+                        &mut self.plans.doc,
+                        &mut self.view.show_notes,
+                        dirty,
+                    ) {
+                        self.intend(i);
+                    }
                 }
             });
             ui.separator();
             match self.view.tab {
-                Tab::Estimate => widgets::estimate_tab::show(self, ui),
+                Tab::Estimate => {
+                    let view = widgets::estimate_tab::EstimateView {
+                        loading: self.jobs.loading(),
+                        outcome: self.results.outcome.as_ref(),
+                        saved_view: self.plans.saved_view.as_ref(),
+                        plan_warnings: &self.plans.warnings,
+                        prompt_open: self.view.prompt.is_some(),
+                        settings: &self.pricing.settings,
+                        book: &self.pricing.book,
+                        budget: &self.persisted.budget,
+                        fit_pending: self.results.fit_pending.as_deref(),
+                        headers: self.source.list.as_ref().map(|l| &l.table.headers[..]),
+                        split_by: self.view.split_by.as_deref(),
+                        split_groups: self.results.split_groups.as_deref(),
+                        splitting: self.jobs.runs(super::background::JobKind::Segments),
+                        reconciliation: self.results.reconciliation.as_ref(),
+                        tiers: widgets::tiers::TiersEdit {
+                            tiers: &mut self.persisted.tiers,
+                            text: &mut self.view.tier_text,
+                        },
+                    };
+                    for i in widgets::estimate_tab::show(ui, view) {
+                        self.intend(i);
+                    }
+                }
                 Tab::Rows => widgets::rows_tab::show(self, ui),
-                Tab::Workspace => widgets::workspace_tab::show(self, ui),
-                Tab::Compare => widgets::compare_tab::show(self, ui),
+                Tab::Workspace => {
+                    let view = widgets::workspace_tab::WorkspaceView {
+                        doc: self.plans.workspace.as_mut(),
+                        open_list: self.source.list.as_ref().map(|l| l.table.path.as_path()),
+                        book: &self.pricing.book,
+                        budget: &self.persisted.budget,
+                        busy: self.jobs.busy(),
+                    };
+                    for i in widgets::workspace_tab::show(ui, view) {
+                        self.intend(i);
+                    }
+                }
+                Tab::Compare => {
+                    let can_add = self.results.outcome.is_some() || self.plans.saved_view.is_some();
+                    for i in widgets::compare_tab::show(
+                        ui,
+                        &self.plans.compare,
+                        can_add,
+                        &self.persisted.tiers,
+                    ) {
+                        self.intend(i);
+                    }
+                }
             }
         });
-        widgets::prompts::show(self, ui);
+        let unsaved = if self.view.prompt.is_some() {
+            self.unsaved()
+        } else {
+            Vec::new()
+        };
+        for i in widgets::prompts::show(ui, self.view.prompt.as_ref(), &unsaved) {
+            self.intend(i);
+        }
         let ctx = ui.ctx().clone();
         self.show_file_dialog(&ctx);
         self.drop_hint(ui);

@@ -6,9 +6,11 @@ use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend};
 
 use super::format::int;
-use crate::app::EnrichApp;
-use crate::plan;
+use std::path::PathBuf;
+
+use crate::plan::{self, Plan};
 use crate::pricing::{Credits, Item, shown};
+use crate::subscription::Tier;
 
 /// "1,234 (1,000–1,500)": expected, then low–high.
 pub fn range_text(c: &Credits) -> String {
@@ -38,35 +40,42 @@ const COLORS: [Color32; 6] = [
     Color32::from_rgb(0, 172, 193),
 ];
 
-pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+/// The plans compared, whether there is a current plan to add, the user's tiers; what the
+/// user asked for as intents.
+pub fn show(
+    ui: &mut egui::Ui,
+    plans: &[(PathBuf, Plan)],
+    can_add: bool,
+    tiers: &[Tier],
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
     ui.horizontal(|ui| {
         if ui
             .button("Add plans...")
             .on_hover_text("Add saved .enrichplan.json plans (several at once)")
             .clicked()
         {
-            app.intend(Intent::AddCompareDialog);
+            intents.push(Intent::AddCompareDialog);
         }
-        let can_add = app.results.outcome.is_some() || app.plans.saved_view.is_some();
         if ui
             .add_enabled(can_add, egui::Button::new("Add current plan"))
             .on_hover_text("The plan as it would be saved now")
             .on_disabled_hover_text("Open a contact list or a plan first")
             .clicked()
         {
-            app.intend(Intent::AddCurrentToCompare);
+            intents.push(Intent::AddCurrentToCompare);
         }
-        if !app.plans.compare.is_empty()
+        if !plans.is_empty()
             && ui
                 .button("Clear")
                 .on_hover_text("Remove every plan from the comparison")
                 .clicked()
         {
-            app.plans.compare.clear();
+            intents.push(Intent::ClearCompare);
         }
     });
     ui.separator();
-    if app.plans.compare.is_empty() {
+    if plans.is_empty() {
         ui.add_space(30.0);
         ui.vertical_centered(|ui| {
             ui.heading("Compare plans side by side.");
@@ -74,13 +83,13 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 "Add saved plans, or the current plan, to see their costs next to each other.",
             );
         });
-        return;
+        return intents;
     }
-    let c = match plan::compare(&app.plans.compare) {
+    let c = match plan::compare(plans) {
         Ok(c) => c,
         Err(e) => {
             ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
-            return;
+            return intents;
         }
     };
     let items: Vec<Item> = Item::ALL
@@ -191,7 +200,6 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                     }
                     // The cheapest of the user's tiers that covers each plan (its high
                     // estimate; the API where the channel needs it).
-                    let tiers = app.persisted.tiers.clone();
                     row(
                         ui,
                         "Cheapest tier",
@@ -248,8 +256,9 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             chart(ui, &c, &items);
         });
     if let Some(i) = remove {
-        app.plans.compare.remove(i);
+        intents.push(Intent::RemoveCompared(i));
     }
+    intents
 }
 
 fn row(ui: &mut egui::Ui, label: &str, cells: impl Iterator<Item = String>) {

@@ -5,25 +5,57 @@ use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart};
 
 use super::format::int;
-use crate::app::EnrichApp;
-use crate::pricing::{BudgetStatus, Channel, Credits, shown};
+use super::tiers::TiersEdit;
+use crate::app::SavedView;
+use crate::app::state::BudgetInput;
+use crate::engine::Outcome;
+use crate::pricebook::PriceBook;
+use crate::pricing::{BudgetStatus, Channel, Credits, Settings, shown};
+use crate::reconcile::Reconciliation;
+use crate::segments::Group;
+
+/// What the Estimate view draws, and the tiers table it edits in place.
+pub struct EstimateView<'a> {
+    /// A list or plan is being read or analysed.
+    pub loading: bool,
+    pub outcome: Option<&'a Outcome>,
+    /// A plan shown read-only (its list missing or changed), with its warnings.
+    pub saved_view: Option<&'a SavedView>,
+    pub plan_warnings: &'a [String],
+    /// A question is on screen (no "Re-run" under it).
+    pub prompt_open: bool,
+    pub settings: &'a Settings,
+    pub book: &'a PriceBook,
+    pub budget: &'a BudgetInput,
+    /// The priority column being put in order for the fit to budget.
+    pub fit_pending: Option<&'a str>,
+    /// The list's columns ("Split by"), when a list is open.
+    pub headers: Option<&'a [String]>,
+    pub split_by: Option<&'a str>,
+    pub split_groups: Option<&'a [Group]>,
+    /// The groups are being computed.
+    pub splitting: bool,
+    pub reconciliation: Option<&'a Reconciliation>,
+    pub tiers: TiersEdit<'a>,
+}
 
 /// The width from which the breakdown and the funnel sit side by side.
 const WIDE: f32 = 1240.0;
 
-pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    if app.results.outcome.is_none()
-        && !app.jobs.loading()
-        && let Some(v) = app.plans.saved_view.clone()
+/// Draw the view; what the user asked for, for `logic`.
+pub fn show(ui: &mut egui::Ui, mut v: EstimateView<'_>) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    if v.outcome.is_none()
+        && !v.loading
+        && let Some(saved) = v.saved_view
     {
-        saved_result(app, ui, &v);
-        return;
+        saved_result(&mut v, ui, saved, &mut intents);
+        return intents;
     }
-    // Taken out while drawing, so the tiers table below can change the app's settings.
-    let Some(outcome) = app.results.outcome.take() else {
+    let Some(outcome) = v.outcome else {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
-            if app.jobs.loading() {
+            if v.loading {
                 ui.spinner();
                 ui.label("Reading and analysing the list...");
             } else {
@@ -31,22 +63,22 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 ui.label("File > Open contact list..., or drop a CSV file on the window.");
             }
         });
-        return;
+        return intents;
     };
     let e = &outcome.estimate;
-    let money = app.persisted.budget.clone();
+    let money = v.budget;
     let needed = e.total.expected;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let subtitle = format!(
                 "{}: {} billable contacts of {} rows, price book {}",
-                app.pricing.settings.channel.label(),
+                v.settings.channel.label(),
                 int(e.counts.billable as i64),
                 int(e.counts.rows as i64),
-                app.pricing.book.id
+                v.book.id
             );
-            headline(ui, &outcome, &money, &subtitle);
+            headline(ui, outcome, money, &subtitle);
             // Warnings are said near the number they qualify, with a way to them.
             let mut jump = false;
             if !e.warnings.is_empty() {
@@ -62,7 +94,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 super::name(ui, &r, "Go to the warnings");
                 jump = r.clicked();
             }
-            if let Some(col) = &app.results.fit_pending {
+            if let Some(col) = v.fit_pending {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(
@@ -73,7 +105,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                     );
                 });
             }
-            if app.pricing.settings.channel == Channel::Platform {
+            if v.settings.channel == Channel::Platform {
                 ui.label(
                     RichText::new(
                         "Platform & Extension charges email and phone together: Reveal shows every data point at once.",
@@ -86,26 +118,26 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             if ui.available_width() >= WIDE {
                 ui.columns(2, |cols| {
                     cols[0].heading("Breakdown");
-                    breakdown(&mut cols[0], "list", e, &app.pricing.book.prices);
+                    breakdown(&mut cols[0], "list", e, &v.book.prices);
                     cols[1].heading("From rows to billable contacts");
                     funnel(&mut cols[1], "list", &e.counts);
-                    matched_line(&mut cols[1], &app.pricing.settings, e.counts.billable);
+                    matched_line(&mut cols[1], v.settings, e.counts.billable);
                 });
             } else {
                 ui.heading("Breakdown");
-                breakdown(ui, "list", e, &app.pricing.book.prices);
+                breakdown(ui, "list", e, &v.book.prices);
                 ui.add_space(12.0);
                 ui.heading("From rows to billable contacts");
                 funnel(ui, "list", &e.counts);
-                matched_line(ui, &app.pricing.settings, e.counts.billable);
+                matched_line(ui, v.settings, e.counts.billable);
             }
             ui.add_space(12.0);
             ui.heading("Credits by item (expected)");
             chart(ui, "list", e);
             ui.add_space(12.0);
-            split_by(app, ui);
+            split_by(&v, ui, &mut intents);
             ui.add_space(12.0);
-            plan_vs_actual(app, ui);
+            plan_vs_actual(v.reconciliation, ui, &mut intents);
             if !e.warnings.is_empty() {
                 ui.add_space(12.0);
                 let h = ui.heading("Warnings");
@@ -118,21 +150,18 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             }
             ui.add_space(12.0);
             ui.heading("Subscription");
-            super::tiers::summary(app, ui, needed);
-            tiers_section(app, ui);
+            super::tiers::summary(ui, v.tiers.tiers, v.settings.channel, needed);
+            tiers_section(&mut v.tiers, ui);
         });
-    if app.results.outcome.is_none() {
-        app.results.outcome = Some(outcome);
-    }
+    intents
 }
 
 /// The estimate per value of a column (managers.md): a picker, a table largest first and
 /// a bar chart of the largest groups. The groups add up to the total.
-fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let Some(l) = &app.source.list else { return };
-    let headers = l.table.headers.clone();
+fn split_by(v: &EstimateView<'_>, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    let Some(headers) = v.headers else { return };
     ui.heading("Split by");
-    let current = app.view.split_by.clone();
+    let current = v.split_by.map(str::to_string);
     let pick = ui
         .horizontal(|ui| {
             let r = egui::ComboBox::from_id_salt("split by")
@@ -145,7 +174,7 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
                     {
                         pick = Some(None);
                     }
-                    for h in &headers {
+                    for h in headers {
                         if ui
                             .selectable_label(current.as_ref() == Some(h), h)
                             .clicked()
@@ -164,15 +193,15 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
         })
         .inner;
     if let Some(p) = pick {
-        app.intend(Intent::SplitBy(p));
+        intents.push(Intent::SplitBy(p));
     }
-    if app.splitting() {
+    if v.splitting {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(RichText::new("grouping the rows…").weak());
         });
     }
-    let Some(groups) = &app.results.split_groups else {
+    let Some(groups) = v.split_groups else {
         return;
     };
     const SHOWN: usize = 25;
@@ -233,7 +262,11 @@ fn split_by(app: &mut EnrichApp, ui: &mut egui::Ui) {
 }
 
 /// "Plan vs actual" (managers.md): the estimate beside the vendor's Usage Report.
-fn plan_vs_actual(app: &mut EnrichApp, ui: &mut egui::Ui) {
+fn plan_vs_actual(
+    reconciliation: Option<&Reconciliation>,
+    ui: &mut egui::Ui,
+    intents: &mut Vec<Intent>,
+) {
     ui.heading("Plan vs actual");
     ui.horizontal_wrapped(|ui| {
         let b = ui
@@ -241,10 +274,10 @@ fn plan_vs_actual(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .on_hover_text("The vendor's Usage Report CSV (Analytics > Usage report): what was really spent this billing cycle");
         super::name(ui, &b, "Compare with a Usage Report");
         if b.clicked() {
-            app.intend(Intent::AskFile(crate::app::dialogs::FileFor::UsageReport));
+            intents.push(Intent::AskFile(crate::app::dialogs::FileFor::UsageReport));
         }
     });
-    let Some(r) = &app.results.reconciliation else {
+    let Some(r) = reconciliation else {
         return;
     };
     let period = if r.months.is_empty() {
@@ -292,15 +325,20 @@ fn plan_vs_actual(app: &mut EnrichApp, ui: &mut egui::Ui) {
     }
 }
 
-fn tiers_section(app: &mut EnrichApp, ui: &mut egui::Ui) {
+fn tiers_section(tiers: &mut TiersEdit<'_>, ui: &mut egui::Ui) {
     egui::CollapsingHeader::new("Subscription tiers")
         .id_salt("tiers")
         .default_open(false)
-        .show(ui, |ui| super::tiers::table(app, ui));
+        .show(ui, |ui| super::tiers::table(tiers, ui));
 }
 
 /// A plan whose list is missing (or changed and not re-run): its saved result, read-only.
-fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedView) {
+fn saved_result(
+    view: &mut EstimateView<'_>,
+    ui: &mut egui::Ui,
+    v: &SavedView,
+    intents: &mut Vec<Intent>,
+) {
     let mut locate = false;
     let mut rerun = None;
     egui::ScrollArea::vertical()
@@ -326,7 +364,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                             ))
                             .color(ui.visuals().warn_fg_color),
                         );
-                        if app.view.prompt.is_none() {
+                        if !view.prompt_open {
                             rerun = Some(s.file.path.clone());
                         }
                     }
@@ -346,7 +384,7 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                     rerun = Some(p);
                 }
             });
-            for w in &app.plans.warnings {
+            for w in view.plan_warnings {
                 ui.label(RichText::new(format!("Warning: {w}")).color(ui.visuals().warn_fg_color));
             }
             let Some(r) = &v.plan.result else {
@@ -397,12 +435,17 @@ fn saved_result(app: &mut EnrichApp, ui: &mut egui::Ui, v: &crate::app::SavedVie
                 });
             ui.add_space(12.0);
             ui.heading("Subscription");
-            super::tiers::summary(app, ui, r.credits.expected);
+            super::tiers::summary(
+                ui,
+                view.tiers.tiers,
+                v.plan.settings.channel,
+                r.credits.expected,
+            );
         });
     if locate {
-        app.intend(Intent::LocateList(None));
+        intents.push(Intent::LocateList(None));
     } else if let Some(p) = rerun {
-        app.intend(Intent::LocateList(Some(p)));
+        intents.push(Intent::LocateList(Some(p)));
     }
 }
 

@@ -4,8 +4,10 @@
 use eframe::egui::{self, RichText};
 
 use super::name;
+use crate::analysis::Analysis;
 use crate::app::intents::Intent;
-use crate::app::{Command, EnrichApp, Tab};
+use crate::app::state::BudgetInput;
+use crate::app::{Command, PricingState, Sources, Tab};
 use crate::cycle::{Cycle, CycleLength};
 use crate::input::reader::{ReadOptions, delimiter_name};
 use crate::input::roles::Role;
@@ -27,36 +29,65 @@ struct Changes {
     reset_assumptions: bool,
     reset_settings: bool,
     ask: Option<crate::app::dialogs::FileFor>,
+    priority: Option<Option<String>>,
 }
 
-pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+/// What the panel draws from, and the values it edits in place (the rest it asks for as
+/// intents).
+pub struct Panel<'a> {
+    pub tab: Tab,
+    pub sources: &'a Sources,
+    pub analysis: Option<&'a Analysis>,
+    pub pricing: &'a mut PricingState,
+    pub budget: &'a mut BudgetInput,
+}
+
+/// Draw the panel; what the user asked for, in the order `logic` applies it.
+pub fn show(ui: &mut egui::Ui, p: Panel<'_>) -> Vec<Intent> {
+    let Panel {
+        tab,
+        sources,
+        analysis,
+        pricing,
+        budget: money,
+    } = p;
     let mut ch = Changes::default();
     ui.add_space(4.0);
-    if app.view.tab == Tab::Workspace {
+    if tab == Tab::Workspace {
         // Each Workspace table has its own source, reveals, rates and actions (edited in
         // the view); what is account-wide stays here.
         hint(
             ui,
             "Workspace plan: each table has its own rows, reveals, rates and actions, edited in the Workspace view. The price book, billing cycle, reveal log and budget apply to all of them.",
         );
-        section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
-        section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
-        section(ui, "Budget", |ui| budget(app, ui, &mut ch));
-        apply(app, ch);
-        return;
+        section(ui, "Price book", |ui| price_book(pricing, ui, &mut ch));
+        section(ui, "Billing cycle", |ui| {
+            cycle(pricing, sources, analysis, ui, &mut ch)
+        });
+        section(ui, "Budget", |ui| budget(money, sources, None, ui, &mut ch));
+        return intents(ch);
     }
-    section(ui, "Source", |ui| source(app, ui, &mut ch));
-    section(ui, "Column roles", |ui| roles(app, ui, &mut ch));
-    section(ui, "Channel", |ui| channel(app, ui, &mut ch));
-    if app.pricing.settings.channel == Channel::Workspace {
-        section(ui, "What to add", |ui| what_to_add(app, ui, &mut ch));
+    section(ui, "Source", |ui| source(sources, ui, &mut ch));
+    section(ui, "Column roles", |ui| {
+        roles(sources, analysis, ui, &mut ch)
+    });
+    section(ui, "Channel", |ui| channel(pricing, ui, &mut ch));
+    if pricing.settings.channel == Channel::Workspace {
+        section(ui, "What to add", |ui| {
+            what_to_add(pricing, sources, ui, &mut ch)
+        });
     } else {
-        section(ui, "What to reveal", |ui| reveal(app, ui, &mut ch));
+        section(ui, "What to reveal", |ui| reveal(pricing, ui, &mut ch));
     }
-    section(ui, "Assumptions", |ui| assumptions(app, ui, &mut ch));
-    section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
-    section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
-    section(ui, "Budget", |ui| budget(app, ui, &mut ch));
+    section(ui, "Assumptions", |ui| assumptions(pricing, ui, &mut ch));
+    section(ui, "Price book", |ui| price_book(pricing, ui, &mut ch));
+    section(ui, "Billing cycle", |ui| {
+        cycle(pricing, sources, analysis, ui, &mut ch)
+    });
+    let priority = pricing.settings.priority.clone();
+    section(ui, "Budget", |ui| {
+        budget(money, sources, Some(&priority), ui, &mut ch)
+    });
     ui.add_space(8.0);
     if ui
         .button("Reset all settings")
@@ -65,12 +96,13 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     {
         ch.reset_settings = true;
     }
-    apply(app, ch);
+    intents(ch)
 }
 
 /// The frame's changes, as intents for `logic` (in the order they were always applied).
-fn apply(app: &mut EnrichApp, ch: Changes) {
-    let intents = [
+fn intents(ch: Changes) -> Vec<Intent> {
+    [
+        ch.priority.map(Intent::Priority),
         ch.ask.map(Intent::AskFile),
         ch.command.map(Intent::Run),
         ch.reload.map(Intent::ReloadList),
@@ -83,10 +115,10 @@ fn apply(app: &mut EnrichApp, ch: Changes) {
         ch.reset_assumptions.then_some(Intent::ResetAssumptions),
         ch.reset_settings.then_some(Intent::ResetSettings),
         ch.reprice.then_some(Intent::Reprice),
-    ];
-    for i in intents.into_iter().flatten() {
-        app.intend(i);
-    }
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn section(ui: &mut egui::Ui, title: &str, body: impl FnOnce(&mut egui::Ui)) {
@@ -100,8 +132,8 @@ fn hint(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).weak().size(12.0));
 }
 
-fn source(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    match &app.source.list {
+fn source(sources: &Sources, ui: &mut egui::Ui, ch: &mut Changes) {
+    match &sources.list {
         Some(l) => {
             let t = &l.table;
             let file = t
@@ -294,8 +326,8 @@ fn example(t: &crate::input::reader::ContactTable, column: &str) -> Option<Strin
     examples(t, column, 1).into_iter().next()
 }
 
-fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let Some(l) = &app.source.list else {
+fn roles(sources: &Sources, analysis: Option<&Analysis>, ui: &mut egui::Ui, ch: &mut Changes) {
+    let Some(l) = &sources.list else {
         hint(ui, "Open a list to map its columns.");
         return;
     };
@@ -307,7 +339,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     // One column in two roles is almost always a mistake (a name column as company, say).
     let mut seen: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for role in Role::LIST {
-        for c in app.source.mapping.columns(role) {
+        for c in sources.mapping.columns(role) {
             seen.entry(c.as_str()).or_default().push(role.label());
         }
     }
@@ -318,8 +350,8 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         );
     }
     // Roles remembered for files with these columns, or an offer to remember a correction.
-    if app.source.mappings.is_some() {
-        if app.source.mapping_remembered {
+    if sources.mappings.is_some() {
+        if sources.mapping_remembered {
             ui.horizontal_wrapped(|ui| {
                 hint(ui, "Roles as you set them for files with these columns.");
                 let f = ui
@@ -330,7 +362,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                     ch.remember_mapping = Some(false);
                 }
             });
-        } else if app.source.mapping != l.detection.mapping {
+        } else if sources.mapping != l.detection.mapping {
             let r = ui.small_button("Use these roles for files with these columns").on_hover_text(
                 "Remembered in your settings folder (column names only, no cell values); the next file with the same columns opens with them",
             );
@@ -343,7 +375,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     // One block per role, the choice under its name: the panel stays usable when narrow.
     let combo_w = (ui.available_width() - 30.0).clamp(120.0, 300.0);
     for role in Role::LIST {
-        let cols = app.source.mapping.columns(role).to_vec();
+        let cols = sources.mapping.columns(role).to_vec();
         ui.add_space(2.0);
         ui.label(RichText::new(role.label()).strong());
         ui.indent(("role", role.key()), |ui| {
@@ -455,7 +487,7 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             }
             // A column named like this role but not used, with why (never dropped in
             // silence): the analysis's own warning, shown beside the role.
-            if let Some(a) = &app.results.analysis {
+            if let Some(a) = analysis {
                 let tag = format!("is named like {} but is not used", role.label());
                 for w in a.warnings.iter().filter(|w| w.contains(&tag)) {
                     ui.label(
@@ -469,10 +501,10 @@ fn roles(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     }
 }
 
-fn channel(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+fn channel(pricing: &mut PricingState, ui: &mut egui::Ui, ch: &mut Changes) {
     for c in Channel::ALL {
         if ui
-            .radio_value(&mut app.pricing.settings.channel, c, c.label())
+            .radio_value(&mut pricing.settings.channel, c, c.label())
             .changed()
         {
             ch.reprice = true;
@@ -481,8 +513,9 @@ fn channel(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     }
 }
 
-fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let s = &mut app.pricing.settings;
+fn reveal(pricing: &mut PricingState, ui: &mut egui::Ui, ch: &mut Changes) {
+    let max = pricing.book.prices.api_bulk_max_batch.max(1);
+    let s = &mut pricing.settings;
     let platform = s.channel == Channel::Platform;
     let before = s.selection;
     ch.reprice |= ui.checkbox(&mut s.selection.email, "Email").changed();
@@ -513,7 +546,6 @@ fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             .changed();
     }
     if s.channel == Channel::ApiBulk {
-        let max = app.pricing.book.prices.api_bulk_max_batch.max(1);
         let mut b = s.batch_size.unwrap_or(max).clamp(1, max);
         if ui
             .add(egui::Slider::new(&mut b, 1..=max).text("Batch size"))
@@ -536,14 +568,14 @@ fn reveal(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
 }
 
 /// The Workspace channel on a list: the list is one Workspace table (workspace.md).
-fn what_to_add(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+fn what_to_add(pricing: &mut PricingState, sources: &Sources, ui: &mut egui::Ui, ch: &mut Changes) {
     hint(
         ui,
         "The list is one Workspace table: reveals at the platform's prices, plus what you add to it. AI Data and Signals run on every row.",
     );
-    let rows = app.source.list.as_ref().map(|l| l.table.rows() as u64);
-    let book = &app.pricing.book;
-    let s = &mut app.pricing.settings;
+    let rows = sources.list.as_ref().map(|l| l.table.rows() as u64);
+    let book = &pricing.book;
+    let s = &mut pricing.settings;
     let before = s.selection;
     let changed =
         super::actions::editor(ui, "", &mut s.selection, &mut s.workspace, book, true, rows);
@@ -626,12 +658,12 @@ pub(crate) fn rate_cells(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bo
     changed
 }
 
-fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
+fn assumptions(pricing: &mut PricingState, ui: &mut egui::Ui, ch: &mut Changes) {
     hint(
         ui,
         "Shares the vendor finds. Low uses every low end, high every high end.",
     );
-    let a = &mut app.pricing.settings.assumptions;
+    let a = &mut pricing.settings.assumptions;
     egui::Grid::new("assumptions")
         .num_columns(4)
         .spacing([6.0, 4.0])
@@ -645,7 +677,7 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             ch.reprice |= rate_row_labelled(ui, "Email rate", &mut a.email_rate);
             ch.reprice |= rate_row_labelled(ui, "Phone rate", &mut a.phone_rate);
         });
-    if let Some(c) = &app.pricing.calibration {
+    if let Some(c) = &pricing.calibration {
         hint(
             ui,
             &format!(
@@ -674,13 +706,13 @@ fn assumptions(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     });
 }
 
-fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let current = app.pricing.book.clone();
+fn price_book(pricing: &PricingState, ui: &mut egui::Ui, ch: &mut Changes) {
+    let current = &pricing.book;
     egui::ComboBox::from_label("Price book")
         .selected_text(&current.name)
         .width(220.0)
         .show_ui(ui, |ui| {
-            for b in &app.pricing.books {
+            for b in &pricing.books {
                 if ui
                     .selectable_label(b.id == current.id, &b.name)
                     .on_hover_text(format!("{} (effective {})", b.source, b.effective_date))
@@ -707,8 +739,14 @@ fn price_book(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     }
 }
 
-fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let mut c = app.pricing.cycle;
+fn cycle(
+    pricing: &PricingState,
+    sources: &Sources,
+    analysis: Option<&Analysis>,
+    ui: &mut egui::Ui,
+    ch: &mut Changes,
+) {
+    let mut c = pricing.cycle;
     let mut known = c.renewal.is_some();
     if ui
         .checkbox(&mut known, "Next renewal date")
@@ -716,7 +754,7 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         .changed()
     {
         c.renewal = if known {
-            Some(app.pricing.today + chrono::Months::new(1))
+            Some(pricing.today + chrono::Months::new(1))
         } else {
             None
         };
@@ -745,12 +783,12 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     {
         hint(ui, &format!("Cycle: {s} to {}", r - chrono::Days::new(1)));
     }
-    if c != app.pricing.cycle {
+    if c != pricing.cycle {
         ch.cycle = Some(c);
     }
     ui.add_space(4.0);
     ui.label("Reveal log");
-    match &app.source.log {
+    match &sources.log {
         Some(l) => {
             let file = l
                 .table
@@ -760,7 +798,7 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 .unwrap_or_default();
             ui.label(RichText::new(file).strong())
                 .on_hover_text(l.table.path.display().to_string());
-            if let Some(s) = app.results.analysis.as_ref().and_then(|a| a.log.as_ref()) {
+            if let Some(s) = analysis.and_then(|a| a.log.as_ref()) {
                 hint(
                     ui,
                     &format!(
@@ -815,7 +853,7 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
                 ch.command = Some(cmd);
             }
         }
-        if app.source.log.is_some()
+        if sources.log.is_some()
             && ui
                 .button("Clear")
                 .on_hover_text("Forget the reveal log")
@@ -826,8 +864,15 @@ fn cycle(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
     });
 }
 
-fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
-    let b = &mut app.persisted.budget;
+/// The budget; `priority` is the fit-to-budget order in force, None on the Workspace view
+/// (no "Keep first" there).
+fn budget(
+    b: &mut BudgetInput,
+    sources: &Sources,
+    priority: Option<&Option<String>>,
+    ui: &mut egui::Ui,
+    ch: &mut Changes,
+) {
     ch.reprice |= ui
         .checkbox(&mut b.enabled, "Remaining credits")
         .on_hover_text("Check the estimate against what is left this cycle")
@@ -843,10 +888,10 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
         name(ui, &r, "Remaining credits amount");
         ch.reprice |= r.changed();
         // Which contacts the fit-to-budget cut keeps first (pricing.md §5).
-        if let Some(l) = &app.source.list
-            && app.view.tab != Tab::Workspace
+        if let Some(l) = &sources.list
+            && let Some(current) = priority
         {
-            let current = app.pricing.settings.priority.clone();
+            let current = current.clone();
             let text = |c: &Option<String>| match c {
                 None => "file order".to_string(),
                 Some(c) => format!("highest {c} first"),
@@ -877,11 +922,10 @@ fn budget(app: &mut EnrichApp, ui: &mut egui::Ui, ch: &mut Changes) {
             })
             .inner;
             if let Some(p) = pick {
-                app.intend(Intent::Priority(p));
+                ch.priority = Some(p);
             }
         }
     }
-    let b = &mut app.persisted.budget;
     ui.checkbox(&mut b.money, "Show money")
         .on_hover_text("Convert credits with a price per credit");
     if b.money {

@@ -4,12 +4,15 @@
 use crate::app::intents::Intent;
 use eframe::egui::{self, RichText};
 
+use crate::app::Prompt;
 use crate::app::plans::CloseAnswer;
-use crate::app::{EnrichApp, Prompt};
 
-pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let Some(prompt) = app.view.prompt.clone() else {
-        return;
+/// The question on screen, if any (`unsaved`: what has unsaved changes, for the close
+/// question); the answer as intents.
+pub fn show(ui: &mut egui::Ui, prompt: Option<&Prompt>, unsaved: &[String]) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let Some(prompt) = prompt.cloned() else {
+        return intents;
     };
     let ctx = ui.ctx().clone();
     let r = egui::Modal::new(egui::Id::unique("enrichplan-prompt")).show(&ctx, |ui| {
@@ -17,7 +20,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         match prompt.clone() {
             Prompt::Close => {
                 ui.heading("Save before closing?");
-                for what in app.unsaved() {
+                for what in unsaved {
                     ui.label(format!("{what} has changes that are not saved."));
                 }
                 ui.add_space(8.0);
@@ -27,21 +30,21 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Save the plan, then close")
                         .clicked()
                     {
-                        app.intend(Intent::AnswerClose(CloseAnswer::Save));
+                        intents.push(Intent::AnswerClose(CloseAnswer::Save));
                     }
                     if ui
                         .button("Discard")
                         .on_hover_text("Close without saving")
                         .clicked()
                     {
-                        app.intend(Intent::AnswerClose(CloseAnswer::Discard));
+                        intents.push(Intent::AnswerClose(CloseAnswer::Discard));
                     }
                     if ui
                         .button("Cancel")
                         .on_hover_text("Keep the window open")
                         .clicked()
                     {
-                        app.intend(Intent::AnswerClose(CloseAnswer::Cancel));
+                        intents.push(Intent::AnswerClose(CloseAnswer::Cancel));
                     }
                 });
             }
@@ -55,14 +58,14 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Write over it (atomically)")
                         .clicked()
                     {
-                        app.intend(Intent::AnswerOverwrite(true));
+                        intents.push(Intent::AnswerOverwrite(true));
                     }
                     if ui
                         .button("Cancel")
                         .on_hover_text("Leave the file as it is")
                         .clicked()
                     {
-                        app.intend(Intent::AnswerOverwrite(false));
+                        intents.push(Intent::AnswerOverwrite(false));
                     }
                 });
             }
@@ -85,31 +88,32 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         .on_hover_text("Keep the plan's mapping and settings, read the file again")
                         .clicked()
                     {
-                        app.intend(Intent::LocateList(Some(list.clone())));
+                        intents.push(Intent::LocateList(Some(list.clone())));
                     }
                     if ui
                         .button("Locate another file...")
                         .on_hover_text("Choose the list the plan was made with")
                         .clicked()
                     {
-                        app.intend(Intent::LocateList(None));
+                        intents.push(Intent::LocateList(None));
                     }
                     if ui
                         .button("Keep the saved result")
                         .on_hover_text("Show the saved result, read-only")
                         .clicked()
                     {
-                        app.intend(Intent::DismissPrompt);
+                        intents.push(Intent::DismissPrompt);
                     }
                 });
             }
         }
     });
-    if r.should_close() && app.view.prompt.as_ref() == Some(&prompt) {
+    if r.should_close() {
         match prompt {
-            Prompt::Close => app.intend(Intent::AnswerClose(CloseAnswer::Cancel)),
-            Prompt::Overwrite { .. } => app.intend(Intent::AnswerOverwrite(false)),
-            Prompt::SourceChanged { .. } => app.intend(Intent::DismissPrompt),
+            Prompt::Close => intents.push(Intent::AnswerClose(CloseAnswer::Cancel)),
+            Prompt::Overwrite { .. } => intents.push(Intent::AnswerOverwrite(false)),
+            Prompt::SourceChanged { .. } => intents.push(Intent::DismissPrompt),
         }
     }
+    intents
 }

@@ -5,8 +5,21 @@ use eframe::egui::{self, RichText};
 
 use super::format::int;
 use super::name;
-use crate::app::EnrichApp;
-use crate::subscription::{Tier, TierChoice, default_tiers};
+use crate::pricing::Channel;
+use crate::subscription::{Tier, TierChoice, cheapest_tier, default_tiers};
+
+/// The tiers (kept in the window's settings) and the text being typed in their cells.
+pub struct TiersEdit<'a> {
+    pub tiers: &'a mut Vec<Tier>,
+    pub text: &'a mut Vec<[String; 4]>,
+}
+
+/// The cheapest of `tiers` covering `needed` credits (one with API access on the API
+/// channels).
+pub fn choice(tiers: &[Tier], channel: Channel, needed: f64) -> TierChoice {
+    let needs_api = matches!(channel, Channel::ApiSingle | Channel::ApiBulk);
+    cheapest_tier(needed, needs_api, tiers)
+}
 
 fn opt_text<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(T::to_string).unwrap_or_default()
@@ -22,12 +35,12 @@ fn texts(t: &Tier) -> [String; 4] {
 }
 
 /// Credits needed per cycle and the cheapest tier that covers them.
-pub fn summary(app: &EnrichApp, ui: &mut egui::Ui, needed: f64) {
+pub fn summary(ui: &mut egui::Ui, tiers: &[Tier], channel: Channel, needed: f64) {
     ui.label(format!(
         "Credits needed this billing cycle: {} (expected)",
         int(needed.round() as i64)
     ));
-    match app.tier_choice(needed) {
+    match choice(tiers, channel, needed) {
         TierChoice::Covered {
             tier,
             spare_credits,
@@ -62,9 +75,7 @@ pub fn summary(app: &EnrichApp, ui: &mut egui::Ui, needed: f64) {
             ));
         }
         TierChoice::Unknown => {
-            let missing: Vec<String> = app
-                .persisted
-                .tiers
+            let missing: Vec<String> = tiers
                 .iter()
                 .map(|t| {
                     let mut what = Vec::new();
@@ -86,10 +97,13 @@ pub fn summary(app: &EnrichApp, ui: &mut egui::Ui, needed: f64) {
 }
 
 /// The editable table.
-pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let tiers = &mut app.persisted.tiers;
-    if app.view.tier_text.len() != tiers.len() {
-        app.view.tier_text = tiers.iter().map(texts).collect();
+pub fn table(edit: &mut TiersEdit<'_>, ui: &mut egui::Ui) {
+    let TiersEdit {
+        tiers,
+        text: tier_text,
+    } = edit;
+    if tier_text.len() != tiers.len() {
+        **tier_text = tiers.iter().map(texts).collect();
     }
     let mut remove = None;
     egui::Grid::new("tiers")
@@ -110,11 +124,7 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (i, (t, text)) in tiers
-                .iter_mut()
-                .zip(app.view.tier_text.iter_mut())
-                .enumerate()
-            {
+            for (i, (t, text)) in tiers.iter_mut().zip(tier_text.iter_mut()).enumerate() {
                 let n = i + 1;
                 let r = ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(90.0));
                 name(ui, &r, &format!("Tier {n} name"));
@@ -153,7 +163,7 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
         });
     if let Some(i) = remove {
         tiers.remove(i);
-        app.view.tier_text.remove(i);
+        tier_text.remove(i);
     }
     ui.horizontal(|ui| {
         if ui
@@ -161,7 +171,7 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .on_hover_text("A new row to fill in from your quote")
             .clicked()
         {
-            app.persisted.tiers.push(Tier {
+            tiers.push(Tier {
                 name: "New tier".into(),
                 credits_per_cycle: None,
                 price_per_cycle: None,
@@ -176,8 +186,8 @@ pub fn table(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .on_hover_text("The vendor's tier names, with no credits or prices")
             .clicked()
         {
-            app.persisted.tiers = default_tiers();
-            app.view.tier_text.clear();
+            **tiers = default_tiers();
+            tier_text.clear();
         }
     });
     ui.label(

@@ -7,17 +7,32 @@ use eframe::egui::{self, RichText};
 use super::estimate_tab::{breakdown, chart, funnel, headline};
 use super::format::int;
 use super::name;
-use crate::app::EnrichApp;
+use std::path::Path;
+
 use crate::app::intents::{Intent, WorkspaceIntent as Action};
+use crate::app::state::BudgetInput;
+use crate::app::workspace::WorkspaceDoc;
+use crate::pricebook::PriceBook;
 use crate::pricing::Estimate;
 use crate::workspace::TableSource;
 
-pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
+/// What the Workspace view draws: the plan (its tables edited in place), the open list,
+/// the price book and budget in force, whether a job runs.
+pub struct WorkspaceView<'a> {
+    pub doc: Option<&'a mut WorkspaceDoc>,
+    pub open_list: Option<&'a Path>,
+    pub book: &'a PriceBook,
+    pub budget: &'a BudgetInput,
+    pub busy: bool,
+}
+
+/// Draw the view; what the user asked for as intents.
+pub fn show(ui: &mut egui::Ui, v: WorkspaceView<'_>) -> Vec<Intent> {
     let mut actions = Vec::new();
     let mut changed = false;
-    toolbar(app, ui, &mut actions);
+    toolbar(v.doc.as_deref(), ui, &mut actions);
     ui.separator();
-    if app.plans.workspace.is_none() {
+    if v.doc.is_none() {
         ui.add_space(30.0);
         ui.vertical_centered(|ui| {
             ui.heading("Plan Workspace tables: AI Data, Signals, exports and reveals.");
@@ -25,15 +40,17 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 "Start a new Workspace plan, open a saved one (.toml), or add a table from the open contact list.",
             );
         });
-        apply(app, actions);
-        return;
+        return intents(actions, false);
     }
-    let open_list = app.source.list.as_ref().map(|l| l.table.path.clone());
-    let book = app.pricing.book.clone();
-    let money = app.persisted.budget.clone();
-    let busy = app.jobs.busy();
-    let Some(doc) = app.plans.workspace.as_mut() else {
-        return;
+    let WorkspaceView {
+        doc,
+        open_list,
+        book,
+        budget: money,
+        busy,
+    } = v;
+    let Some(doc) = doc else {
+        return Vec::new();
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -48,7 +65,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         int(run.outcome.estimate.counts.rows as i64),
                         book.id
                     );
-                    headline(ui, &run.outcome, &money, &subtitle);
+                    headline(ui, &run.outcome, money, &subtitle);
                 }
                 Some(Err(msg)) => {
                     ui.label(
@@ -228,10 +245,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                 }
             }
         });
-    if changed {
-        app.intend(Intent::Workspace(Action::Changed));
-    }
-    apply(app, actions);
+    intents(actions, changed)
 }
 
 fn counts_line(ui: &mut egui::Ui, e: &Estimate) {
@@ -249,7 +263,7 @@ fn counts_line(ui: &mut egui::Ui, e: &Estimate) {
     );
 }
 
-fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+fn toolbar(doc: Option<&WorkspaceDoc>, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button("New Workspace plan")
@@ -267,7 +281,7 @@ fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Open);
         }
-        let has = app.plans.workspace.is_some();
+        let has = doc.is_some();
         let save = ui
             .add_enabled(has, egui::Button::new("Save"))
             .on_hover_text(
@@ -284,7 +298,7 @@ fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Save { as_new: true });
         }
         ui.separator();
-        let can_compare = app.workspace_outcome().is_some();
+        let can_compare = doc.is_some_and(|d| matches!(d.run, Some(Ok(_))));
         if ui
             .add_enabled(can_compare, egui::Button::new("Add to Compare"))
             .on_hover_text("Put this plan's result beside other plans in the Compare view")
@@ -292,7 +306,7 @@ fn toolbar(app: &EnrichApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Compare);
         }
-        if let Some(doc) = &app.plans.workspace {
+        if let Some(doc) = doc {
             let file = doc
                 .path
                 .as_deref()
@@ -336,8 +350,12 @@ fn add_buttons(ui: &mut egui::Ui, has_list: bool, actions: &mut Vec<Action>) {
     }
 }
 
-fn apply(app: &mut EnrichApp, actions: Vec<Action>) {
-    for a in actions {
-        app.intend(Intent::Workspace(a));
-    }
+/// The frame's actions (an edit in place first, so the plan is priced before the rest).
+fn intents(actions: Vec<Action>, changed: bool) -> Vec<Intent> {
+    changed
+        .then_some(Action::Changed)
+        .into_iter()
+        .chain(actions)
+        .map(Intent::Workspace)
+        .collect()
 }
