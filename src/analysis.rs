@@ -73,6 +73,9 @@ pub struct Analysis {
     pub table_rows: Vec<std::ops::Range<u32>>,
     pub log: Option<LogSummary>,
     pub warnings: Vec<String>,
+    /// The columns named like a role but not used, with the warning that says why (also in
+    /// `warnings`): shown beside their role in the window.
+    pub unused_columns: Vec<(crate::input::roles::Role, String, String)>,
     /// Per duplicate row (ascending): the identifier and the row that joined it to its
     /// contact, for the row report.
     pub joins: Vec<(u32, identity::Join)>,
@@ -281,6 +284,8 @@ pub struct Pass {
     several: bool,
     /// Warnings about the mapping (all tables), then about the rows (table by table).
     checks: Vec<String>,
+    /// [`Analysis::unused_columns`], as they are found.
+    unused: Vec<(crate::input::roles::Role, String, String)>,
     warnings: Vec<String>,
     table_rows: Vec<std::ops::Range<u32>>,
     /// Each table's file and whether an identifying column is mapped.
@@ -295,6 +300,7 @@ impl Pass {
             g: identity::Grouping::with_capacity(rows),
             several: tables > 1,
             checks: Vec::new(),
+            unused: Vec::new(),
             warnings: Vec::new(),
             table_rows: Vec::new(),
             tables: Vec::new(),
@@ -327,8 +333,12 @@ impl Pass {
         check_mapping(head, mapping)?;
         let whose = self.whose(&head.path);
         let profiles = head.profiles(crate::input::roles::PROFILE_SAMPLE);
-        for w in crate::input::roles::review(&head.headers, &profiles, mapping) {
-            self.checks.push(format!("{whose}{w}"));
+        for r in crate::input::roles::review(&head.headers, &profiles, mapping) {
+            let text = format!("{whose}{}", r.text);
+            if let Some((role, column)) = r.unused {
+                self.unused.push((role, column, text.clone()));
+            }
+            self.checks.push(text);
         }
         if IDENTIFYING.iter().all(|r| mapping.columns(*r).is_empty()) {
             self.checks.push(format!(
@@ -538,6 +548,7 @@ impl Pass {
             table_rows: self.table_rows,
             log: log_summary,
             warnings,
+            unused_columns: std::mem::take(&mut self.unused),
             joins,
         })
     }

@@ -17,6 +17,12 @@ use crate::workspace::TableSource;
 pub(crate) enum Intent {
     /// A menu, shortcut or toolbar command.
     Run(Command),
+    /// Open a list, plan or spec (a recent file).
+    Open(PathBuf),
+    /// Hide the error message at this place.
+    DismissError(usize),
+    /// Stop the jobs the user can stop (the status bar's Cancel).
+    CancelJobs,
     /// Ask for a file (native or built-in dialog).
     AskFile(FileFor),
     /// The settings were edited in place: price again.
@@ -93,6 +99,16 @@ impl EnrichApp {
     fn apply_intent(&mut self, intent: Intent) {
         match intent {
             Intent::Run(cmd) => self.run_command(cmd),
+            Intent::Open(p) => self.open(p),
+            Intent::DismissError(i) => {
+                if i < self.view.errors.len() {
+                    self.view.errors.remove(i);
+                }
+            }
+            Intent::CancelJobs => {
+                self.jobs.cancel_user();
+                self.view.notice = Some("Cancelled.".into());
+            }
             Intent::AskFile(f) => self.ask_file(f, None),
             Intent::Reprice => self.settings_changed(),
             Intent::ReloadList(read) => {

@@ -404,7 +404,7 @@ impl EnrichApp {
             });
         if r.clicked() {
             ui.close();
-            self.run_command(cmd);
+            self.intend(super::intents::Intent::Run(cmd));
         }
     }
 
@@ -425,7 +425,7 @@ impl EnrichApp {
             }
             if let Some(p) = open {
                 ui.close();
-                self.open(p);
+                self.intend(super::intents::Intent::Open(p));
             }
         });
     }
@@ -449,7 +449,7 @@ impl EnrichApp {
             });
         }
         if let Some(i) = dismiss {
-            self.view.errors.remove(i);
+            self.intend(super::intents::Intent::DismissError(i));
         }
     }
 
@@ -475,8 +475,7 @@ impl EnrichApp {
                     .clicked();
             }
             if cancel {
-                self.jobs.cancel_user();
-                self.view.notice = Some("Cancelled.".into());
+                self.intend(super::intents::Intent::CancelJobs);
             }
             if !self.jobs.busy() {
                 match &self.view.notice {

@@ -758,12 +758,26 @@ pub const PROFILE_SAMPLE: usize = 2000;
 /// Below this, a detected column is worth a second look.
 pub const LOW_CONFIDENCE: f64 = 0.7;
 
+/// One thing [`review`] says of a mapping: its text, and for a column named like a role
+/// but not used, that role and column (the window shows it beside the role).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Remark {
+    pub text: String,
+    pub unused: Option<(Role, String)>,
+}
+
+impl From<String> for Remark {
+    fn from(text: String) -> Remark {
+        Remark { text, unused: None }
+    }
+}
+
 /// What a user should check in the mapping in force: a column in two roles, a mapped
 /// column whose cells disagree with its role, a role left empty although a column looks
 /// like it, a column taken from its cells alone. Headers only, never cell values (these
 /// warnings are saved in plans).
-pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping) -> Vec<String> {
-    let mut out = Vec::new();
+pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping) -> Vec<Remark> {
+    let mut out: Vec<Remark> = Vec::new();
     let empty = ContentProfile::default();
     let index = |c: &str| headers.iter().position(|h| h == c);
     let mut roles_of: BTreeMap<&str, Vec<Role>> = BTreeMap::new();
@@ -774,11 +788,14 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
     }
     for (col, roles) in roles_of.iter().filter(|(_, r)| r.len() > 1) {
         let names: Vec<&str> = roles.iter().map(|r| r.label()).collect();
-        out.push(format!(
-            "column `{col}` is used for {} roles at once ({}): check the mapping",
-            roles.len(),
-            names.join(", ")
-        ));
+        out.push(
+            format!(
+                "column `{col}` is used for {} roles at once ({}): check the mapping",
+                roles.len(),
+                names.join(", ")
+            )
+            .into(),
+        );
     }
     for role in Role::LIST {
         for c in mapping.columns(role) {
@@ -786,12 +803,15 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
             let p = samples.get(i).unwrap_or(&empty);
             if !content_agrees(role, p) {
                 let (share, what) = content_share(role, p);
-                out.push(format!(
-                    "column `{c}` is used as {} but only {} of {} {what}: check the mapping",
-                    role.label(),
-                    percent(share),
-                    sampled(p)
-                ));
+                out.push(
+                    format!(
+                        "column `{c}` is used as {} but only {} of {} {what}: check the mapping",
+                        role.label(),
+                        percent(share),
+                        sampled(p)
+                    )
+                    .into(),
+                );
             }
         }
     }
@@ -822,10 +842,13 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
         } else {
             "it is not mapped".to_string()
         };
-        out.push(format!(
-            "column `{h}` is named like {} but is not used: {why}",
-            role.label()
-        ));
+        out.push(Remark {
+            text: format!(
+                "column `{h}` is named like {} but is not used: {why}",
+                role.label()
+            ),
+            unused: Some((role, h.clone())),
+        });
     }
     let det = detect(headers, samples, &Role::LIST);
     // A column in force that was taken at low confidence, with the reason.
@@ -834,12 +857,15 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
             if let Some(ch) = det.choice(role, c)
                 && ch.confidence < LOW_CONFIDENCE
             {
-                out.push(format!(
-                    "column `{c}` is used as {} at low confidence ({}: {}): check it, it decides how rows match",
-                    role.label(),
-                    percent(ch.confidence),
-                    ch.why
-                ));
+                out.push(
+                    format!(
+                        "column `{c}` is used as {} at low confidence ({}: {}): check it, it decides how rows match",
+                        role.label(),
+                        percent(ch.confidence),
+                        ch.why
+                    )
+                    .into(),
+                );
             }
         }
     }
@@ -867,10 +893,13 @@ pub fn review(headers: &[String], samples: &[ContentProfile], mapping: &Mapping)
             .map(|(_, h)| h)
             .collect();
         if let Some(first) = looks.first() {
-            out.push(format!(
-                "no column is used as {}, but `{first}` looks like one: map it if it is the contact's own",
-                role.label()
-            ));
+            out.push(
+                format!(
+                    "no column is used as {}, but `{first}` looks like one: map it if it is the contact's own",
+                    role.label()
+                )
+                .into(),
+            );
         }
     }
     out
@@ -1026,7 +1055,13 @@ mod tests {
         ]);
         let det = detect(&headers, &samples, &Role::LIST);
         assert_eq!(det.mapping.columns(Role::Phone), ["Phone 2"]);
-        let warnings = review(&headers, &samples, &det.mapping);
+        let remarks = review(&headers, &samples, &det.mapping);
+        assert!(
+            remarks
+                .iter()
+                .any(|r| r.unused == Some((Role::Phone, "Phone 1".into())))
+        );
+        let warnings: Vec<&str> = remarks.iter().map(|r| r.text.as_str()).collect();
         assert!(
             warnings.iter().any(|w| w.starts_with(
                 "column `Phone 1` is named like Phone but is not used: only 0% of 3 sampled cells"

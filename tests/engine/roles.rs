@@ -279,7 +279,7 @@ fn review_names_what_to_check_in_the_mapping_in_force() {
     m.set(Role::Email, vec!["Email Open".into()]);
     m.set(Role::CompanyName, vec!["Company".into()]);
     m.set(Role::FullName, vec!["Company".into()]);
-    let w = review(&hs, &samples, &m).join("\n");
+    let w = texts(review(&hs, &samples, &m));
     assert!(
         w.contains("`Email Open` is used as Email but only 0% of 3 sampled cells are emails"),
         "{w}"
@@ -289,7 +289,7 @@ fn review_names_what_to_check_in_the_mapping_in_force() {
     // Nothing mapped as the email while a column holds them.
     let mut m = Mapping::default();
     m.set(Role::FullName, vec!["Name".into()]);
-    let w = review(&hs, &samples, &m).join("\n");
+    let w = texts(review(&hs, &samples, &m));
     assert!(
         w.contains("no column is used as Email, but `Contact` looks like one"),
         "{w}"
@@ -300,7 +300,7 @@ fn review_names_what_to_check_in_the_mapping_in_force() {
     );
     // The detected mapping itself needs no warning.
     let d = detect(&hs, &samples, &Role::LIST);
-    assert_eq!(review(&hs, &samples, &d.mapping), Vec::<String>::new());
+    assert_eq!(texts(review(&hs, &samples, &d.mapping)), "");
 }
 
 #[test]
@@ -329,4 +329,13 @@ fn the_command_line_warns_about_a_mapping_the_cells_contradict() {
         "{}",
         v["warnings"]
     );
+}
+
+/// The texts of `review`'s remarks, a line each.
+fn texts(remarks: Vec<enrichplan::input::roles::Remark>) -> String {
+    remarks
+        .into_iter()
+        .map(|r| r.text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -488,8 +488,7 @@ fn roles(sources: &Sources, analysis: Option<&Analysis>, ui: &mut egui::Ui, ch: 
             // A column named like this role but not used, with why (never dropped in
             // silence): the analysis's own warning, shown beside the role.
             if let Some(a) = analysis {
-                let tag = format!("is named like {} but is not used", role.label());
-                for w in a.warnings.iter().filter(|w| w.contains(&tag)) {
+                for (_, _, w) in a.unused_columns.iter().filter(|u| u.0 == role) {
                     ui.label(
                         RichText::new(w)
                             .size(12.0)
