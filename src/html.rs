@@ -29,7 +29,9 @@ use crate::plan::{self, Plan};
 use crate::pricebook::PriceBook;
 use crate::pricing::{self, BudgetStatus, Channel, Credits, Item, Shown};
 use crate::report::{self, JsonReport};
-use crate::text;
+// Whole credits with thousands separators and a true minus sign; credits that may have a
+// fraction ("2,500", "2,500.50"): the library's one formatter of each.
+use crate::text::{self, credits as credits_text, int_signed as int};
 
 /// Text made safe to put in HTML, between tags or in a quoted attribute: `&`, `<`, `>`,
 /// `"` and `'` become character references, and control characters (which HTML does not
@@ -1401,14 +1403,6 @@ fn made_text(made: &DateTime<FixedOffset>) -> String {
     made.format("%Y-%m-%d %H:%M (UTC%:z)").to_string()
 }
 
-/// Whole credits with thousands separators, a minus sign when negative.
-fn int(v: i64) -> String {
-    if v < 0 {
-        format!("−{}", text::int(v.unsigned_abs()))
-    } else {
-        text::int(v.unsigned_abs())
-    }
-}
 
 /// A difference: "+1,234", "−56", "0".
 fn signed(v: i64) -> String {
@@ -1446,14 +1440,6 @@ fn pct(v: f64) -> String {
     }
 }
 
-/// Credits that may have a fraction (a budget): "2,500", "2,500.50".
-fn credits_text(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
-        int(v.round() as i64)
-    } else {
-        text::money(v)
-    }
-}
 
 /// "USD 1,234.50", or the amount alone without a currency.
 fn money(v: f64, currency: Option<&str>) -> String {

@@ -166,7 +166,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                                     (0, _) => "the baseline".to_string(),
                                     (_, 0) => "same".to_string(),
                                     (_, d) if d > 0 => format!("+{}", int(d)),
-                                    (_, d) => format!("−{}", int(-d)),
+                                    (_, d) => int(d),
                                 }
                             }),
                         );
