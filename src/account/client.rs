@@ -303,10 +303,7 @@ mod tests {
             "https://:443",
             "https://api.lusha.com:x",
         ] {
-            assert!(
-                matches!(check_base(bad), Err(Error::Setting(_))),
-                "{bad}"
-            );
+            assert!(matches!(check_base(bad), Err(Error::Setting(_))), "{bad}");
         }
     }
 

@@ -93,9 +93,7 @@ pub fn lines(s: &Snapshot, book: &PriceBook) -> Vec<Line> {
                 None => Against::Unmapped,
                 Some(key) => match book_price(book, key) {
                     None => Against::UnknownKey(key),
-                    Some(v) if (v - price.unit()).abs() > 1e-9 => {
-                        Against::Differs { key, book: v }
-                    }
+                    Some(v) if (v - price.unit()).abs() > 1e-9 => Against::Differs { key, book: v },
                     Some(v) => Against::Same { key, book: v },
                 },
             };
