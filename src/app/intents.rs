@@ -47,6 +47,8 @@ pub(crate) enum Intent {
     AddCompareDialog,
     AddCurrentToCompare,
     Workspace(WorkspaceIntent),
+    /// The Account section's buttons (`app/account.rs`).
+    Account(super::account::AccountIntent),
 }
 
 /// The Workspace view's toolbar and table buttons.
@@ -125,6 +127,7 @@ impl EnrichApp {
                 }
             }
             Intent::Workspace(w) => self.apply_workspace(w),
+            Intent::Account(a) => self.apply_account(a),
         }
     }
 

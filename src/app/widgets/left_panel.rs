@@ -42,6 +42,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
         section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
         section(ui, "Budget", |ui| budget(app, ui, &mut ch));
+        section(ui, "Account", |ui| app.account_section(ui));
         apply(app, ch);
         return;
     }
@@ -57,6 +58,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
     section(ui, "Price book", |ui| price_book(app, ui, &mut ch));
     section(ui, "Billing cycle", |ui| cycle(app, ui, &mut ch));
     section(ui, "Budget", |ui| budget(app, ui, &mut ch));
+    section(ui, "Account", |ui| app.account_section(ui));
     ui.add_space(8.0);
     if ui
         .button("Reset all settings")
