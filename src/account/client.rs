@@ -66,43 +66,37 @@ fn shown_base(given: &str) -> String {
 /// server for tests); no user, query or fragment. The result has no trailing `/`.
 /// A refused base is [`Error::Setting`] (a bad argument), saying why.
 pub fn check_base(s: &str) -> Result<String, Error> {
-    check_base_words(s).map_err(Error::Setting)
-}
-
-fn check_base_words(s: &str) -> Result<String, String> {
+    let refused = |m: String| Err(Error::Setting(m));
     let t = s.trim().trim_end_matches('/');
-    let (scheme, rest) = t
-        .split_once("://")
-        .ok_or("give a URL such as https://api.lusha.com")?;
+    let Some((scheme, rest)) = t.split_once("://") else {
+        return refused("give a URL such as https://api.lusha.com".into());
+    };
     let host_port = rest.split('/').next().unwrap_or("");
     if rest.contains(['?', '#', '@']) || rest.chars().any(|c| c.is_whitespace()) {
-        return Err("a base URL has no user, query or fragment".into());
-    }
-    if host_port.is_empty() {
-        return Err("the URL has no host".into());
+        return refused("a base URL has no user, query or fragment".into());
     }
     let host = match host_port.rsplit_once(':') {
         Some((h, port)) => {
             if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
-                return Err(format!("`{port}` is not a port"));
+                return refused(format!("`{port}` is not a port"));
             }
             h
         }
         None => host_port,
     };
     if host.is_empty() {
-        return Err("the URL has no host".into());
+        return refused("the URL has no host".into());
     }
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(format!("https://{rest}")),
         "http" if host == "127.0.0.1" || host.eq_ignore_ascii_case("localhost") => {
             Ok(format!("http://{rest}"))
         }
-        "http" => Err(
+        "http" => refused(
             "the key is sent only over https (plain http only to 127.0.0.1 or localhost, for tests)"
                 .into(),
         ),
-        other => Err(format!("`{other}` is not https")),
+        other => refused(format!("`{other}` is not https")),
     }
 }
 

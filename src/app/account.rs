@@ -67,7 +67,7 @@ impl KeyFrom {
 /// A read: the snapshot and where its key came from, or the failure's message with the
 /// last snapshot cached (if any). `cache_note` says a cache that could not be written.
 pub(crate) struct Read {
-    result: Result<(Snapshot, KeyFrom), String>,
+    result: Result<(Snapshot, KeyFrom), AccountError>,
     cached: Option<Snapshot>,
     cache_note: Option<String>,
 }
@@ -78,7 +78,7 @@ pub(crate) enum Done {
     /// The key stored (`stored`) or removed; Ok(false): there was none to remove.
     Key {
         stored: bool,
-        result: Result<bool, String>,
+        result: Result<bool, AccountError>,
     },
 }
 
@@ -401,27 +401,23 @@ impl EnrichApp {
         }
     }
 
-    /// The key typed, checked (None when nothing is typed); a bad key is said and kept
-    /// from being used.
-    fn typed_key(&mut self) -> Result<Option<ApiKey>, ()> {
+    /// The key typed, checked (None when nothing is typed; the field is cleared once it
+    /// is taken). A bad key is said (without repeating it) and None of it is used.
+    fn typed_key(&mut self) -> crate::Result<Option<ApiKey>> {
         let st = &mut self.view.account;
         if st.key_text.trim().is_empty() {
             return Ok(None);
         }
-        match ApiKey::new(&st.key_text) {
-            Ok(k) => {
-                st.key_text.clear();
-                Ok(Some(k))
-            }
-            Err(e) => {
-                st.error = Some(format!("The key typed is not usable: {e}"));
-                Err(())
-            }
-        }
+        let key = ApiKey::new(&st.key_text).inspect_err(|e| {
+            st.error = Some(format!("The key typed is not usable: {e}"));
+        })?;
+        st.key_text.clear();
+        Ok(Some(key))
     }
 
     /// Read the account on a worker.
     fn connect(&mut self) {
+        // A bad key typed is said there and nothing is sent.
         let Ok(typed) = self.typed_key() else { return };
         let st = &mut self.view.account;
         if let Some(k) = typed {
@@ -456,7 +452,7 @@ impl EnrichApp {
                     (_, None) => {}
                 }
                 Ok(Output::Account(Box::new(Done::Read(Box::new(Read {
-                    result: result.map_err(|e| e.to_string()),
+                    result,
                     cached,
                     cache_note,
                 })))))
@@ -478,7 +474,8 @@ impl EnrichApp {
             Ok(None) => {
                 self.view.account.error = Some("Type the API key first, then store it.".to_string())
             }
-            Err(()) => {}
+            // Said in the section (`typed_key`).
+            Err(_) => {}
         }
     }
 
@@ -497,14 +494,14 @@ impl EnrichApp {
             label.into(),
             self.ctx.clone(),
             move |_| {
-                let result = store
-                    .map(Ok)
-                    .unwrap_or_else(key::native_store)
-                    .and_then(|s| match &key {
-                        Some(k) => key::store_in(&s, k).map(|()| true),
-                        None => key::delete_in(&s),
-                    })
-                    .map_err(|e| e.to_string());
+                let result =
+                    store
+                        .map(Ok)
+                        .unwrap_or_else(key::native_store)
+                        .and_then(|s| match &key {
+                            Some(k) => key::store_in(&s, k).map(|()| true),
+                            None => key::delete_in(&s),
+                        });
                 Ok(Output::Account(Box::new(Done::Key { stored, result })))
             },
         );
@@ -526,8 +523,8 @@ impl EnrichApp {
                     st.error = None;
                     st.notice = r.cache_note;
                 }
-                Err(m) => {
-                    st.error = Some(m);
+                Err(e) => {
+                    st.error = Some(e.to_string());
                     st.connected = false;
                     // The newest snapshot known: this session's, else the cached one.
                     if let Some(c) = r.cached
@@ -557,7 +554,7 @@ impl EnrichApp {
                     }
                     st.notice = Some(said);
                 }
-                Err(m) => st.error = Some(m),
+                Err(e) => st.error = Some(e.to_string()),
             },
         }
     }
