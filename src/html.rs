@@ -29,7 +29,9 @@ use crate::plan::{self, Plan};
 use crate::pricebook::PriceBook;
 use crate::pricing::{self, BudgetStatus, Channel, Credits, Item, Shown};
 use crate::report::{self, JsonReport};
-use crate::text;
+// Whole credits with thousands separators and a true minus sign; credits that may have a
+// fraction ("2,500", "2,500.50"): the library's one formatter of each.
+use crate::text::{self, credits as credits_text, int_signed as int};
 
 /// Text made safe to put in HTML, between tags or in a quoted attribute: `&`, `<`, `>`,
 /// `"` and `'` become character references, and control characters (which HTML does not
@@ -166,6 +168,7 @@ pub fn estimate_page_at(
     );
     budget_card(&mut s, outcome);
     s.push_str("</section>\n");
+    time_to_run(&mut s, json, channel);
 
     // The breakdown and its chart.
     s.push_str("<section id=\"breakdown\" class=\"keep\">\n<h2>Credits by item</h2>\n");
@@ -219,6 +222,63 @@ pub fn estimate_page_at(
     warnings(&mut s, e.warnings.iter().map(|w| (None, w.as_str())));
     foot(&mut s, &made);
     s
+}
+
+/// On the API channels: the requests the run makes, how long they take under the rate
+/// limits in force (days and hours) and which limits (JSON `time_to_run`).
+fn time_to_run(s: &mut String, json: &JsonReport, channel: Channel) {
+    let Some(t) = &json.time_to_run else { return };
+    let per = match channel {
+        Channel::ApiSingle => "one per billable contact",
+        Channel::ApiBulk => "one per batch of contacts",
+        _ => "API requests",
+    };
+    s.push_str("<section id=\"time-to-run\" class=\"keep\">\n<h2>Time to run</h2>\n");
+    let took = match (t.days, t.hours) {
+        (Some(d), Some(h)) => format!(
+            "take about <b id=\"time-to-run-duration\">{}</b> <span class=\"muted\">({} days, {} hours)</span>",
+            escape(&t.duration_text()),
+            escape(&decimals(d, 2)),
+            escape(&decimals(h, 2))
+        ),
+        _ => format!(
+            "<b id=\"time-to-run-duration\">{}</b>",
+            escape(&t.duration_text())
+        ),
+    };
+    let _ = writeln!(
+        s,
+        "<p><b id=\"time-to-run-requests\">{}</b> API {} <span class=\"muted\">({per})</span> {took}, sending as fast as the limits allow.</p>",
+        text::int(t.requests),
+        if t.requests == 1 {
+            "request"
+        } else {
+            "requests"
+        },
+    );
+    let window = |v: Option<u64>| match v {
+        Some(v) => format!("{} requests", text::int(v)),
+        None => "no limit given".into(),
+    };
+    meta_list(
+        s,
+        &[
+            ("Limits", escape(&t.limits)),
+            ("Per minute", escape(&window(t.per_minute))),
+            ("Per hour", escape(&window(t.per_hour))),
+            ("Per day", escape(&window(t.per_day))),
+        ],
+    );
+    s.push_str("</section>\n");
+}
+
+/// `v` with `places` decimals and thousands separators, trailing zeros kept: 1.5 → "1.50".
+fn decimals(v: f64, places: usize) -> String {
+    let t = format!("{v:.places$}");
+    match t.split_once('.') {
+        Some((i, f)) => format!("{}.{f}", text::int(i.parse().unwrap_or(0))),
+        None => text::int(t.parse().unwrap_or(0)),
+    }
 }
 
 /// The page of a comparison of saved plans, as `enrichplan compare` takes them (each
@@ -1401,15 +1461,6 @@ fn made_text(made: &DateTime<FixedOffset>) -> String {
     made.format("%Y-%m-%d %H:%M (UTC%:z)").to_string()
 }
 
-/// Whole credits with thousands separators, a minus sign when negative.
-fn int(v: i64) -> String {
-    if v < 0 {
-        format!("−{}", text::int(v.unsigned_abs()))
-    } else {
-        text::int(v.unsigned_abs())
-    }
-}
-
 /// A difference: "+1,234", "−56", "0".
 fn signed(v: i64) -> String {
     if v > 0 {
@@ -1443,15 +1494,6 @@ fn pct(v: f64) -> String {
         format!("{:.0}%", p.round())
     } else {
         format!("{p:.1}%")
-    }
-}
-
-/// Credits that may have a fraction (a budget): "2,500", "2,500.50".
-fn credits_text(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
-        int(v.round() as i64)
-    } else {
-        text::money(v)
     }
 }
 

@@ -19,6 +19,23 @@ pub fn int(n: u64) -> String {
     out
 }
 
+/// A whole number that may be negative, with thousands separators and a true minus sign
+/// (U+2212): -1234 → "−1,234". The one signed formatter of the window and the HTML page.
+pub fn int_signed(v: i64) -> String {
+    let out = int(v.unsigned_abs());
+    if v < 0 { format!("\u{2212}{out}") } else { out }
+}
+
+/// Credits that may have a fraction (a balance, a budget, a price): "8,500" when whole
+/// (within 1e-9), else two decimals, "2,500.50". The one formatter of credits for people.
+pub fn credits(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
+        int_signed(v.round() as i64)
+    } else {
+        money(v)
+    }
+}
+
 /// A number with thousands separators and two decimals: 94557.75 → "94,557.75".
 pub fn money(v: f64) -> String {
     let s = format!("{:.2}", v.abs());
@@ -63,6 +80,18 @@ mod tests {
         assert_eq!(int(999), "999");
         assert_eq!(int(2000), "2,000");
         assert_eq!(int(1234567), "1,234,567");
+        assert_eq!(int_signed(-1234567), "\u{2212}1,234,567");
+        assert_eq!(int_signed(0), "0");
+        assert_eq!(int_signed(42), "42");
+    }
+
+    #[test]
+    fn credits_whole_or_with_cents() {
+        assert_eq!(credits(8500.0), "8,500");
+        assert_eq!(credits(2500.5), "2,500.50");
+        assert_eq!(credits(2.0 + 1e-12), "2");
+        assert_eq!(credits(-3.0), "\u{2212}3");
+        assert_eq!(credits(0.25), "0.25");
     }
 
     #[test]

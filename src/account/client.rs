@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::key::ApiKey;
 use super::{AccountError, Snapshot};
+use crate::error::Error;
 
 /// The vendor's API.
 pub const DEFAULT_BASE: &str = "https://api.lusha.com";
@@ -41,7 +42,7 @@ pub fn base_url(flag: Option<&str>) -> Result<String, AccountError> {
         (None, None) => (DEFAULT_BASE, "the default"),
     };
     check_base(given)
-        .map_err(|m| AccountError::BadBase(format!("{from} {}: {m}", shown_base(given))))
+        .map_err(|e| AccountError::BadBase(format!("{from} {}: {e}", shown_base(given))))
 }
 
 /// A refused base as it may be shown: without a user part, query or fragment, where a key
@@ -63,40 +64,39 @@ fn shown_base(given: &str) -> String {
 
 /// `https://host[:port][/path]`, or plain http to 127.0.0.1 or localhost only (a stand-in
 /// server for tests); no user, query or fragment. The result has no trailing `/`.
-pub fn check_base(s: &str) -> Result<String, String> {
+/// A refused base is [`Error::Setting`] (a bad argument), saying why.
+pub fn check_base(s: &str) -> Result<String, Error> {
+    let refused = |m: String| Err(Error::Setting(m));
     let t = s.trim().trim_end_matches('/');
-    let (scheme, rest) = t
-        .split_once("://")
-        .ok_or("give a URL such as https://api.lusha.com")?;
+    let Some((scheme, rest)) = t.split_once("://") else {
+        return refused("give a URL such as https://api.lusha.com".into());
+    };
     let host_port = rest.split('/').next().unwrap_or("");
     if rest.contains(['?', '#', '@']) || rest.chars().any(|c| c.is_whitespace()) {
-        return Err("a base URL has no user, query or fragment".into());
-    }
-    if host_port.is_empty() {
-        return Err("the URL has no host".into());
+        return refused("a base URL has no user, query or fragment".into());
     }
     let host = match host_port.rsplit_once(':') {
         Some((h, port)) => {
             if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
-                return Err(format!("`{port}` is not a port"));
+                return refused(format!("`{port}` is not a port"));
             }
             h
         }
         None => host_port,
     };
     if host.is_empty() {
-        return Err("the URL has no host".into());
+        return refused("the URL has no host".into());
     }
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(format!("https://{rest}")),
         "http" if host == "127.0.0.1" || host.eq_ignore_ascii_case("localhost") => {
             Ok(format!("http://{rest}"))
         }
-        "http" => Err(
+        "http" => refused(
             "the key is sent only over https (plain http only to 127.0.0.1 or localhost, for tests)"
                 .into(),
         ),
-        other => Err(format!("`{other}` is not https")),
+        other => refused(format!("`{other}` is not https")),
     }
 }
 
@@ -171,9 +171,22 @@ fn vendor_message(body: &[u8], key: &ApiKey) -> Option<String> {
     Some(key.scrub(one_line.trim()))
 }
 
+/// The answer's texts (category, renewal type, action names; checked for length and
+/// control characters by [`Snapshot::from_vendor_json`]) with the key scrubbed out, as any
+/// text from outside: a server that echoes the key never gets it shown or cached.
+fn scrub_snapshot(mut s: Snapshot, key: &ApiKey) -> Snapshot {
+    s.plan.category = key.scrub(&s.plan.category);
+    s.plan.renewal_type = key.scrub(&s.plan.renewal_type);
+    s.pricing = std::mem::take(&mut s.pricing)
+        .into_iter()
+        .map(|(action, p)| (key.scrub(&action), p))
+        .collect();
+    s
+}
+
 /// Read the account: the one GET, then the checks of [`Snapshot::from_vendor_json`].
 pub fn fetch(base: &str, key: &ApiKey) -> Result<Snapshot, AccountError> {
-    let base = check_base(base).map_err(AccountError::BadBase)?;
+    let base = check_base(base).map_err(|e| AccountError::BadBase(e.to_string()))?;
     let t = timeout();
     let loopback = base.starts_with("http://");
     let config = ureq::Agent::config_builder()
@@ -233,6 +246,7 @@ pub fn fetch(base: &str, key: &ApiKey) -> Result<Snapshot, AccountError> {
             &body?,
             chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 0),
         )
+        .map(|s| scrub_snapshot(s, key))
         .map_err(|e| match e {
             AccountError::Malformed(m) => AccountError::Malformed(key.scrub(&m)),
             AccountError::Invalid(m) => AccountError::Invalid(key.scrub(&m)),
@@ -283,8 +297,24 @@ mod tests {
             "https://:443",
             "https://api.lusha.com:x",
         ] {
-            assert!(check_base(bad).is_err(), "{bad}");
+            assert!(matches!(check_base(bad), Err(Error::Setting(_))), "{bad}");
         }
+    }
+
+    /// A 200 answer that echoes the key in its texts keeps none of it.
+    #[test]
+    fn the_key_is_scrubbed_from_the_answers_texts() {
+        let key = ApiKey::new("tk-SECRET-42").unwrap();
+        let body = r#"{"credits": {"total": 10, "used": 4, "remaining": 6},
+            "plan": {"category": "pro tk-SECRET-42", "renewalType": "tk-SECRET-42",
+                     "startDate": null, "endDate": null},
+            "pricing": {"tk-SECRET-42": {"credits": 1, "perQuantity": 1}}}"#;
+        let s = Snapshot::from_vendor_json(body.as_bytes(), chrono::DateTime::UNIX_EPOCH).unwrap();
+        let s = scrub_snapshot(s, &key);
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(!json.contains("tk-SECRET-42"), "{json}");
+        assert_eq!(s.plan.category, "pro [the API key]");
+        assert!(s.pricing.contains_key("[the API key]"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use keyring_core::{CredentialStore, Entry};
 
 use super::AccountError;
+use crate::error::Error;
 
 /// The environment variable that holds the key (it wins over the stored one).
 pub const ENV: &str = "LUSHA_API_KEY";
@@ -29,21 +30,23 @@ impl std::fmt::Debug for ApiKey {
 impl ApiKey {
     /// A key as typed or stored: trimmed; not empty, no spaces or control characters
     /// inside, at most 512 characters. The message never repeats the text.
-    pub fn new(text: &str) -> Result<ApiKey, String> {
+    /// A refused key is [`Error::Setting`] (a bad argument).
+    pub fn new(text: &str) -> Result<ApiKey, Error> {
         let t = text.trim();
+        let refused = |m: &str| Err(Error::Setting(m.to_string()));
         if t.is_empty() {
-            return Err("the key is empty".into());
+            return refused("the key is empty");
         }
         if t.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err("the key has spaces or control characters inside".into());
+            return refused("the key has spaces or control characters inside");
         }
         if t.chars().count() > 512 {
-            return Err("the key is longer than 512 characters".into());
+            return refused("the key is longer than 512 characters");
         }
         // Shorter keys could not be scrubbed from messages without blanking ordinary words
         // (see `scrub`), and no vendor key is this short.
         if t.len() < 4 {
-            return Err("the key is shorter than 4 characters".into());
+            return refused("the key is shorter than 4 characters");
         }
         Ok(ApiKey(t.to_string()))
     }
@@ -195,6 +198,8 @@ mod tests {
         );
         for bad in ["", "   ", "two words", "tab\there", &"x".repeat(513)] {
             let e = ApiKey::new(bad).unwrap_err();
+            assert!(matches!(e, Error::Setting(_)), "{e}");
+            let e = e.to_string();
             assert!(bad.trim().is_empty() || !e.contains(bad.trim()), "{e}");
         }
     }

@@ -26,6 +26,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cycle::{Cycle, CycleLength};
+use crate::text;
 
 /// Why the account could not be read. No text here contains the key: every text that
 /// comes from outside (the vendor's message, a parser's) is scrubbed of it by the client.
@@ -259,13 +260,25 @@ struct RawPrice {
     per_quantity: f64,
 }
 
-/// A number of credits for people: "8,500", or "2.50" when not whole.
-pub fn shown(v: f64) -> String {
-    if v.fract() == 0.0 && (0.0..1e15).contains(&v) {
-        crate::text::int(v as u64)
-    } else {
-        crate::text::money(v)
+/// The longest text taken from the answer (a category, a renewal type, an action name).
+pub const MAX_TEXT: usize = 100;
+
+/// A text of the vendor's answer, checked as error texts are: trimmed, at most
+/// [`MAX_TEXT`] characters and no control characters; the message names the field, never
+/// the text (which could be anything). The client scrubs the key from what passes.
+fn vendor_text(what: &str, s: &str) -> Result<String, AccountError> {
+    let t = s.trim();
+    if t.chars().any(char::is_control) {
+        return Err(AccountError::Invalid(format!(
+            "has control characters in {what}"
+        )));
     }
+    if t.chars().count() > MAX_TEXT {
+        return Err(AccountError::Invalid(format!(
+            "has a {what} longer than {MAX_TEXT} characters"
+        )));
+    }
+    Ok(t.to_string())
 }
 
 /// A count that must be a number ≥ 0.
@@ -301,7 +314,11 @@ fn date_time(what: &str, s: &str) -> Result<DateTime<Utc>, AccountError> {
     {
         return Ok(dt.and_utc());
     }
-    let shown: String = t.chars().take(40).collect();
+    let shown: String = t
+        .chars()
+        .take(40)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     Err(AccountError::Invalid(format!(
         "has {what} = `{shown}`: not a date (YYYY-MM-DDThh:mm:ssZ)"
     )))
@@ -359,12 +376,24 @@ impl Snapshot {
             if v > credits.total + 1e-9 {
                 return Err(AccountError::Invalid(format!(
                     "has {what} = {} above credits.total = {}",
-                    shown(v),
-                    shown(credits.total)
+                    text::credits(v),
+                    text::credits(credits.total)
                 )));
             }
         }
-        let category = raw.plan.category.trim().to_string();
+        // The cycle's credits are used or left, nothing else: a balance that does not add
+        // up is not one to plan a budget on.
+        if (credits.used + credits.remaining - credits.total).abs() > 1e-6 * credits.total.max(1.0)
+        {
+            return Err(AccountError::Invalid(format!(
+                "has credits.used = {} and credits.remaining = {}, which do not add up to credits.total = {}",
+                text::credits(credits.used),
+                text::credits(credits.remaining),
+                text::credits(credits.total)
+            )));
+        }
+        let category = vendor_text("plan.category", &raw.plan.category)?;
+        let renewal_type = vendor_text("plan.renewalType", &raw.plan.renewal_type)?;
         if category.is_empty() {
             return Err(AccountError::Invalid("has an empty plan.category".into()));
         }
@@ -391,6 +420,12 @@ impl Snapshot {
         }
         let mut pricing = BTreeMap::new();
         for (action, p) in raw.pricing {
+            let action = vendor_text("a pricing action name", &action)?;
+            if action.is_empty() {
+                return Err(AccountError::Invalid(
+                    "has a pricing action with an empty name".into(),
+                ));
+            }
             let credits = amount(&format!("pricing.{action}.credits"), p.credits)?;
             if !(p.per_quantity.is_finite() && p.per_quantity > 0.0) {
                 return Err(AccountError::Invalid(format!(
@@ -411,7 +446,7 @@ impl Snapshot {
             credits,
             plan: PlanInfo {
                 category,
-                renewal_type: raw.plan.renewal_type.trim().to_string(),
+                renewal_type,
                 start_date,
                 end_date,
             },
@@ -464,7 +499,7 @@ pub fn apply(s: &Snapshot, given: &Given) -> Applied {
         None => {
             taken.push(format!(
                 "budget {} credits left",
-                shown(s.credits.remaining)
+                text::credits(s.credits.remaining)
             ));
             Some(s.credits.remaining)
         }
@@ -544,7 +579,7 @@ pub fn apply(s: &Snapshot, given: &Given) -> Applied {
 /// `enrichplan account` for people.
 pub fn table_text(s: &Snapshot, book: &crate::pricebook::PriceBook) -> String {
     let mut t = String::new();
-    let m = shown;
+    let m = text::credits;
     let _ = writeln!(t, "Lusha account, as of {}", s.as_of_text());
     let _ = writeln!(
         t,
@@ -607,21 +642,20 @@ pub fn table_text(s: &Snapshot, book: &crate::pricebook::PriceBook) -> String {
         let _ = writeln!(t, "  none given");
     }
     let w = s.pricing.keys().map(|k| k.len()).max().unwrap_or(0);
-    for (action, price) in &s.pricing {
+    for line in prices::lines(s, book) {
+        let (action, price) = (&line.action, &line.price);
         let per = if price.per_quantity == 1.0 {
             String::new()
         } else {
             format!(" per {}", m(price.per_quantity))
         };
-        let book_side = match prices::book_key(action) {
-            Some(key) => match prices::book_price(book, key) {
-                Some(v) if (v - price.unit()).abs() > 1e-9 => {
-                    format!("price book {key}: {} — differs", m(v))
-                }
-                Some(v) => format!("price book {key}: {}", m(v)),
-                None => format!("price book key {key} unknown"),
-            },
-            None => "not mapped to a price-book key".to_string(),
+        let book_side = match line.against {
+            prices::Against::Differs { key, book } => {
+                format!("price book {key}: {} — differs", m(book))
+            }
+            prices::Against::Same { key, book } => format!("price book {key}: {}", m(book)),
+            prices::Against::UnknownKey(key) => format!("price book key {key} unknown"),
+            prices::Against::Unmapped => "not mapped to a price-book key".to_string(),
         };
         let price_text = format!(
             "{} {}{per}",
@@ -686,6 +720,26 @@ mod tests {
                 "credits.remaining = 12,000 above credits.total = 10,000",
             ),
             (
+                r#""used": 1500"#,
+                r#""used": 1000"#,
+                "credits.used = 1,000 and credits.remaining = 8,500, which do not add up to credits.total = 10,000",
+            ),
+            (
+                r#""category": "professional""#,
+                r#""category": "pro\u0007fessional""#,
+                "control characters in plan.category",
+            ),
+            (
+                r#""renewalType": "annual""#,
+                r#""renewalType": "annual\nx""#,
+                "control characters in plan.renewalType",
+            ),
+            (
+                r#""revealEmail""#,
+                r#""reveal\u001b[31mEmail""#,
+                "control characters in a pricing action name",
+            ),
+            (
                 r#""endDate": "2027-01-01T00:00:00.000Z""#,
                 r#""endDate": "next year""#,
                 "plan.endDate = `next year`",
@@ -725,6 +779,16 @@ mod tests {
             assert!(msg.contains(says), "{says} in {msg}");
             assert!(msg.contains("nothing was used"), "{msg}");
         }
+        // A text too long is refused without being repeated.
+        let long = "x".repeat(MAX_TEXT + 1);
+        let text = OK.replacen("professional", &long, 1);
+        let msg = Snapshot::from_vendor_json(text.as_bytes(), now())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("plan.category longer than 100 characters") && !msg.contains(&long),
+            "{msg}"
+        );
         for bad in ["", "{", "[1,2]", "<html>oops</html>", r#"{"credits": {}}"#] {
             let e = Snapshot::from_vendor_json(bad.as_bytes(), now()).unwrap_err();
             assert!(matches!(e, AccountError::Malformed(_)), "{bad}: {e}");

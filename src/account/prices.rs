@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{Snapshot, shown};
+use super::{ActionPrice, Snapshot};
 use crate::error::{Error, Result};
 use crate::pricebook::{PriceBook, Prices};
 
@@ -25,11 +25,6 @@ static ACTIONS: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
         .expect("assets/account-actions.toml is checked by the tests")
         .actions
 });
-
-/// Every mapped action and its price-book key.
-pub fn table() -> &'static BTreeMap<String, String> {
-    &ACTIONS
-}
 
 /// The price-book key an account action is, if the table maps it.
 pub fn book_key(action: &str) -> Option<&'static str> {
@@ -67,21 +62,63 @@ pub struct Comparison {
     pub unmapped: Vec<String>,
 }
 
+/// How an account's action stands against the book: the one comparison, which the
+/// account table's marks, the warnings and the window's list all come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Against {
+    /// The book's price under `key` is the account's.
+    Same { key: &'static str, book: f64 },
+    /// The book's price under `key` is another.
+    Differs { key: &'static str, book: f64 },
+    /// The table maps the action to a key this book does not have.
+    UnknownKey(&'static str),
+    /// The table does not map the action (never guessed).
+    Unmapped,
+}
+
+/// One of the account's prices beside the book.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub action: String,
+    pub price: ActionPrice,
+    pub against: Against,
+}
+
+/// Every price of the account beside the book's, in the account's order (by action).
+pub fn lines(s: &Snapshot, book: &PriceBook) -> Vec<Line> {
+    s.pricing
+        .iter()
+        .map(|(action, price)| {
+            let against = match book_key(action) {
+                None => Against::Unmapped,
+                Some(key) => match book_price(book, key) {
+                    None => Against::UnknownKey(key),
+                    Some(v) if (v - price.unit()).abs() > 1e-9 => Against::Differs { key, book: v },
+                    Some(v) => Against::Same { key, book: v },
+                },
+            };
+            Line {
+                action: action.clone(),
+                price: *price,
+                against,
+            }
+        })
+        .collect()
+}
+
+/// The differences and the actions not compared, from [`lines`].
 pub fn compare(s: &Snapshot, book: &PriceBook) -> Comparison {
     let mut c = Comparison::default();
-    for (action, price) in &s.pricing {
-        match book_key(action).and_then(|k| book_price(book, k).map(|v| (k, v))) {
-            Some((key, v)) => {
-                if (v - price.unit()).abs() > 1e-9 {
-                    c.differences.push(Difference {
-                        action: action.clone(),
-                        key: key.to_string(),
-                        account: price.unit(),
-                        book: v,
-                    });
-                }
-            }
-            None => c.unmapped.push(action.clone()),
+    for l in lines(s, book) {
+        match l.against {
+            Against::Same { .. } => {}
+            Against::Differs { key, book } => c.differences.push(Difference {
+                action: l.action,
+                key: key.to_string(),
+                account: l.price.unit(),
+                book,
+            }),
+            Against::UnknownKey(_) | Against::Unmapped => c.unmapped.push(l.action),
         }
     }
     c
@@ -92,7 +129,7 @@ pub fn warnings(c: &Comparison, book: &PriceBook) -> Vec<String> {
     let credits = |v: f64| {
         format!(
             "{} {}",
-            shown(v),
+            crate::text::credits(v),
             if v == 1.0 { "credit" } else { "credits" }
         )
     };
@@ -165,7 +202,6 @@ pub fn account_book(base: &PriceBook, s: &Snapshot) -> Result<PriceBook> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::account::ActionPrice;
 
     fn snapshot(pricing: &[(&str, f64, f64)]) -> Snapshot {
         let body = r#"{"credits": {"total": 10, "used": 0, "remaining": 10},
@@ -187,8 +223,8 @@ mod tests {
     #[test]
     fn every_mapped_action_is_a_price_of_the_book() {
         let book = crate::pricebook::default_book();
-        assert!(!table().is_empty());
-        for (action, key) in table() {
+        assert!(!ACTIONS.is_empty());
+        for (action, key) in ACTIONS.iter() {
             let v = book_price(&book, key);
             assert!(v.is_some(), "{action} → {key}: not a price-book key");
             // A price, not a block size (those are whole numbers the account cannot set).

@@ -42,6 +42,10 @@ pub enum JobKind {
     Priority,
     /// Column roles remembered (or forgotten) for files with the list's columns.
     RememberMapping,
+    /// The live account read (the one request), in the Account section.
+    Account,
+    /// The API key stored in (or removed from) the OS credential store.
+    AccountKey,
 }
 
 impl JobKind {
@@ -62,6 +66,8 @@ impl JobKind {
             JobKind::Rows => "enrichplan-rows",
             JobKind::Priority => "enrichplan-priority",
             JobKind::RememberMapping => "enrichplan-remember-mapping",
+            JobKind::Account => "enrichplan-account",
+            JobKind::AccountKey => "enrichplan-account-key",
         }
     }
 
@@ -196,6 +202,8 @@ pub enum Output {
     Priority(Box<PriorityOf>),
     /// Column roles remembered (true) or forgotten (false) for these headers.
     MappingRemembered(Vec<String>, bool),
+    /// The account read, or the key stored or removed (`app/account.rs`).
+    Account(Box<crate::app::account::Done>),
 }
 
 /// `Err(None)`: cancelled by the user; `Err(Some(message))`: failed.

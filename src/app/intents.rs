@@ -57,6 +57,8 @@ pub(crate) enum Intent {
     /// Take the plan at this place out of the Compare view.
     RemoveCompared(usize),
     Workspace(WorkspaceIntent),
+    /// The Account section's buttons (`app/account.rs`).
+    Account(super::account::AccountIntent),
 }
 
 /// The Workspace view's toolbar and table buttons.
@@ -151,6 +153,7 @@ impl EnrichApp {
                 }
             }
             Intent::Workspace(w) => self.apply_workspace(w),
+            Intent::Account(a) => self.apply_account(a),
         }
     }
 

@@ -267,6 +267,7 @@ impl EnrichApp {
                 self.reanalyze();
             }
             Ok(Output::Reconciled(r)) => self.results.reconciliation = Some(*r),
+            Ok(Output::Account(d)) => self.account_done(*d),
             Ok(Output::MappingRemembered(headers, remembered)) => {
                 if self
                     .source

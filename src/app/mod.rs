@@ -7,6 +7,7 @@
 //! - `logic`: applying commands and job results;
 //! - `ui` and `widgets`: drawing.
 
+mod account;
 mod background;
 pub mod commands;
 pub mod dialogs;
@@ -243,6 +244,8 @@ pub(crate) struct ViewState {
     pub frame: Option<(std::time::Instant, std::time::Instant)>,
     /// Frames drawn so far.
     pub frames: u64,
+    /// The Account section (`account.rs`).
+    pub account: account::AccountState,
 }
 
 /// The window: its state in a few owned parts. Widgets draw from them and say what the
@@ -315,6 +318,7 @@ impl EnrichApp {
         let mut app = Self::blank(persisted);
         app.ctx = Some(cc.egui_ctx.clone());
         app.source.mappings = mapping_store();
+        app.view.account = account::AccountState::for_window();
         let first = files
             .into_iter()
             .next()

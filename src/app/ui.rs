@@ -89,6 +89,7 @@ impl eframe::App for EnrichApp {
                         scroll = scroll.vertical_scroll_offset(0.0);
                     }
                     scroll.show(ui, |ui| {
+                        let account = self.account_view();
                         let intents = widgets::left_panel::show(
                             ui,
                             widgets::left_panel::Panel {
@@ -97,6 +98,7 @@ impl eframe::App for EnrichApp {
                                 analysis: self.results.analysis.as_deref(),
                                 pricing: &mut self.pricing,
                                 budget: &mut self.persisted.budget,
+                                account: (account, &mut self.view.account.key_text),
                             },
                         );
                         for i in intents {

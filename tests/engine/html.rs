@@ -635,6 +635,76 @@ fn workspace_spec_page() {
 }
 
 /// `.html`, `.htm` and upper case pick the page; an unknown extension's message lists it.
+/// On an API channel the page says how long the run takes, as `time_to_run` in the JSON:
+/// the requests, the duration in days and hours, and the limits; on others it says nothing.
+#[test]
+fn time_to_run_is_on_the_page_on_api_channels() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = repo("sample-data/contacts.csv");
+    for (channel, tier) in [("api-bulk", None), ("api-single", Some("pro"))] {
+        let out = dir.path().join(format!("{channel}.html"));
+        let mut args = vec![
+            "estimate",
+            s(&list),
+            "--format",
+            "json",
+            "--channel",
+            channel,
+            "--report-out",
+            s(&out),
+        ];
+        if let Some(t) = tier {
+            args.extend(["--tier", t]);
+        }
+        let j = json(&args);
+        let t = &j["time_to_run"];
+        assert!(t.is_object(), "{j}");
+        let page = std::fs::read_to_string(&out).unwrap();
+        let doc = parse(&page);
+        assert_self_contained(&doc);
+        assert_eq!(
+            number(&one(&doc, "#time-to-run-requests")),
+            t["requests"].as_i64().unwrap()
+        );
+        let section = one(&doc, "#time-to-run");
+        let days = t["days"].as_f64().unwrap();
+        let hours = t["hours"].as_f64().unwrap();
+        let minutes = (days * 1440.0).round() as u64;
+        let duration = enrichplan::account::tiers::duration_words(minutes);
+        assert_eq!(one(&doc, "#time-to-run-duration"), duration);
+        assert!(
+            section.contains(&format!("({days:.2} days, {hours:.2} hours)")),
+            "{section}"
+        );
+        let window =
+            |k: &str| format!("{} requests", enrichplan::text::int(t[k].as_u64().unwrap()));
+        assert_eq!(
+            texts(&doc, "#time-to-run dd"),
+            [
+                t["limits"].as_str().unwrap().to_string(),
+                window("per_minute"),
+                window("per_hour"),
+                window("per_day")
+            ]
+        );
+        if tier.is_some() {
+            assert!(section.contains("Pro (shipped table)"), "{section}");
+        }
+    }
+    let out = dir.path().join("csv.html");
+    let j = json(&[
+        "estimate",
+        s(&list),
+        "--format",
+        "json",
+        "--report-out",
+        s(&out),
+    ]);
+    assert!(j["time_to_run"].is_null(), "{j}");
+    let doc = parse(&std::fs::read_to_string(&out).unwrap());
+    assert!(texts(&doc, "#time-to-run").is_empty());
+}
+
 #[test]
 fn the_report_extension_picks_the_page() {
     let dir = tempfile::tempdir().unwrap();

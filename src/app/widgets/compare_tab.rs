@@ -175,7 +175,7 @@ pub fn show(
                                     (0, _) => "the baseline".to_string(),
                                     (_, 0) => "same".to_string(),
                                     (_, d) if d > 0 => format!("+{}", int(d)),
-                                    (_, d) => format!("−{}", int(-d)),
+                                    (_, d) => int(d),
                                 }
                             }),
                         );

@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::name;
 use crate::analysis::Analysis;
+use crate::app::account::{AccountIntent, AccountView};
 use crate::app::intents::Intent;
 use crate::app::state::BudgetInput;
 use crate::app::{Command, PricingState, Sources, Tab};
@@ -30,6 +31,7 @@ struct Changes {
     reset_settings: bool,
     ask: Option<crate::app::dialogs::FileFor>,
     priority: Option<Option<String>>,
+    account: Vec<AccountIntent>,
 }
 
 /// What the panel draws from, and the values it edits in place (the rest it asks for as
@@ -40,6 +42,8 @@ pub struct Panel<'a> {
     pub analysis: Option<&'a Analysis>,
     pub pricing: &'a mut PricingState,
     pub budget: &'a mut BudgetInput,
+    /// The Account section's state as drawn, and the key being typed.
+    pub account: (AccountView, &'a mut String),
 }
 
 /// Draw the panel; what the user asked for, in the order `logic` applies it.
@@ -50,6 +54,7 @@ pub fn show(ui: &mut egui::Ui, p: Panel<'_>) -> Vec<Intent> {
         analysis,
         pricing,
         budget: money,
+        mut account,
     } = p;
     let mut ch = Changes::default();
     ui.add_space(4.0);
@@ -65,6 +70,9 @@ pub fn show(ui: &mut egui::Ui, p: Panel<'_>) -> Vec<Intent> {
             cycle(pricing, sources, analysis, ui, &mut ch)
         });
         section(ui, "Budget", |ui| budget(money, sources, None, ui, &mut ch));
+        section(ui, "Account", |ui| {
+            account_section(&mut account, ui, &mut ch)
+        });
         return intents(ch);
     }
     section(ui, "Source", |ui| source(sources, ui, &mut ch));
@@ -88,6 +96,9 @@ pub fn show(ui: &mut egui::Ui, p: Panel<'_>) -> Vec<Intent> {
     section(ui, "Budget", |ui| {
         budget(money, sources, Some(&priority), ui, &mut ch)
     });
+    section(ui, "Account", |ui| {
+        account_section(&mut account, ui, &mut ch)
+    });
     ui.add_space(8.0);
     if ui
         .button("Reset all settings")
@@ -101,6 +112,7 @@ pub fn show(ui: &mut egui::Ui, p: Panel<'_>) -> Vec<Intent> {
 
 /// The frame's changes, as intents for `logic` (in the order they were always applied).
 fn intents(ch: Changes) -> Vec<Intent> {
+    let account = ch.account.into_iter().map(Intent::Account);
     [
         ch.priority.map(Intent::Priority),
         ch.ask.map(Intent::AskFile),
@@ -118,7 +130,13 @@ fn intents(ch: Changes) -> Vec<Intent> {
     ]
     .into_iter()
     .flatten()
+    .chain(account)
     .collect()
+}
+
+fn account_section(account: &mut (AccountView, &mut String), ui: &mut egui::Ui, ch: &mut Changes) {
+    let (view, key_text) = account;
+    ch.account = super::account::show(ui, view, key_text);
 }
 
 fn section(ui: &mut egui::Ui, title: &str, body: impl FnOnce(&mut egui::Ui)) {

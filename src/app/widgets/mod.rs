@@ -1,5 +1,6 @@
 //! The window's parts, one module each.
 
+pub mod account;
 pub mod actions;
 pub mod compare_tab;
 pub mod estimate_tab;
