@@ -254,6 +254,14 @@ pub(super) fn run_spec(
         warnings.extend(t.warnings.iter().map(|w| format!("reveal log: {w}")));
     }
     warnings.append(&mut run.outcome.estimate.warnings);
+    // What the tier (--tier, or the account's) does not allow, table by table.
+    if let Some(tier) = &acc.plan_tier.tier {
+        for (t, e) in spec.tables.iter().zip(&run.tables) {
+            for w in crate::account::tiers::channel_warnings(tier, &t.settings(), &e.counts) {
+                warnings.push(format!("table `{}`: {w}", t.name));
+            }
+        }
+    }
     run.outcome.estimate.warnings = warnings;
     let mut inputs: Vec<&Path> = vec![spec_path];
     inputs.extend(spec.sources());

@@ -675,3 +675,33 @@ fn the_tables_whole_credits_add_up_to_the_total() {
         h
     );
 }
+
+/// managers.md: CSV export is on the Scale tier only. A Workspace spec whose tables export
+/// CSV gets, with a tier that lacks it, a warning per such table naming the cheapest tier
+/// that allows it; on Scale, none.
+#[test]
+fn a_spec_warns_of_what_the_tier_does_not_allow_table_by_table() {
+    let spec = sample_spec();
+    let warnings = |tier: &str| -> Vec<String> {
+        let v = json(&[
+            "estimate", "--spec", &spec, "--tier", tier, "--format", "json",
+        ]);
+        v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .filter(|w| w.contains("tier"))
+            .collect()
+    };
+    let free = warnings("free");
+    for table in ["CRM prospects", "Booth scans"] {
+        assert!(
+            free.contains(&format!(
+                "table `{table}`: CSV export is not on the Free tier; the cheapest tier that allows it is Scale"
+            )),
+            "{free:?}"
+        );
+    }
+    assert_eq!(warnings("scale"), Vec::<String>::new());
+}
