@@ -25,8 +25,7 @@ pub(crate) struct WorkspaceDoc {
     pub analysis: Option<(String, Arc<SpecAnalysis>)>,
     /// Each sourced table's mapping (for reports), in table order.
     pub mappings: Vec<crate::input::roles::Mapping>,
-    /// The last pricing: the estimate, or why there is none.
-    /// The priced plan, or the message of why it could not be priced (as shown).
+    /// The last pricing: the estimate, or the message of why there is none (as shown).
     pub run: Option<Result<SpecOutcome, String>>,
     /// The spec as last saved or opened, to tell unsaved changes.
     pub saved: Option<Spec>,
