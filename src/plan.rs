@@ -129,12 +129,8 @@ pub struct SpecRef {
     pub sources: Vec<Fingerprint>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Money {
-    /// Price of one credit, in `currency`.
-    pub price_per_credit: Option<f64>,
-    pub currency: Option<String>,
-}
+/// A plan's money settings (kept in `report`, which renders them: plan → report only).
+pub use crate::report::Money;
 
 /// The price book a plan was made with: its id and a copy of its prices, so an old plan
 /// still shows what it assumed even when the app no longer ships that book.

@@ -112,6 +112,14 @@ pub struct JsonReport {
     pub money: Option<MoneyJson>,
 }
 
+/// A price per credit and its currency, as a plan saves them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct Money {
+    /// Price of one credit, in `currency`.
+    pub price_per_credit: Option<f64>,
+    pub currency: Option<String>,
+}
+
 /// The total credits in money at a price per credit: `credits × price_per_credit` for each
 /// of expected, low and high (the window's headline computes the same).
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -133,7 +141,7 @@ fn write_clean<S: serde::Serializer>(v: &f64, s: S) -> std::result::Result<S::Ok
 
 impl MoneyJson {
     /// The money of `total` at `m`'s price, or `None` when `m` has no price per credit.
-    pub fn of(m: &crate::plan::Money, total: &Credits) -> Option<Self> {
+    pub fn of(m: &Money, total: &Credits) -> Option<Self> {
         let p = m.price_per_credit?;
         let at = |c: f64| crate::subscription::money(c, p);
         Some(MoneyJson {
@@ -152,7 +160,7 @@ impl MoneyJson {
 
 impl JsonReport {
     /// Show the total in money at `m`'s price per credit (nothing without a price).
-    pub fn set_money(&mut self, m: &crate::plan::Money) {
+    pub fn set_money(&mut self, m: &Money) {
         self.money = MoneyJson::of(m, &self.credits);
     }
 }
@@ -870,36 +878,6 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
         }
     }
     s
-}
-
-/// The report file for `out`, chosen by its extension: `.html` (or `.htm`), `.md`, `.csv`,
-/// `.json` or `.txt`.
-/// One place, so the window's export and `--report-out` write the same bytes.
-pub fn render_report(
-    out: &std::path::Path,
-    json: &JsonReport,
-    outcome: &Outcome,
-    book: &PriceBook,
-    title: &str,
-) -> Result<Vec<u8>> {
-    let ext = out
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    Ok(match ext.as_str() {
-        "md" | "markdown" => markdown_report(json, outcome, book, title).into_bytes(),
-        "csv" => csv_report(outcome, book)?,
-        "json" => serde_json::to_vec_pretty(json)
-            .map_err(|e| crate::error::Error::Internal(e.to_string()))?,
-        "txt" => table_report(json, outcome, book, title).into_bytes(),
-        "html" | "htm" => crate::html::estimate_page(json, outcome, book, title).into_bytes(),
-        _ => {
-            return Err(crate::error::Error::Setting(format!(
-                "{}: choose a report file ending in .html, .md, .csv, .json or .txt",
-                out.display()
-            )));
-        }
-    })
 }
 
 impl Breakdown {

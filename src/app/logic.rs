@@ -858,7 +858,7 @@ impl EnrichApp {
                             mapping.to_json_map(&Role::LIST),
                             Some(&table),
                         );
-                        report::render_report(&out, &json, &outcome, &book, &name)?
+                        crate::run::render_report(&out, &json, &outcome, &book, &name)?
                     }
                     Command::ExportRows => report::rows_report(&a, &table, &settings, &book)?,
                     _ => {

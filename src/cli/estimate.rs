@@ -288,7 +288,7 @@ pub(super) fn run_spec(
     let title = spec_path.display().to_string();
     if let Some(out) = &a.report_out {
         crate::fsutil::ensure_not_input(out, &inputs)?;
-        let bytes = report::render_report(out, &json, &run.outcome, &book, &title)?;
+        let bytes = crate::run::render_report(out, &json, &run.outcome, &book, &title)?;
         crate::fsutil::write_atomic(out, &bytes)?;
     }
     print_report(a.format, &json, &run.outcome, &book, &title)

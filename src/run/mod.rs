@@ -494,8 +494,37 @@ pub fn write_outputs(req: &Request, ran: &Ran) -> Result<()> {
     }
     if let Some(path) = &out.report_out {
         crate::fsutil::ensure_not_input(path, &inputs)?;
-        let bytes = report::render_report(path, &ran.json, &ran.outcome, book, &req.name)?;
+        let bytes = render_report(path, &ran.json, &ran.outcome, book, &req.name)?;
         crate::fsutil::write_atomic(path, &bytes)?;
     }
     Ok(())
+}
+
+/// The report file for `out`, chosen by its extension: `.html` (or `.htm`), `.md`, `.csv`,
+/// `.json` or `.txt`.
+/// One place, so the window's export and `--report-out` write the same bytes.
+pub fn render_report(
+    out: &std::path::Path,
+    json: &JsonReport,
+    outcome: &Outcome,
+    book: &PriceBook,
+    title: &str,
+) -> Result<Vec<u8>> {
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Ok(match ext.as_str() {
+        "md" | "markdown" => report::markdown_report(json, outcome, book, title).into_bytes(),
+        "csv" => report::csv_report(outcome, book)?,
+        "json" => serde_json::to_vec_pretty(json).map_err(|e| Error::Internal(e.to_string()))?,
+        "txt" => report::table_report(json, outcome, book, title).into_bytes(),
+        "html" | "htm" => crate::html::estimate_page(json, outcome, book, title).into_bytes(),
+        _ => {
+            return Err(Error::Setting(format!(
+                "{}: choose a report file ending in .html, .md, .csv, .json or .txt",
+                out.display()
+            )));
+        }
+    })
 }

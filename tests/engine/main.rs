@@ -10,6 +10,7 @@ mod generator;
 mod reference;
 
 mod account;
+mod architecture;
 mod cli;
 mod corpus;
 mod differential;
