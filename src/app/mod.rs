@@ -238,6 +238,10 @@ pub(crate) struct ViewState {
     pub show_shortcuts: bool,
     /// The widget that had the keyboard focus last frame (to scroll to a new one).
     pub last_focus: Option<egui::Id>,
+    /// The focus and whether a drop-down or menu was open at the end of the last frame,
+    /// and the widget to give the focus back to after Escape closed one.
+    pub focus_seen: (Option<egui::Id>, bool),
+    pub refocus: Option<egui::Id>,
     /// What the widgets asked for this frame, applied by `logic` before the next.
     pub intents: Vec<intents::Intent>,
     /// When this frame's `logic` started and ended (for `ENRICHPLAN_TIMINGS`).

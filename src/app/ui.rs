@@ -24,6 +24,13 @@ impl eframe::App for EnrichApp {
         }
         self.poll_jobs();
         self.apply_intents();
+        // Escape closes an open drop-down or menu and leaves the focus where it was (egui
+        // would drop it, and the next Tab would start over from the menu bar).
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape))
+            && let (Some(id), true) = self.view.focus_seen
+        {
+            self.view.refocus = Some(id);
+        }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F9)) {
             self.persisted.show_settings = !self.persisted.show_settings;
         }
@@ -207,6 +214,12 @@ impl eframe::App for EnrichApp {
         let ctx = ui.ctx().clone();
         self.show_file_dialog(&ctx);
         self.drop_hint(ui);
+        if let Some(id) = self.view.refocus.take()
+            && ctx.memory(|m| m.focused()).is_none()
+        {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.view.focus_seen = (ctx.memory(|m| m.focused()), egui::Popup::is_any_open(&ctx));
         self.report_slow_frame();
     }
 

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod a11y;
 mod account;
 mod harness;
 mod plans;
