@@ -365,11 +365,18 @@ pub struct ComparedPlan {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Comparison {
     pub plans: Vec<ComparedPlan>,
+    /// How many different lists (or specs) the plans are of: above 1, the cheapest is
+    /// marked among the plans of each list.
+    #[serde(skip)]
+    pub lists: usize,
 }
 
-/// Compare plans by their saved results; the cheapest expected total is marked.
+/// Compare plans by their saved results; the cheapest expected total is marked among the
+/// plans of the same contents — one list (by its bytes), or one spec's tables — so a plan
+/// of a smaller list is not called cheaper than the plans of another.
 pub fn compare(plans: &[(PathBuf, Plan)]) -> Result<Comparison> {
     let mut out = Vec::new();
+    let mut what: Vec<String> = Vec::new();
     for (path, p) in plans {
         let r = p.result.as_ref().ok_or_else(|| {
             Error::input(
@@ -378,6 +385,14 @@ pub fn compare(plans: &[(PathBuf, Plan)]) -> Result<Comparison> {
                 "the plan has no saved result; re-run and save it first",
             )
         })?;
+        what.push(match (&p.source, &p.spec) {
+            (Some(s), _) => format!("list {}", s.file.sha256),
+            (None, Some(s)) => {
+                let shas: Vec<&str> = s.sources.iter().map(|f| f.sha256.as_str()).collect();
+                format!("spec {} {}", s.file.sha256, shas.join(" "))
+            }
+            (None, None) => String::new(),
+        });
         out.push(ComparedPlan {
             name: p.name.clone(),
             file: path.display().to_string(),
@@ -393,16 +408,30 @@ pub fn compare(plans: &[(PathBuf, Plan)]) -> Result<Comparison> {
             notes: p.notes.clone(),
         });
     }
-    if let Some(min) = out
-        .iter()
-        .map(|p| p.credits.expected)
-        .min_by(|a, b| a.total_cmp(b))
-    {
-        for p in &mut out {
-            p.cheapest = (p.credits.expected - min).abs() < 1e-9;
+    for w in &what {
+        let min = out
+            .iter()
+            .zip(&what)
+            .filter(|(_, x)| *x == w)
+            .map(|(p, _)| p.credits.expected)
+            .min_by(|a, b| a.total_cmp(b));
+        for (p, _) in out.iter_mut().zip(&what).filter(|(_, x)| *x == w) {
+            p.cheapest = min.is_some_and(|m| (p.credits.expected - m).abs() < 1e-9);
         }
     }
-    Ok(Comparison { plans: out })
+    // Plans of several lists: a plan alone with its list has nothing to be cheaper than.
+    let groups: std::collections::BTreeSet<&String> = what.iter().collect();
+    if groups.len() > 1 {
+        for (p, w) in out.iter_mut().zip(&what) {
+            if what.iter().filter(|x| *x == w).count() == 1 {
+                p.cheapest = false;
+            }
+        }
+    }
+    Ok(Comparison {
+        plans: out,
+        lists: groups.len(),
+    })
 }
 
 /// The comparison as a table for people.
@@ -489,7 +518,14 @@ pub fn compare_table(c: &Comparison) -> String {
         let _ = write!(s, "{:>w$}", b);
     }
     let _ = writeln!(s);
-    let _ = writeln!(s, "(* cheapest expected total; ranges are low–high)");
+    if c.lists > 1 {
+        let _ = writeln!(
+            s,
+            "(* cheapest expected total of the plans of the same list; ranges are low–high)"
+        );
+    } else {
+        let _ = writeln!(s, "(* cheapest expected total; ranges are low–high)");
+    }
     s
 }
 

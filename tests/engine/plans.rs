@@ -545,3 +545,55 @@ fn a_plan_saves_and_loads_its_request() {
     other.notes = "x".into();
     assert!(!other.same_plan(&req));
 }
+
+/// Compare marks the cheapest among plans of the same list (issue 28): a plan of a smaller
+/// list is not "cheaper" than the plans of another. Two plans of the sample (email only is
+/// cheaper than email and phone) and one of its first 20 rows: the email-only plan is
+/// marked, the other two are not (the small list's plan has nothing to be cheaper than).
+#[test]
+fn the_cheapest_is_marked_among_the_plans_of_the_same_list() {
+    let dir = workdir();
+    let list = dir.path().join("contacts.csv");
+    let small = dir.path().join("small.csv");
+    let text = std::fs::read_to_string(&list).unwrap();
+    let head: Vec<&str> = text.lines().take(21).collect();
+    std::fs::write(&small, head.join("\n") + "\n").unwrap();
+    let save = |list: &Path, name: &str, reveal: &str| {
+        let plan = dir.path().join(format!("{name}.enrichplan.json"));
+        let out = run(&[
+            "estimate",
+            s(list),
+            "--reveal",
+            reveal,
+            "--save-plan",
+            s(&plan),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        plan
+    };
+    let a = save(&list, "email", "email");
+    let b = save(&list, "both", "email,phone");
+    let c = save(&small, "small", "email,phone");
+    let v = json(&["compare", s(&a), s(&b), s(&c), "--format", "json"]);
+    let cheapest: Vec<bool> = v["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["cheapest"].as_bool().unwrap())
+        .collect();
+    assert_eq!(cheapest, [true, false, false], "{v}");
+    let table = run(&["compare", s(&a), s(&b), s(&c)]);
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.contains("cheapest expected total of the plans of the same list"),
+        "{table}"
+    );
+    // The same list alone: the cheapest of all, as before.
+    let v = json(&["compare", s(&a), s(&b), "--format", "json"]);
+    assert_eq!(v["plans"][0]["cheapest"], true);
+    assert_eq!(v["plans"][1]["cheapest"], false);
+}

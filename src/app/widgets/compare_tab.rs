@@ -97,8 +97,12 @@ pub fn show(
         .filter(|i| c.plans.iter().any(|p| !p.breakdown.get(*i).is_zero()))
         .collect();
     let mut remove = None;
+    let names = headings(&c);
+    // The scroll bars stay drawn: at 1024 wide a third plan is off to the right, and a bar
+    // that appears only on hover does not say so.
     egui::ScrollArea::both()
         .auto_shrink([false, false])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             egui::Grid::new("compare")
                 .striped(true)
@@ -106,8 +110,8 @@ pub fn show(
                 .spacing([18.0, 4.0])
                 .show(ui, |ui| {
                     ui.label(RichText::new("Plan").strong());
-                    for p in &c.plans {
-                        let text = RichText::new(plan_heading(&p.name, p.cheapest)).strong();
+                    for (p, name) in c.plans.iter().zip(&names) {
+                        let text = RichText::new(plan_heading(name, p.cheapest)).strong();
                         let text = if p.cheapest {
                             text.color(Color32::from_rgb(46, 160, 67))
                         } else {
@@ -246,14 +250,16 @@ pub fn show(
                     }
                 });
             ui.label(
-                RichText::new(
-                    "Ranges are expected (low–high). The cheapest expected total is marked.",
-                )
+                RichText::new(if c.lists > 1 {
+                    "Ranges are expected (low–high). The plans are of different lists: the cheapest expected total is marked among the plans of the same list."
+                } else {
+                    "Ranges are expected (low–high). The cheapest expected total is marked."
+                })
                 .weak(),
             );
             ui.add_space(12.0);
             ui.heading("Credits by item and plan (expected)");
-            chart(ui, &c, &items);
+            chart(ui, &c, &items, &names);
         });
     if let Some(i) = remove {
         intents.push(Intent::RemoveCompared(i));
@@ -269,14 +275,31 @@ fn row(ui: &mut egui::Ui, label: &str, cells: impl Iterator<Item = String>) {
     ui.end_row();
 }
 
-fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item]) {
+/// Each plan's name as its column and its legend entry say it: numbered when two plans
+/// have the same name, so the legend reads in the columns' order with the same words.
+fn headings(c: &plan::Comparison) -> Vec<String> {
+    c.plans
+        .iter()
+        .enumerate()
+        .map(|(j, p)| {
+            if c.plans.iter().filter(|q| q.name == p.name).count() > 1 {
+                format!("{} ({})", p.name, j + 1)
+            } else {
+                p.name.clone()
+            }
+        })
+        .collect()
+}
+
+fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item], names: &[String]) {
     let n = c.plans.len().max(1) as f64;
     let width = 0.8 / n;
     let charts: Vec<BarChart> = c
         .plans
         .iter()
         .enumerate()
-        .map(|(j, p)| {
+        .zip(names)
+        .map(|((j, p), name)| {
             let color = COLORS[j % COLORS.len()];
             let bars = items
                 .iter()
@@ -285,16 +308,16 @@ fn chart(ui: &mut egui::Ui, c: &plan::Comparison, items: &[Item]) {
                     let x = i as f64 - 0.4 + width * (j as f64 + 0.5);
                     Bar::new(x, p.breakdown.get(*item).expected)
                         .width(width * 0.95)
-                        .name(format!("{}: {}", p.name, item.label()))
+                        .name(format!("{name}: {}", item.label()))
                         .fill(color)
                 })
                 .collect();
-            BarChart::new(format!("{} ({})", p.name, j + 1), bars).color(color)
+            BarChart::new(name.clone(), bars).color(color)
         })
         .collect();
     let names: Vec<String> = items.iter().map(|i| i.label().to_string()).collect();
     super::static_bar_plot("compare-chart", 260.0, names)
-        .legend(Legend::default())
+        .legend(Legend::default().follow_insertion_order(true))
         .show(ui, |plot| {
             for ch in charts {
                 plot.bar_chart(ch);
