@@ -139,6 +139,37 @@ impl FileFor {
     }
 }
 
+/// The places offered beside the built-in dialog: home, desktop, documents, downloads (those
+/// that exist), then the folders of the recent files.
+fn places(recent: &[PathBuf]) -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = Vec::new();
+    if let Some(u) = directories::UserDirs::new() {
+        out.push(("Home".into(), u.home_dir().to_path_buf()));
+        for (label, dir) in [
+            ("Desktop", u.desktop_dir()),
+            ("Documents", u.document_dir()),
+            ("Downloads", u.download_dir()),
+        ] {
+            if let Some(d) = dir.filter(|d| d.is_dir()) {
+                out.push((label.into(), d.to_path_buf()));
+            }
+        }
+    }
+    for f in recent {
+        let Some(dir) = f.parent().filter(|d| !d.as_os_str().is_empty()) else {
+            continue;
+        };
+        if out.iter().all(|(_, d)| d != dir) && out.len() < 10 {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| dir.display().to_string());
+            out.push((format!("Recent: {name}"), dir.to_path_buf()));
+        }
+    }
+    out
+}
+
 /// The built-in dialog while it is open.
 pub(crate) struct InWindow {
     pub dialog: egui_file::FileDialog,
@@ -227,10 +258,28 @@ impl EnrichApp {
 
     /// Draw the built-in dialog, if open; act on its choice.
     pub(crate) fn show_file_dialog(&mut self, ctx: &egui::Context) {
+        let places = places(&self.persisted.recent);
         let Some(open) = &mut self.view.file_dialog else {
             return;
         };
         open.dialog.show(ctx);
+        // Places beside it: the user's folders and those of the recent files, a click away.
+        egui::Window::new("Places")
+            .anchor(egui::Align2::LEFT_TOP, [12.0, 60.0])
+            .resizable(false)
+            .collapsible(false)
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                for (label, dir) in &places {
+                    if ui
+                        .button(label)
+                        .on_hover_text(dir.display().to_string())
+                        .clicked()
+                    {
+                        open.dialog.set_path(dir.clone());
+                    }
+                }
+            });
         match open.dialog.state() {
             egui_file::State::Open => {}
             egui_file::State::Selected => {

@@ -261,6 +261,38 @@ fn ctrl_o_opens_a_file_dialog_inside_the_window() {
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 }
 
+/// The built-in dialog offers places beside it (issue 28: no Home, Documents or recent
+/// places): home, and the folder of a recent file, which a click opens in the dialog.
+#[test]
+fn the_built_in_dialog_offers_home_and_recent_folders() {
+    let mut h = with_builtin_dialogs();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    // The dialog's folder, as its path field shows it.
+    let showing = |h: &Harness<'static, EnrichApp>, dir: &Path| {
+        let shown = dir.display().to_string();
+        h.query_all(egui_kittest::kittest::By::new().predicate(|n| {
+            n.role() == Role::TextInput
+                && n.value()
+                    .is_some_and(|v| v.trim_end_matches('/') == shown.trim_end_matches('/'))
+        }))
+        .next()
+        .is_some()
+    };
+    let samples = sample().parent().unwrap().to_path_buf();
+    let home = directories::UserDirs::new()
+        .unwrap()
+        .home_dir()
+        .to_path_buf();
+    h.get_by_role_and_label(Role::Button, "Home").click();
+    h.run();
+    assert!(showing(&h, &home) && !showing(&h, &samples));
+    h.get_by_role_and_label(Role::Button, "Recent: sample-data")
+        .click();
+    h.run();
+    assert!(showing(&h, &samples) && !showing(&h, &home));
+}
+
 /// A reveal log whose dates read both ways: the window reads them month first, as the CLI
 /// does, and the Dates control under Reveal log turns them day first (the CLI's
 /// `--date-order dmy`), with the same number.
