@@ -426,12 +426,15 @@ pub fn spec_json_report(
     json
 }
 
+/// Credits for people: thousands separators, two decimals when not whole.
 fn num(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 || v.abs() >= 1e15 {
-        format!("{:.0}", v.round())
-    } else {
-        format!("{v:.2}")
-    }
+    crate::text::credits(v)
+}
+
+/// A whole number for people, with thousands separators.
+fn n(v: impl Into<i128>) -> String {
+    let v: i128 = v.into();
+    crate::text::int_signed(v.clamp(i64::MIN as i128, i64::MAX as i128) as i64)
 }
 
 /// A plain-text report for people.
@@ -474,7 +477,7 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
         let _ = writeln!(s);
         let from = match &t.source {
             Some(p) => format!("from {p}"),
-            None => format!("{} rows", t.rows),
+            None => format!("{} rows", n(t.rows)),
         };
         let _ = writeln!(s, "Table `{}` ({from})", t.name);
         for line in table_plan_lines(t) {
@@ -525,8 +528,11 @@ pub fn table_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, title: 
             let (fe, _, fh) = pricing::shown(&fit.estimate.total);
             let _ = writeln!(
                 s,
-                "Fit to budget: keep the first {} of {} billable contacts (expected {fe}, high {fh})",
-                fit.kept, fit.billable
+                "Fit to budget: keep the first {} of {} billable contacts (expected {}, high {})",
+                n(fit.kept),
+                n(fit.billable),
+                n(fe),
+                n(fh)
             );
         }
     }
@@ -580,8 +586,8 @@ fn groups_block(s: &mut String, r: &JsonReport, markdown: bool) {
                 s,
                 "| {} | {} | {} | {} |",
                 shown(&g.value).replace('|', "\\|"),
-                g.rows,
-                g.billable_contacts,
+                n(g.rows),
+                n(g.billable_contacts),
                 crate::text::money(g.credits.expected)
             );
         }
@@ -598,8 +604,8 @@ fn groups_block(s: &mut String, r: &JsonReport, markdown: bool) {
                 s,
                 "  {:<w$}  {:>8} rows  {:>8} billable  {:>12} credits",
                 shown(&g.value),
-                g.rows,
-                g.billable_contacts,
+                n(g.rows),
+                n(g.billable_contacts),
                 crate::text::money(g.credits.expected)
             );
         }
@@ -643,10 +649,23 @@ fn items_block(
     let credits: Vec<Credits> = items.iter().map(|(_, c)| *c).collect();
     let (shown, (exp, low, high)) = pricing::shown_items(&credits, total);
     for ((item, _), (e, l, h)) in items.iter().zip(shown) {
-        let _ = writeln!(s, "{:<24} {:>12} {:>12} {:>12}", item.label(), l, e, h);
+        let _ = writeln!(
+            s,
+            "{:<24} {:>12} {:>12} {:>12}",
+            item.label(),
+            n(l),
+            n(e),
+            n(h)
+        );
     }
     let _ = writeln!(s, "{}", "-".repeat(63));
-    let _ = writeln!(s, "{total_label:<24} {low:>12} {exp:>12} {high:>12}");
+    let _ = writeln!(
+        s,
+        "{total_label:<24} {:>12} {:>12} {:>12}",
+        n(low),
+        n(exp),
+        n(high)
+    );
 }
 
 /// The breakdown as CSV: item, rule, low, expected, high, and a total line.
@@ -788,7 +807,10 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     }
     let _ = writeln!(
         s,
-        "\n## Credits\n\n**{exp}** expected (low {low}, high {high})\n"
+        "\n## Credits\n\n**{}** expected (low {}, high {})\n",
+        n(exp),
+        n(low),
+        n(high)
     );
     if let Some(b) = &outcome.budget {
         let _ = write!(s, "Budget {}: **{}**", num(b.remaining), b.status.label());
@@ -796,7 +818,8 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
             let _ = write!(
                 s,
                 "; fit to budget keeps the first {} of {} billable contacts (counted at the high estimate)",
-                fit.kept, fit.billable
+                n(fit.kept),
+                n(fit.billable)
             );
         }
         let _ = writeln!(s, "\n");
@@ -814,27 +837,33 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     for ((item, _), (x, l, h)) in items.iter().zip(shown) {
         let _ = writeln!(
             s,
-            "| {} | {} | {l} | {x} | {h} |",
+            "| {} | {} | {} | {} | {} |",
             item.label(),
             item.rule(&book.prices),
+            n(l),
+            n(x),
+            n(h)
         );
     }
-    let _ = writeln!(s, "| **Total** | | {low} | {exp} | {high} |");
+    let _ = writeln!(s, "| **Total** | | {} | {} | {} |", n(low), n(exp), n(high));
     for t in r.tables.iter().flatten().filter(|_| r.source.is_none()) {
         let (exp, low, high) = pricing::shown(&t.credits);
         let from = match &t.source {
             Some(p) => format!("from `{p}`"),
-            None => format!("{} rows", t.rows),
+            None => format!("{} rows", n(t.rows)),
         };
         let _ = writeln!(
             s,
-            "\n### Table {} ({from})\n\n**{exp}** credits expected (low {low}, high {high}); {} rows: {} unmatchable, {} duplicates, {} already revealed, {} billable\n",
+            "\n### Table {} ({from})\n\n**{}** credits expected (low {}, high {}); {} rows: {} unmatchable, {} duplicates, {} already revealed, {} billable\n",
             t.name,
-            t.rows,
-            t.unmatchable_rows,
-            t.duplicate_rows,
-            t.already_revealed_rows,
-            t.billable_contacts
+            n(exp),
+            n(low),
+            n(high),
+            n(t.rows),
+            n(t.unmatchable_rows),
+            n(t.duplicate_rows),
+            n(t.already_revealed_rows),
+            n(t.billable_contacts)
         );
         for line in table_plan_lines(t) {
             let _ = writeln!(s, "- {line}");
@@ -860,7 +889,7 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
     let _ = writeln!(s, "\n## Rows\n");
     let _ = writeln!(s, "| Stage | Rows |\n|---|---:|");
     let c = &e.counts;
-    for (label, n) in [
+    for (label, count) in [
         ("All rows", c.rows),
         ("Unmatchable", c.unmatchable),
         ("Duplicates", c.duplicate),
@@ -868,7 +897,7 @@ pub fn markdown_report(r: &JsonReport, outcome: &Outcome, book: &PriceBook, titl
         ("Nothing needed", c.nothing_needed),
         ("Billable contacts", c.billable),
     ] {
-        let _ = writeln!(s, "| {label} | {n} |");
+        let _ = writeln!(s, "| {label} | {} |", n(count));
     }
     groups_block(&mut s, r, true);
     if !e.warnings.is_empty() {

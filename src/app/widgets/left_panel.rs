@@ -405,7 +405,9 @@ fn roles(sources: &Sources, analysis: Option<&Analysis>, ui: &mut egui::Ui, ch: 
                 ui.horizontal(|ui| {
                     let mut text = current.clone().unwrap_or_else(|| NONE_COLUMN.into());
                     if let Some(c) = choice {
-                        text = format!("{text}  (detected {:.0}%)", c.confidence * 100.0);
+                        // How sure the detection is (header and cells together); the line
+                        // under the role says why, with the share of cells that agree.
+                        text = format!("{text}  (detected, {:.0}% sure)", c.confidence * 100.0);
                     }
                     let combo_name = if slots > 1 {
                         format!("{} column {}", role.label(), i + 1)
@@ -641,7 +643,7 @@ pub(crate) fn rate_cells(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bo
                 .range(0.0..=100.0)
                 .speed(0.5)
                 .max_decimals(1)
-                .suffix(" %")
+                .suffix("%")
                 .update_while_editing(false),
         );
         name(ui, &resp, &format!("{what} {end}"));

@@ -59,9 +59,9 @@ pub fn show(ui: &mut egui::Ui, v: WorkspaceView<'_>) -> Vec<Intent> {
             match &doc.run {
                 Some(Ok(run)) => {
                     let subtitle = format!(
-                        "{}: {} tables, {} rows, price book {}",
+                        "{}: {}, {} rows, price book {}",
                         doc.name(),
-                        doc.spec.tables.len(),
+                        crate::text::count(doc.spec.tables.len() as u64, "table", "tables"),
                         int(run.outcome.estimate.counts.rows as i64),
                         book.id
                     );
