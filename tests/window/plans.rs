@@ -117,7 +117,8 @@ fn compare_tab_shows_plans_totals_and_marks_the_cheapest() {
     h.state_mut().add_to_compare(a.clone()).unwrap();
     h.state_mut().add_to_compare(b.clone()).unwrap();
     h.run();
-    h.get_by_label("Email and phone");
+    // The column heading and the chart's legend entry say the same name.
+    assert_eq!(h.query_all_by_label("Email and phone").count(), 2);
     h.get_by_label("Email only (cheapest)");
     assert!(h.query_by_label("Email and phone (cheapest)").is_none());
     let range = |c: &pricing::Credits| {
