@@ -234,6 +234,8 @@ pub(crate) struct ViewState {
     pub show_notes: bool,
     /// The About dialog is open.
     pub show_about: bool,
+    /// The Help menu's guide is open.
+    pub show_guide: bool,
     /// The Help menu's list of keyboard shortcuts is open.
     pub show_shortcuts: bool,
     /// The widget that had the keyboard focus last frame (to scroll to a new one).

@@ -74,6 +74,9 @@ impl eframe::App for EnrichApp {
         let ctx = ui.ctx().clone();
         self.about_window(&ctx);
         self.shortcuts_window(&ctx);
+        if self.view.show_guide {
+            widgets::guide::window(&ctx, &mut self.view.show_guide);
+        }
         if !self.view.errors.is_empty() {
             egui::Panel::top("errors")
                 .frame(
@@ -307,6 +310,14 @@ impl EnrichApp {
                 }
             });
             ui.menu_button("Help", |ui| {
+                if ui
+                    .button("Guide")
+                    .on_hover_text("The README: what the window and the command line do, and how credits are counted")
+                    .clicked()
+                {
+                    self.view.show_guide = true;
+                    ui.close();
+                }
                 if ui.button("Keyboard shortcuts").clicked() {
                     self.view.show_shortcuts = true;
                     ui.close();

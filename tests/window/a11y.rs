@@ -136,3 +136,19 @@ fn escape_from_a_drop_down_keeps_the_focus_on_it() {
         vec![format!("{:?} {:?}", Role::ComboBox, Some("Date order"))]
     );
 }
+
+/// Help → Guide shows the README in the window (offline, the running version's). The
+/// README has arrows and CJK the test's bundled fonts lack (the window draws them with the
+/// system's fonts).
+#[test]
+fn the_help_menu_opens_the_guide() {
+    let mut h = harness(EnrichApp::new_for_test(None), [1400.0, 900.0], |b| {
+        b.allow_missing_glyphs()
+    });
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Guide").click();
+    h.run();
+    h.get_by_label("Two commands");
+    h.get_by_label("How it counts");
+}

@@ -210,7 +210,7 @@ pub fn show(
                         c.plans.iter().map(|p| {
                             let api = crate::pricing::Channel::from_key(&p.channel)
                                 .is_some_and(|ch| ch.is_api());
-                            match crate::subscription::cheapest_tier(p.credits.high, api, &tiers) {
+                            match crate::subscription::cheapest_tier(p.credits.high, api, tiers) {
                                 crate::subscription::TierChoice::Covered { tier, .. } => {
                                     match (tier.price_per_cycle, &tier.currency) {
                                         (Some(price), cur) => format!(

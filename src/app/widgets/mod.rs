@@ -5,6 +5,7 @@ pub mod actions;
 pub mod compare_tab;
 pub mod estimate_tab;
 pub mod format;
+pub mod guide;
 pub mod left_panel;
 pub mod plan_bar;
 pub mod prompts;

@@ -190,7 +190,7 @@ pub fn show(ui: &mut egui::Ui, v: WorkspaceView<'_>) -> Vec<Intent> {
                                 &prefix,
                                 &mut t.selection,
                                 &mut t.actions,
-                                &book,
+                                book,
                                 false,
                                 rows,
                             );
