@@ -174,6 +174,13 @@ fn places(recent: &[PathBuf]) -> Vec<(String, PathBuf)> {
 pub(crate) struct InWindow {
     pub dialog: egui_file::FileDialog,
     pub purpose: FileFor,
+    /// Its first text field (the folder's path) has been given the keyboard focus.
+    pub focused: bool,
+}
+
+/// The built-in dialog's id (its window's layer), to find its fields.
+fn dialog_id() -> egui::Id {
+    egui::Id::unique("enrichplan-file-dialog")
 }
 
 impl EnrichApp {
@@ -240,6 +247,7 @@ impl EnrichApp {
         .initial_path(start)
         .multi_select(purpose.many())
         .default_size([640.0, 440.0])
+        .id(dialog_id())
         .show_rename(false)
         .show_new_folder(purpose.saves());
         if let Some(n) = name {
@@ -253,7 +261,11 @@ impl EnrichApp {
             }));
         }
         dialog.open();
-        self.view.file_dialog = Some(InWindow { dialog, purpose });
+        self.view.file_dialog = Some(InWindow {
+            dialog,
+            purpose,
+            focused: false,
+        });
     }
 
     /// Draw the built-in dialog, if open; act on its choice.
@@ -263,6 +275,32 @@ impl EnrichApp {
             return;
         };
         open.dialog.show(ctx);
+        // The keyboard starts in the dialog: its first text field (the folder's path) has
+        // the focus once it is drawn, so typing a path works at once.
+        if !open.focused {
+            let field = ctx.viewport(|vp| {
+                let w = &vp.this_pass.widgets;
+                w.layers()
+                    .filter(|(layer, _)| layer.id == dialog_id())
+                    .flat_map(|(_, rects)| rects.iter())
+                    // A text field is a focusable widget that senses clicks and drags
+                    // alike (buttons click, scroll areas drag); the window's title bar
+                    // does too and is left out. The dialog's first is the folder's path.
+                    .find(|r| {
+                        r.enabled
+                            && r.visible
+                            && r.sense.is_focusable()
+                            && r.sense.senses_click()
+                            && r.sense.senses_drag()
+                            && r.id != dialog_id().with("__title_click")
+                    })
+                    .map(|r| r.id)
+            });
+            if let Some(id) = field {
+                ctx.memory_mut(|m| m.request_focus(id));
+                open.focused = true;
+            }
+        }
         // Places beside it: the user's folders and those of the recent files, a click away.
         egui::Window::new("Places")
             .anchor(egui::Align2::LEFT_TOP, [12.0, 60.0])

@@ -252,6 +252,12 @@ fn ctrl_o_opens_a_file_dialog_inside_the_window() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
     h.get_by_label_contains("Open a contact list, a plan or a Workspace plan");
+    // The keyboard starts in the dialog's path field (issue 28: it had no focus).
+    let focused: Vec<Role> = h
+        .query_all(egui_kittest::kittest::By::new().predicate(|n| n.is_focused()))
+        .map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).role())
+        .collect();
+    assert_eq!(focused, [Role::TextInput]);
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run();
     assert!(
