@@ -764,3 +764,26 @@ fn the_focused_control_is_always_in_view() {
         below.join("\n")
     );
 }
+
+/// Over budget, the banner leads to the trimmed export (issue 28 §5: nothing next to it
+/// did): ticking "Remaining credits" with 100 credits on the sample (3,520 expected) says
+/// how many contacts fit, and its button opens the trimmed list's save dialog.
+#[test]
+fn the_budget_banner_leads_to_the_trimmed_export() {
+    let mut h = with_builtin_dialogs();
+    // The Budget section is far down the settings panel: scrolled to, as a user would.
+    h.get_by_role_and_label(Role::CheckBox, "Remaining credits")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Remaining credits")
+        .click();
+    h.run();
+    h.get_by_label("Remaining credits amount")
+        .set_value_accesskit(100.0);
+    h.run();
+    h.get_by_label_contains("billable contacts fit, counted at the high estimate");
+    h.get_by_role_and_label(Role::Button, "Export the ones that fit…")
+        .click();
+    h.run();
+    h.get_by_label_contains("Export trimmed list");
+}

@@ -78,7 +78,9 @@ pub fn show(ui: &mut egui::Ui, mut v: EstimateView<'_>) -> Vec<Intent> {
                 int(e.counts.rows as i64),
                 v.book.id
             );
-            headline(ui, outcome, money, &subtitle);
+            if headline(ui, outcome, money, &subtitle) {
+                intents.push(Intent::Run(crate::app::Command::ExportTrimmed));
+            }
             // Warnings are said near the number they qualify, with a way to them.
             let mut jump = false;
             if !e.warnings.is_empty() {
@@ -456,8 +458,9 @@ pub(crate) fn headline(
     outcome: &crate::engine::Outcome,
     money: &crate::app::state::BudgetInput,
     subtitle: &str,
-) {
+) -> bool {
     let total = &outcome.estimate.total;
+    let mut export = false;
     let numbers = |ui: &mut egui::Ui| {
         ui.vertical(|ui| {
             total_lines(ui, total);
@@ -474,10 +477,10 @@ pub(crate) fn headline(
             ui.label(RichText::new(subtitle).weak());
         });
     };
-    let badge = |ui: &mut egui::Ui| {
+    let mut badge = |ui: &mut egui::Ui| {
         if let Some(b) = &outcome.budget {
             let fit = b.fit.as_ref().map(|f| (f.kept, f.billable));
-            budget_badge(ui, b.status, b.remaining, total, fit);
+            export |= budget_badge(ui, b.status, b.remaining, total, fit);
         }
     };
     // The budget beside the number when there is room for both, under it when not (a
@@ -493,6 +496,7 @@ pub(crate) fn headline(
         ui.add_space(8.0);
         badge(ui);
     }
+    export
 }
 
 /// "N credits expected" in large type and its low-to-high range.
@@ -519,7 +523,7 @@ pub(crate) fn budget_badge(
     remaining: f64,
     total: &Credits,
     fit: Option<(u64, u64)>,
-) {
+) -> bool {
     let color = match status {
         BudgetStatus::Fits => Color32::from_rgb(46, 160, 67),
         BudgetStatus::AtRisk => Color32::from_rgb(210, 153, 34),
@@ -534,8 +538,10 @@ pub(crate) fn budget_badge(
             // one under the other whatever the layout around it.
             ui.set_min_width(260.0);
             ui.set_max_width(360.0);
-            ui.vertical(|ui| budget_lines(ui, status, remaining, total, fit));
-        });
+            ui.vertical(|ui| budget_lines(ui, status, remaining, total, fit))
+                .inner
+        })
+        .inner
 }
 
 fn budget_lines(
@@ -544,7 +550,7 @@ fn budget_lines(
     remaining: f64,
     total: &Credits,
     fit: Option<(u64, u64)>,
-) {
+) -> bool {
     ui.label(
         RichText::new(status.label())
             .size(22.0)
@@ -562,14 +568,20 @@ fn budget_lines(
     );
     if let Some((kept, billable)) = fit.filter(|_| status != BudgetStatus::Fits) {
         ui.label(
-                    RichText::new(format!(
-                        "The first {} of {} billable contacts fit, counted at the high estimate: Export trimmed list (File menu) writes them",
-                        int(kept as i64),
-                        int(billable as i64)
-                    ))
-                    .color(Color32::WHITE),
-                );
+            RichText::new(format!(
+                "The first {} of {} billable contacts fit, counted at the high estimate.",
+                int(kept as i64),
+                int(billable as i64)
+            ))
+            .color(Color32::WHITE),
+        );
+        // The way to them, beside the number (also File > Export trimmed list).
+        return ui
+            .button("Export the ones that fit…")
+            .on_hover_text("Write the list trimmed to the contacts that fit, ready to upload")
+            .clicked();
     }
+    false
 }
 
 pub(crate) fn breakdown(

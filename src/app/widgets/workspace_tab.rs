@@ -65,7 +65,8 @@ pub fn show(ui: &mut egui::Ui, v: WorkspaceView<'_>) -> Vec<Intent> {
                         int(run.outcome.estimate.counts.rows as i64),
                         book.id
                     );
-                    headline(ui, &run.outcome, money, &subtitle);
+                    // A Workspace plan has no trimmed list to export (tables of counts).
+                    let _ = headline(ui, &run.outcome, money, &subtitle);
                 }
                 Some(Err(msg)) => {
                     ui.label(
