@@ -124,7 +124,12 @@ impl eframe::App for EnrichApp {
             ui.separator();
             match self.view.tab {
                 Tab::Estimate => widgets::estimate_tab::show(self, ui),
-                Tab::Rows => widgets::rows_tab::show(self, ui),
+                Tab::Rows => {
+                    let asked = widgets::rows_tab::show(widgets::rows_tab::RowsView::of(self), ui);
+                    for i in asked {
+                        self.intend(i);
+                    }
+                }
                 Tab::Workspace => widgets::workspace_tab::show(self, ui),
                 Tab::Compare => widgets::compare_tab::show(self, ui),
             }
