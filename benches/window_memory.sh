@@ -37,7 +37,7 @@ for i in $(seq 1 "$runs"); do
   kill "$app" 2>/dev/null; wait "$t" 2>/dev/null
   peak=$(awk -F': ' '/Maximum resident/ {print $2}' "$log")
   echo "run $i: estimate in after $(( (done_at - t0) / 1000000 )) ms; peak $(( peak / 1024 )) MB"
-  grep -E 'slow frame|first frame|estimate' "$log" | grep -v Maximum | sed 's/^/    /'
+  grep -E 'slow frame|first frame|estimate|list in|one pass|last row' "$log" | grep -v Maximum | sed 's/^/    /'
   rm -rf "$home" "$log"
 done
 for i in $(seq 1 "$runs"); do

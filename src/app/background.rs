@@ -109,7 +109,7 @@ pub struct Loaded {
     /// The columns that can order the fit to budget (mostly numbers), read on the worker.
     pub numeric: Vec<String>,
     /// A list read and analysed in one pass (`list.table` is then its first rows only).
-    pub streamed: Option<Box<super::logic::StreamedList>>,
+    pub streamed: Option<Box<super::streamed::StreamedList>>,
 }
 
 /// A plan written by a worker: where, what, and the window's state it was made from (to

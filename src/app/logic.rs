@@ -7,6 +7,7 @@ use eframe::egui;
 
 use super::background::{Job, JobKind, JobResult, Output};
 use super::dialogs::FileFor;
+use super::streamed;
 use super::{Command, EnrichApp, ListState, LogState, RowsCache, Sample};
 use crate::cycle::{Cycle, CycleLength};
 use crate::engine::{self, AnalysisInput};
@@ -44,118 +45,6 @@ fn read_and_fingerprint(
     }))
 }
 
-/// A list read and analysed in one pass on the load worker (the CLI's pass): its rows with
-/// their cells left in the file, and the analysis with what it was made from — shown when
-/// the roles, log and cycle in force once the list is in are the same, else made again.
-pub(crate) struct StreamedList {
-    pub rows: Arc<ListRows>,
-    pub analysis: crate::analysis::Analysis,
-    pub fits: crate::budget::FitMemo,
-    pub priority: Option<super::background::PriorityOf>,
-    pub made_with: MadeWith,
-}
-
-/// What an analysis of the list was made from besides the list.
-#[derive(Clone, PartialEq)]
-pub(crate) struct MadeWith {
-    mapping: crate::input::roles::Mapping,
-    /// The reveal log (its table's address) and its roles.
-    log: Option<(usize, crate::input::roles::Mapping)>,
-    cycle: Cycle,
-    today: chrono::NaiveDate,
-}
-
-/// A priority column of `settings` read from `rows` (the column kept, or read again from
-/// the file on this worker), with fit-to-budget's table in its order built for `a`.
-fn priority_of(
-    rows: &Arc<ListRows>,
-    settings: &Settings,
-    a: &crate::analysis::Analysis,
-    fits: &crate::budget::FitMemo,
-    p: &crate::progress::Progress,
-) -> crate::Result<Option<super::background::PriorityOf>> {
-    let Some(col) = &settings.priority else {
-        return Ok(None);
-    };
-    let header = engine::priority_column(rows, col)?;
-    let Some(priority) = engine::priority(&rows.columns(&[header], p)?, settings)? else {
-        return Ok(None);
-    };
-    let priority = Arc::new(priority);
-    fits.get(a, Some(&priority));
-    Ok(Some((rows.clone(), col.clone(), priority)))
-}
-
-/// The trimmed upload file of a list whose cells are in its file: the file read again run
-/// by run, each run's kept rows (`keep`, ascending) written as `report::trimmed_list`
-/// writes them, so the bytes are the ones of the whole table.
-fn trimmed_from_file(
-    rows: &ListRows,
-    keep: &[u32],
-    email_columns: &[String],
-    p: &crate::progress::Progress,
-) -> crate::Result<Vec<u8>> {
-    let header = crate::fsutil::csv_bytes([rows.headers.clone()])?;
-    let mut bytes = header.clone();
-    let mut k = 0;
-    rows.each_run(None, p, &mut |run, first| {
-        let from = k;
-        while k < keep.len() && (keep[k] as usize) < first + run.rows() {
-            k += 1;
-        }
-        if from < k {
-            let local: Vec<u32> = keep[from..k].iter().map(|&r| r - first as u32).collect();
-            let b = report::trimmed_list(run, &local, email_columns)?;
-            bytes.extend_from_slice(&b[header.len()..]);
-        }
-        Ok(())
-    })?;
-    Ok(bytes)
-}
-
-/// Analyse the list in `rows` again with other roles, log or cycle: its file read again in
-/// one pass, the priority column of `settings` kept beside it (in `rows`). The file must
-/// still be the one read.
-fn restream(
-    rows: &ListRows,
-    read: &ReadOptions,
-    mapping: &crate::input::roles::Mapping,
-    log: Option<&(
-        Arc<crate::input::reader::ContactTable>,
-        crate::input::roles::Mapping,
-    )>,
-    (cycle, today): (Cycle, chrono::NaiveDate),
-    settings: &Settings,
-    p: &crate::progress::Progress,
-) -> crate::Result<crate::analysis::Analysis> {
-    rows.check()?;
-    let cells: Vec<String> = settings
-        .priority
-        .iter()
-        .filter_map(|c| engine::priority_column(rows, c).ok())
-        .collect();
-    let log_of = || Ok(log.map(|(t, m)| ((**t).clone(), m.clone())));
-    let s = engine::load_and_analyze(
-        &rows.path,
-        read,
-        &|_| Ok(mapping.clone()),
-        &log_of,
-        cycle,
-        today,
-        &cells,
-        p,
-    )?;
-    if s.analysis.row_contact.len() != rows.rows() || s.list.table.headers != rows.headers {
-        return Err(crate::Error::input(
-            &rows.path,
-            None,
-            "the file changed since it was read; open it again",
-        ));
-    }
-    rows.keep_columns(&s.cells);
-    Ok(s.analysis)
-}
-
 impl EnrichApp {
     /// Start loading a contact list; a running list load of another file is cancelled.
     pub(crate) fn open_list(&mut self, path: PathBuf, read: ReadOptions) {
@@ -165,99 +54,34 @@ impl EnrichApp {
         }
         self.jobs.cancel(JobKind::Analyze);
         let label = format!("Reading {}", file_name(&path));
-        let store = self.source.mappings.clone();
         // Read and analysed in one pass, as the CLI does, with the roles the window will
         // choose once the list is in (a plan's, else remembered ones, else detected).
-        let pending = self.source.pending.as_ref().and_then(|p| p.list.clone());
-        let log = self.log_made_with();
-        let log_table = self.source.log.as_ref().map(|l| l.table.clone());
-        let (cycle, today) = (self.pricing.cycle, self.pricing.today);
-        let settings = self.pricing.settings.clone();
-        let cells: Vec<String> = settings
-            .priority
-            .iter()
-            .chain(self.view.split_by.iter())
-            .cloned()
-            .collect();
+        let inputs = streamed::Inputs {
+            store: self.source.mappings.clone(),
+            pending: self.source.pending.as_ref().and_then(|p| p.list.clone()),
+            log: self
+                .source
+                .log
+                .as_ref()
+                .map(|l| (l.table.clone(), l.mapping.clone())),
+            made_with: self.made_with(),
+            settings: self.pricing.settings.clone(),
+            split_by: self.view.split_by.clone(),
+        };
         let job = Job::spawn(JobKind::LoadList, key, label, self.ctx.clone(), move |p| {
-            let remembered = std::sync::Mutex::new(None);
-            let mapping_of =
-                |l: &engine::LoadedList| -> crate::Result<crate::input::roles::Mapping> {
-                    let headers = &l.table.headers;
-                    // The roles the user chose for files with these columns, if remembered (a
-                    // remembered file that no longer reads is left alone: detection decides).
-                    if let Some(store) = &store
-                        && let Ok(Some(saved)) = store.recall(headers)
-                    {
-                        *remembered.lock().unwrap_or_else(|e| e.into_inner()) =
-                            saved.apply_to(headers, &path).ok();
-                    }
-                    let chosen = pending
-                        .clone()
-                        .or_else(|| remembered.lock().unwrap_or_else(|e| e.into_inner()).clone())
-                        // Roles naming a column the list lacks: said by the analysis made
-                        // with them once the list is in.
-                        .filter(|m| m.roles.values().flatten().all(|c| headers.contains(c)));
-                    Ok(chosen.unwrap_or_else(|| l.detection.mapping.clone()))
-                };
-            let log_of = || {
-                Ok(log_table
-                    .as_ref()
-                    .zip(log.as_ref())
-                    .map(|(t, (_, m))| ((**t).clone(), m.clone())))
-            };
-            let ((s, rows), files) = crate::plan::read_beside(&[path.as_path()], p, || {
-                engine::load_and_index(&path, &read, &mapping_of, &log_of, cycle, today, &cells, p)
-            })?;
-            let file = files.into_iter().next().ok_or(crate::Error::Cancelled)?;
-            let rows = Arc::new(rows);
-            let numeric = crate::budget::numeric_columns(&rows, 500);
-            // Fit-to-budget's tables are built here too (see `reanalyze`).
-            let fits = crate::budget::FitMemo::default();
-            fits.get(&s.analysis, None);
-            let priority = priority_of(&rows, &settings, &s.analysis, &fits, p)
-                .ok()
-                .flatten();
-            let made_with = MadeWith {
-                mapping: s.mapping,
-                log,
-                cycle,
-                today,
-            };
-            Ok(Output::List(Box::new(super::background::Loaded {
-                list: s.list,
-                read,
-                file,
-                remembered: remembered.into_inner().unwrap_or_else(|e| e.into_inner()),
-                numeric,
-                streamed: Some(Box::new(StreamedList {
-                    rows,
-                    analysis: s.analysis,
-                    fits,
-                    priority,
-                    made_with,
-                })),
-            })))
+            streamed::load(path, read, inputs, p).map(Output::List)
         });
         self.start(job);
     }
 
-    /// The reveal log in force as an analysis is made from it.
-    fn log_made_with(&self) -> Option<(usize, crate::input::roles::Mapping)> {
-        self.source
-            .log
-            .as_ref()
-            .map(|l| (Arc::as_ptr(&l.table) as usize, l.mapping.clone()))
-    }
-
     /// What an analysis made now would be made from.
-    fn made_with(&self) -> MadeWith {
-        MadeWith {
-            mapping: self.source.mapping.clone(),
-            log: self.log_made_with(),
-            cycle: self.pricing.cycle,
-            today: self.pricing.today,
-        }
+    fn made_with(&self) -> streamed::MadeWith {
+        streamed::MadeWith::of(
+            &self.source.mapping,
+            self.source.log.as_ref().map(|l| (&l.table, &l.mapping)),
+            self.pricing.cycle,
+            self.pricing.today,
+        )
     }
 
     pub(crate) fn open_log(&mut self, path: PathBuf) {
@@ -380,7 +204,7 @@ impl EnrichApp {
                     )?,
                     // A text file is read again in the one pass the CLI makes (its cells
                     // are not held), keeping the priority column beside it.
-                    None => restream(
+                    None => streamed::restream(
                         &table,
                         &read,
                         &mapping,
@@ -400,7 +224,9 @@ impl EnrichApp {
                         settings.priority.clone().map(|col| (table.clone(), col, c))
                     }
                     // A column the list lacks is said by the re-price.
-                    None => priority_of(&table, &settings, &a, &fits, p).ok().flatten(),
+                    None => streamed::priority_of(&table, &settings, &a, &fits, p)
+                        .ok()
+                        .flatten(),
                 };
                 Ok(Output::Analysis(Box::new((a, fits, priority))))
             },
@@ -430,9 +256,9 @@ impl EnrichApp {
                     file,
                     remembered,
                     numeric,
-                    streamed,
+                    streamed: pass,
                 } = *loaded;
-                let Some(streamed) = streamed else {
+                let Some(pass) = pass else {
                     return;
                 };
                 self.persisted.remember(l.table.path.clone());
@@ -455,13 +281,13 @@ impl EnrichApp {
                 if matches!(self.view.prompt, Some(super::Prompt::SourceChanged { .. })) {
                     self.view.prompt = None;
                 }
-                let StreamedList {
+                let streamed::StreamedList {
                     rows,
                     analysis,
                     fits,
                     priority,
                     made_with,
-                } = *streamed;
+                } = *pass;
                 let old = self.source.list.replace(ListState {
                     numeric,
                     table: rows,
@@ -478,6 +304,14 @@ impl EnrichApp {
                 }
                 self.results.outcome = None;
                 self.results.rows_cache = None;
+                if std::env::var_os("ENRICHPLAN_TIMINGS").is_some()
+                    && let Some(t) = super::STARTED.get()
+                {
+                    eprintln!(
+                        "list in (read, hashed, analysed) {:.0} ms after start",
+                        t.elapsed().as_secs_f64() * 1e3
+                    );
+                }
                 if made_with == self.made_with() {
                     // Analysed in the pass that read it, with what is in force now (an
                     // analysis of the list it replaces is no longer wanted).
@@ -724,7 +558,7 @@ impl EnrichApp {
                 let p = match cached {
                     Some(p) => p,
                     // The one column, read from the file again unless kept.
-                    None => match priority_of(&table, &settings, &a, &fits, progress)? {
+                    None => match streamed::priority_of(&table, &settings, &a, &fits, progress)? {
                         Some((_, _, p)) => p,
                         None => return Err(crate::Error::Cancelled),
                     },
@@ -1098,7 +932,7 @@ impl EnrichApp {
                     }
                     _ => {
                         let keep = crate::engine::trimmed_rows(&a, &settings, &outcome);
-                        trimmed_from_file(&table, &keep, mapping.columns(Role::Email), p)?
+                        streamed::trimmed_list(&table, &keep, mapping.columns(Role::Email), p)?
                     }
                 };
                 crate::fsutil::write_atomic(&out, &bytes)?;

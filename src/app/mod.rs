@@ -14,6 +14,7 @@ mod intents;
 mod logic;
 mod plans;
 pub mod state;
+mod streamed;
 mod ui;
 mod widgets;
 mod workspace;
