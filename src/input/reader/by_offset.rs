@@ -346,7 +346,8 @@ impl ListRows {
     }
 
     /// The table with the named columns whole (headers as the list's: a column of them
-    /// not named is absent) and every row's line: read from the file again unless kept.
+    /// not named is absent; no lines, as the CLI's kept columns): read from the file again
+    /// unless kept.
     pub fn columns(&self, names: &[String], progress: &Progress) -> Result<ContactTable> {
         if let Some(t) = self.held() {
             return Ok(t);
@@ -392,6 +393,10 @@ impl ListRows {
             }
             columns
         };
-        Ok(self.with(DataFrame::new(self.rows(), columns)?))
+        Ok(ContactTable {
+            df: DataFrame::new(self.rows(), columns)?,
+            lines: Vec::new(),
+            ..self.head.clone()
+        })
     }
 }
