@@ -182,10 +182,12 @@ impl EnrichApp {
     /// get: with a software renderer and no vsync (a VM, a remote desktop, Xvfb) drawing
     /// them took a core from the pass that reads the list (the 10M-row list took 2.5× the
     /// CLI's time to open). Frames that only animate (no input) then start at most every
-    /// [`LOADING_FRAME`]; a frame with input is never held.
+    /// [`LOADING_FRAME`]; a frame with input is never held. Only in the window [`super::run`]
+    /// opens (not in tests and benches, which step frames themselves).
     fn pace_while_loading(&self, ctx: &egui::Context) {
         let now = std::time::Instant::now();
-        if self.jobs.loading()
+        if super::STARTED.get().is_some()
+            && self.jobs.loading()
             && ctx.input(|i| i.events.is_empty() && i.raw.dropped_files.is_empty())
             && let Some(last) = LAST_FRAME.get()
             && let Some(wait) = LOADING_FRAME.checked_sub(now - last)
