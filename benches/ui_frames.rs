@@ -80,7 +80,7 @@ fn main() {
         h.state_mut().open(path)
     });
     assert!(f.h.state().outcome().is_some(), "an estimate");
-    f.phase("Rows tab", |h| h.get_by_label("Rows").click());
+    f.phase("Rows tab", |h| h.get_by_label("Rows view").click());
     f.phase("Rows tab, open the status filter", |h| {
         h.get_by_role_and_label(Role::ComboBox, "Status filter")
             .click()
@@ -88,7 +88,7 @@ fn main() {
     f.phase("Rows tab, filter Billable", |h| {
         h.get_by_label_contains("Billable (").click()
     });
-    f.phase("Estimate tab", |h| h.get_by_label("Estimate").click());
+    f.phase("Estimate tab", |h| h.get_by_label("Estimate view").click());
     f.phase("channel API bulk (re-price)", |h| {
         h.get_by_role_and_label(Role::RadioButton, Channel::ApiBulk.label())
             .click()

@@ -330,7 +330,7 @@ pub struct Streamed {
 /// What the reading thread of [`load_and_analyze`] hands over.
 enum Run {
     Head(Box<ContactTable>),
-    Rows(DataFrame, Vec<u64>),
+    Rows(DataFrame, Vec<u64>, Vec<u64>),
 }
 
 /// Sends the runs of a file being read to the analysing thread.
@@ -342,9 +342,9 @@ impl reader::RowSink for Forward {
             .send(Run::Head(Box::new(head.clone())))
             .map_err(|_| crate::error::Error::Cancelled)
     }
-    fn rows(&mut self, rows: DataFrame, lines: Vec<u64>) -> Result<()> {
+    fn rows(&mut self, rows: DataFrame, lines: Vec<u64>, offsets: Vec<u64>) -> Result<()> {
         self.0
-            .send(Run::Rows(rows, lines))
+            .send(Run::Rows(rows, lines, offsets))
             .map_err(|_| crate::error::Error::Cancelled)
     }
 }
@@ -358,7 +358,7 @@ impl reader::RowSink for Forward {
 /// The numbers are those of [`load_list`] then [`analyze`]: the same pass, over runs.
 /// The columns named in `cells` (as `--map` matches names) are kept whole besides, for
 /// the outputs that read one column (`--group-by`, a priority column).
-#[allow(clippy::type_complexity, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 pub fn load_and_analyze(
     path: &Path,
     opts: &ReadOptions,
@@ -369,6 +369,94 @@ pub fn load_and_analyze(
     cells: &[String],
     progress: &Progress,
 ) -> Result<Streamed> {
+    let pass = Stream {
+        path,
+        opts,
+        mapping_of,
+        log_of,
+        cycle,
+        today,
+        cells,
+    };
+    stream(&pass, false, progress).map(|(s, _)| s)
+}
+
+/// [`load_and_analyze`] for a face that shows the rows afterwards (the window): also every
+/// row's line and where its record starts in the file, as a [`reader::ListRows`] that reads
+/// cells back on demand (a workbook's sheet is kept whole). The columns kept whole are
+/// kept in it too.
+#[allow(clippy::too_many_arguments)]
+pub fn load_and_index(
+    path: &Path,
+    opts: &ReadOptions,
+    mapping_of: &dyn Fn(&LoadedList) -> Result<Mapping>,
+    log_of: &dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
+    cycle: Cycle,
+    today: NaiveDate,
+    cells: &[String],
+    progress: &Progress,
+) -> Result<(Streamed, reader::ListRows)> {
+    let pass = Stream {
+        path,
+        opts,
+        mapping_of,
+        log_of,
+        cycle,
+        today,
+        cells,
+    };
+    let (s, index) = stream(&pass, true, progress)?;
+    let (lines, offsets, whole) = index.unwrap_or_default();
+    let head = s.list.table.clone();
+    let rows = match whole {
+        Some(df) => {
+            let table = ContactTable {
+                df,
+                lines,
+                ..head.clone()
+            };
+            reader::ListRows::whole(head, table, opts.clone())
+        }
+        None => match reader::OffsetReader::open(path, opts, head.headers.len()) {
+            Ok(reader) => reader::ListRows::in_file(head, lines, offsets, reader, opts.clone()),
+            // A workbook without data rows: nothing to read back.
+            Err(_) if lines.is_empty() => reader::ListRows::whole(head.clone(), head, opts.clone()),
+            Err(e) => return Err(e),
+        },
+    };
+    rows.keep_columns(&s.cells);
+    Ok((s, rows))
+}
+
+/// The inputs of one streamed pass ([`load_and_analyze`]).
+struct Stream<'a> {
+    path: &'a Path,
+    opts: &'a ReadOptions,
+    mapping_of: &'a dyn Fn(&LoadedList) -> Result<Mapping>,
+    log_of: &'a dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
+    cycle: Cycle,
+    today: NaiveDate,
+    cells: &'a [String],
+}
+
+/// Every row's line and offset, and a workbook's rows whole (which have no offsets).
+type Index = (Vec<u64>, Vec<u64>, Option<DataFrame>);
+
+#[allow(clippy::type_complexity)]
+fn stream(
+    input: &Stream<'_>,
+    index: bool,
+    progress: &Progress,
+) -> Result<(Streamed, Option<Index>)> {
+    let Stream {
+        path,
+        opts,
+        mapping_of,
+        log_of,
+        cycle,
+        today,
+        cells,
+    } = *input;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Run>(2);
     // The columns the mapping reads, once it is known: the reader leaves the rest empty.
     let keep = std::sync::OnceLock::<Vec<bool>>::new();
@@ -391,8 +479,9 @@ pub fn load_and_analyze(
             })?;
         // `rx` moves in: when the analysis stops early, dropping it stops the reader.
         let analysed =
-            (move || -> Result<Option<(LoadedList, Mapping, analysis::Pass, DataFrame)>> {
+            (move || -> Result<Option<(LoadedList, Mapping, analysis::Pass, DataFrame, Option<Index>)>> {
                 let mut pass = analysis::Pass::new(1, 0);
+                let mut indexed: Option<Index> = index.then(Default::default);
                 let mut head: Option<(LoadedList, Mapping)> = None;
                 // The columns kept whole: their names in the list, and their runs so far.
                 let mut kept: Vec<(String, Option<Series>)> = Vec::new();
@@ -410,7 +499,12 @@ pub fn load_and_analyze(
                             };
                             let mapping = mapping_of(&list)?;
                             pass.check(&list.table, &mapping)?;
-                            pass.reserve(rows_guess(&list.table));
+                            let guess = rows_guess(&list.table);
+                            pass.reserve(guess);
+                            if let Some((lines, offsets, _)) = &mut indexed {
+                                lines.reserve(guess);
+                                offsets.reserve(guess);
+                            }
                             for c in cells {
                                 if let Some(h) = roles::find_header(&list.table.headers, c)
                                     && !kept.iter().any(|(k, _)| *k == h)
@@ -431,8 +525,21 @@ pub fn load_and_analyze(
                             pass.begin(&list.table, &mapping);
                             head = Some((list, mapping));
                         }
-                        Run::Rows(df, lines) => {
+                        Run::Rows(df, lines, offsets) => {
                             pass.rows_of(&df, &lines, &|_| !progress.is_cancelled())?;
+                            if let Some((all, at, whole)) = &mut indexed {
+                                // A workbook's rows have no offsets: its sheet is kept.
+                                if offsets.is_empty() && !lines.is_empty() {
+                                    match whole {
+                                        Some(w) => {
+                                            w.vstack_mut(&df)?;
+                                        }
+                                        None => *whole = Some(df.clone()),
+                                    }
+                                }
+                                all.extend_from_slice(&lines);
+                                at.extend(offsets);
+                            }
                             for (name, acc) in &mut kept {
                                 let s = df.column(name)?.as_materialized_series().clone();
                                 match acc {
@@ -451,7 +558,7 @@ pub fn load_and_analyze(
                     .collect();
                 let height = columns.first().map_or(0, |c| c.len());
                 let cells = DataFrame::new(height, columns)?;
-                Ok(head.map(|(l, m)| (l, m, pass, cells)))
+                Ok(head.map(|(l, m)| (l, m, pass, cells, indexed)))
             })();
         // An error here stops the reader (its next send fails); the reader's own error
         // (the file) comes first.
@@ -461,7 +568,7 @@ pub fn load_and_analyze(
         let table = match (read, analysed) {
             (Err(e), _) if !matches!(e, crate::error::Error::Cancelled) => return Err(e),
             (_, Err(e)) | (Err(e), _) => return Err(e),
-            (Ok(table), Ok(Some((mut list, mapping, pass, cells)))) => {
+            (Ok(table), Ok(Some((mut list, mapping, pass, cells, indexed)))) => {
                 if progress.is_cancelled() {
                     return Err(crate::error::Error::Cancelled);
                 }
@@ -482,13 +589,16 @@ pub fn load_and_analyze(
                         t.elapsed().as_secs_f64()
                     );
                 }
-                return Ok(Streamed {
-                    list,
-                    mapping,
-                    analysis,
-                    log,
-                    cells,
-                });
+                return Ok((
+                    Streamed {
+                        list,
+                        mapping,
+                        analysis,
+                        log,
+                        cells,
+                    },
+                    indexed,
+                ));
             }
             (Ok(table), Ok(None)) => table,
         };

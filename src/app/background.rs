@@ -99,7 +99,7 @@ impl JobKind {
 
 /// A list's priority column: the list, the name asked for, the values.
 pub type PriorityOf = (
-    Arc<crate::input::reader::ContactTable>,
+    Arc<crate::input::reader::ListRows>,
     String,
     Arc<crate::budget::Priority>,
 );
@@ -114,6 +114,8 @@ pub struct Loaded {
     pub remembered: Option<crate::input::roles::Mapping>,
     /// The columns that can order the fit to budget (mostly numbers), read on the worker.
     pub numeric: Vec<String>,
+    /// A list read and analysed in one pass (`list.table` is then its first rows only).
+    pub streamed: Option<Box<super::streamed::StreamedList>>,
 }
 
 /// A plan written by a worker: where, what, and the window's state it was made from (to

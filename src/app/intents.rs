@@ -41,6 +41,8 @@ pub(crate) enum Intent {
     ResetSettings,
     /// Filter and price the Rows view's rows (its filter or the settings changed).
     PrepareRows,
+    /// The Rows view's status filter (None: every row).
+    RowFilter(Option<crate::rows::RowStatus>),
     /// The Estimate view's "Split by" column.
     SplitBy(Option<String>),
     /// Fit-to-budget's "Keep first" column.
@@ -132,6 +134,13 @@ impl EnrichApp {
             Intent::ResetSettings => self.reset_settings(),
             Intent::PrepareRows => {
                 self.prepare_rows();
+            }
+            Intent::RowFilter(f) => {
+                if f != self.view.row_filter {
+                    // Another filter: try pricing the rows again if they failed.
+                    self.results.rows_failed = false;
+                }
+                self.view.row_filter = f;
             }
             Intent::SplitBy(c) => self.set_split_by(c),
             Intent::Priority(c) => self.set_priority(c),

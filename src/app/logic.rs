@@ -7,10 +7,11 @@ use eframe::egui;
 
 use super::background::{Job, JobKind, JobResult, Output};
 use super::dialogs::FileFor;
+use super::streamed;
 use super::{Command, EnrichApp, ListState, LogState, RowsCache, Sample};
 use crate::cycle::{Cycle, CycleLength};
 use crate::engine::{self, AnalysisInput};
-use crate::input::reader::ReadOptions;
+use crate::input::reader::{ListRows, ReadOptions};
 use crate::input::roles::Role;
 use crate::pricebook::PriceBook;
 use crate::pricing::{Assumptions, Settings};
@@ -40,6 +41,7 @@ fn read_and_fingerprint(
         numeric,
         file,
         remembered: None,
+        streamed: None,
     }))
 }
 
@@ -52,19 +54,34 @@ impl EnrichApp {
         }
         self.jobs.cancel(JobKind::Analyze);
         let label = format!("Reading {}", file_name(&path));
-        let store = self.source.mappings.clone();
+        // Read and analysed in one pass, as the CLI does, with the roles the window will
+        // choose once the list is in (a plan's, else remembered ones, else detected).
+        let inputs = streamed::Inputs {
+            store: self.source.mappings.clone(),
+            pending: self.source.pending.as_ref().and_then(|p| p.list.clone()),
+            log: self
+                .source
+                .log
+                .as_ref()
+                .map(|l| (l.table.clone(), l.mapping.clone())),
+            made_with: self.made_with(),
+            settings: self.pricing.settings.clone(),
+            split_by: self.view.split_by.clone(),
+        };
         let job = Job::spawn(JobKind::LoadList, key, label, self.ctx.clone(), move |p| {
-            let mut loaded = read_and_fingerprint(&path, read, p, engine::load_list)?;
-            // The roles the user chose for files with these columns, if remembered (a
-            // remembered file that no longer reads is left alone: detection decides).
-            if let Some(store) = store
-                && let Ok(Some(saved)) = store.recall(&loaded.list.table.headers)
-            {
-                loaded.remembered = saved.apply_to(&loaded.list.table.headers, &path).ok();
-            }
-            Ok(Output::List(loaded))
+            streamed::load(path, read, inputs, p).map(Output::List)
         });
         self.start(job);
+    }
+
+    /// What an analysis made now would be made from.
+    fn made_with(&self) -> streamed::MadeWith {
+        streamed::MadeWith::of(
+            &self.source.mapping,
+            self.source.log.as_ref().map(|l| (&l.table, &l.mapping)),
+            self.pricing.cycle,
+            self.pricing.today,
+        )
     }
 
     pub(crate) fn open_log(&mut self, path: PathBuf) {
@@ -147,6 +164,7 @@ impl EnrichApp {
             return;
         };
         let table = list.table.clone();
+        let read = list.read.clone();
         let mapping = self.source.mapping.clone();
         let log = self
             .source
@@ -172,33 +190,44 @@ impl EnrichApp {
             label,
             self.ctx.clone(),
             move |p| {
-                let input = AnalysisInput {
-                    list: &table,
-                    mapping: &mapping,
-                    log: log.as_ref().map(|(t, m)| (&**t, m)),
-                    cycle,
-                    today,
+                let a = match table.held() {
+                    // A workbook's sheet is held whole.
+                    Some(held) => engine::analyze(
+                        &AnalysisInput {
+                            list: &held,
+                            mapping: &mapping,
+                            log: log.as_ref().map(|(t, m)| (&**t, m)),
+                            cycle,
+                            today,
+                        },
+                        p,
+                    )?,
+                    // A text file is read again in the one pass the CLI makes (its cells
+                    // are not held), keeping the priority column beside it.
+                    None => streamed::restream(
+                        &table,
+                        &read,
+                        &mapping,
+                        log.as_ref(),
+                        (cycle, today),
+                        &settings,
+                        p,
+                    )?,
                 };
-                let a = engine::analyze(&input, p)?;
                 // Fit-to-budget's table is built here, on the worker: every re-price on
                 // the UI thread then fits a budget in microseconds.
                 let fits = crate::budget::FitMemo::default();
                 fits.get(&a, None);
-                let priority = match (cached, &settings.priority) {
-                    (Some(p), _) => Some(p),
+                let priority = match cached {
+                    Some(c) => {
+                        fits.get(&a, Some(&c));
+                        settings.priority.clone().map(|col| (table.clone(), col, c))
+                    }
                     // A column the list lacks is said by the re-price.
-                    (None, Some(_)) => engine::priority(&table, &settings)
+                    None => streamed::priority_of(&table, &settings, &a, &fits, p)
                         .ok()
-                        .flatten()
-                        .map(Arc::new),
-                    (None, None) => None,
+                        .flatten(),
                 };
-                if let Some(p) = &priority {
-                    fits.get(&a, Some(p));
-                }
-                let priority = priority
-                    .zip(settings.priority)
-                    .map(|(p, c)| (table.clone(), c, p));
                 Ok(Output::Analysis(Box::new((a, fits, priority))))
             },
         );
@@ -227,7 +256,11 @@ impl EnrichApp {
                     file,
                     remembered,
                     numeric,
+                    streamed: pass,
                 } = *loaded;
+                let Some(pass) = pass else {
+                    return;
+                };
                 self.persisted.remember(l.table.path.clone());
                 // A list that opened is a later good result: older errors no longer stand
                 // above it.
@@ -248,9 +281,16 @@ impl EnrichApp {
                 if matches!(self.view.prompt, Some(super::Prompt::SourceChanged { .. })) {
                     self.view.prompt = None;
                 }
+                let streamed::StreamedList {
+                    rows,
+                    analysis,
+                    fits,
+                    priority,
+                    made_with,
+                } = *pass;
                 let old = self.source.list.replace(ListState {
                     numeric,
-                    table: Arc::new(l.table),
+                    table: rows,
                     detection: l.detection,
                     read,
                     file,
@@ -264,7 +304,25 @@ impl EnrichApp {
                 }
                 self.results.outcome = None;
                 self.results.rows_cache = None;
-                self.reanalyze();
+                if std::env::var_os("ENRICHPLAN_TIMINGS").is_some()
+                    && let Some(t) = super::STARTED.get()
+                {
+                    eprintln!(
+                        "list in (read, hashed, analysed) {:.0} ms after start",
+                        t.elapsed().as_secs_f64() * 1e3
+                    );
+                }
+                if made_with == self.made_with() {
+                    // Analysed in the pass that read it, with what is in force now (an
+                    // analysis of the list it replaces is no longer wanted).
+                    self.jobs.cancel(JobKind::Analyze);
+                    self.handle_result(
+                        JobKind::Analyze,
+                        Ok(Output::Analysis(Box::new((analysis, fits, priority)))),
+                    );
+                } else {
+                    self.reanalyze();
+                }
             }
             Ok(Output::Reconciled(r)) => self.results.reconciliation = Some(*r),
             Ok(Output::Account(d)) => self.account_done(*d),
@@ -480,7 +538,7 @@ impl EnrichApp {
     fn prepare_priority(
         &mut self,
         a: Arc<crate::analysis::Analysis>,
-        table: Arc<crate::input::reader::ContactTable>,
+        table: Arc<ListRows>,
         column: String,
         cached: Option<Arc<crate::budget::Priority>>,
     ) {
@@ -492,17 +550,24 @@ impl EnrichApp {
         let settings = self.pricing.settings.clone();
         let fits = self.results.fits.clone();
         let label = format!("Ordering the contacts by {column}");
-        let job = Job::spawn(JobKind::Priority, key, label, self.ctx.clone(), move |_| {
-            let p = match cached {
-                Some(p) => p,
-                None => match engine::priority(&table, &settings)? {
-                    Some(p) => Arc::new(p),
-                    None => return Err(crate::Error::Cancelled),
-                },
-            };
-            fits.get(&a, Some(&p));
-            Ok(Output::Priority(Box::new((table, column, p))))
-        });
+        let job = Job::spawn(
+            JobKind::Priority,
+            key,
+            label,
+            self.ctx.clone(),
+            move |progress| {
+                let p = match cached {
+                    Some(p) => p,
+                    // The one column, read from the file again unless kept.
+                    None => match streamed::priority_of(&table, &settings, &a, &fits, progress)? {
+                        Some((_, _, p)) => p,
+                        None => return Err(crate::Error::Cancelled),
+                    },
+                };
+                fits.get(&a, Some(&p));
+                Ok(Output::Priority(Box::new((table, column, p))))
+            },
+        );
         self.start(job);
     }
 
@@ -540,8 +605,10 @@ impl EnrichApp {
             column.clone(),
             label,
             self.ctx.clone(),
-            move |_| {
-                let groups = crate::segments::group_by(&a, &table, &column, &settings, &book)?;
+            move |p| {
+                // The one column, read from the file again unless kept.
+                let cells = table.columns(std::slice::from_ref(&column), p)?;
+                let groups = crate::segments::group_by(&a, &cells, &column, &settings, &book)?;
                 Ok(Output::Segments(Box::new((shown, groups))))
             },
         );
@@ -848,7 +915,7 @@ impl EnrichApp {
             out.display().to_string(),
             label,
             self.ctx.clone(),
-            move |_| {
+            move |p| {
                 let bytes = match cmd {
                     Command::ExportReport => {
                         let json = report::json_report(
@@ -856,14 +923,17 @@ impl EnrichApp {
                             &settings,
                             &book,
                             mapping.to_json_map(&Role::LIST),
-                            Some(&table),
+                            Some(&table.head),
                         );
                         crate::run::render_report(&out, &json, &outcome, &book, &name)?
                     }
-                    Command::ExportRows => report::rows_report(&a, &table, &settings, &book)?,
+                    // No cell is written: every row's line is enough.
+                    Command::ExportRows => {
+                        report::rows_report(&a, &table.without_cells(), &settings, &book)?
+                    }
                     _ => {
                         let keep = crate::engine::trimmed_rows(&a, &settings, &outcome);
-                        report::trimmed_list(&table, &keep, mapping.columns(Role::Email))?
+                        streamed::trimmed_list(&table, &keep, mapping.columns(Role::Email), p)?
                     }
                 };
                 crate::fsutil::write_atomic(&out, &bytes)?;

@@ -15,6 +15,7 @@ mod intents;
 mod logic;
 mod plans;
 pub mod state;
+mod streamed;
 mod ui;
 mod widgets;
 mod workspace;
@@ -29,7 +30,7 @@ use eframe::egui;
 use crate::analysis::Analysis;
 use crate::cycle::Cycle;
 use crate::engine::Outcome;
-use crate::input::reader::{ContactTable, ReadOptions};
+use crate::input::reader::{ContactTable, ListRows, ReadOptions};
 use crate::input::roles::{Detection, Mapping};
 use crate::pricebook::{self, PriceBook};
 use crate::pricing::Settings;
@@ -101,9 +102,10 @@ pub(crate) struct PlanDoc {
     pub created: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// A loaded contact list.
+/// A loaded contact list: its first rows, every row's line and where it is in the file
+/// (cells are read back from there: the Rows view's, a column, an export's).
 pub(crate) struct ListState {
-    pub table: Arc<ContactTable>,
+    pub table: Arc<ListRows>,
     pub detection: Detection,
     pub read: ReadOptions,
     /// Its fingerprint, taken as it was read (what a saved plan records).
@@ -153,7 +155,7 @@ pub(crate) struct Sources {
     /// The mappings of a plan being opened, applied when its files have loaded.
     pub pending: Option<plans::PendingPlan>,
     /// The parsed priority column of the list in memory (see `reprice`).
-    pub priority_cache: Option<(Arc<ContactTable>, String, Arc<crate::budget::Priority>)>,
+    pub priority_cache: Option<(Arc<ListRows>, String, Arc<crate::budget::Priority>)>,
     /// Where column roles are remembered per set of headers (None: nowhere, in tests).
     pub mappings: Option<crate::input::mapping_file::MappingStore>,
     /// The roles in force are the ones remembered for these columns.

@@ -787,3 +787,96 @@ fn the_budget_banner_leads_to_the_trimmed_export() {
     h.run();
     h.get_by_label_contains("Export trimmed list");
 }
+
+/// The window holds no cell of a list: the Rows view reads the rows on screen back from the
+/// file by where each starts, and the exports read the file again. On lists whose rows are
+/// hard to find again (a byte order mark, CRLF, lines before the header, quoted cells over
+/// several lines, Latin-1, UTF-16) the cells shown are the file's, the total is the
+/// engine's over the whole read, and the per-row and trimmed files are the library's.
+#[test]
+fn rows_view_reads_the_cells_on_screen_back_from_the_file() {
+    use enrichplan::input::roles::Role as Column;
+    let dir = tempfile::tempdir().unwrap();
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "Name,Email,Company\r\nZoë Ñúñez,zoe@acme.com,\"Acme, Inc.\"\r\nBob,bob@x.com,\"Beta\r\nGroup\"\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let cases: [(&str, Vec<u8>, usize, &[&str]); 3] = [
+        (
+            "bom-crlf-preamble.csv",
+            "\u{feff}Report: leads 2026\r\n\r\nFirst Name,Last Name,Email,Company,Notes\r\nAnn,Lee,ann@acme.com,Acme,\"two\r\nlines\"\r\n\r\nBob,Ray,bob@beta.io,Beta,\"said \"\"hi\"\"\"\r\nCy,Dee,,\"Gamma, Ltd\",\"x\ny\nz\"\r\nAnn,Lee,ANN@acme.com,Acme,last\r\n"
+                .as_bytes()
+                .to_vec(),
+            4,
+            &["said \"hi\"", "Gamma, Ltd", "ANN@acme.com", "last", "bob@beta.io"],
+        ),
+        (
+            "latin1.csv",
+            b"Name,Email,Company\nJos\xe9 M\xfcller,jose@x.com,Caf\xe9 GmbH\n\"Fran\xe7ois\nII\",f@y.fr,\"S\xe9rie, SA\"\nAnn,ann@z.com,Z\n".to_vec(),
+            3,
+            &["José Müller", "Café GmbH", "Série, SA", "ann@z.com"],
+        ),
+        ("utf16.csv", utf16, 2, &["Zoë Ñúñez", "Acme, Inc.", "bob@x.com"]),
+    ];
+    for (name, bytes, rows, shown) in cases {
+        let list = dir.path().join(name);
+        std::fs::write(&list, bytes).unwrap();
+        let mut h = window_with(EnrichApp::new_for_test(Some(&list)), true);
+        let (total, counts) = engine_outcome(&list, h.state().settings());
+        assert_eq!(counts.rows, rows as u64, "{name}");
+        h.get_by_label(&total_label(total));
+        h.get_by_label("Rows view").click();
+        h.step();
+        h.state_mut().wait_for_jobs();
+        h.run();
+        h.get_by_label(&format!("Showing {rows} of {rows} rows"));
+        for cell in shown {
+            assert!(h.query_by_label(cell).is_some(), "{name}: {cell} shown");
+        }
+        // The exports: the library's reports over the list read whole.
+        let progress = Progress::new();
+        let l = engine::load_list(&list, &ReadOptions::default(), &progress).unwrap();
+        let a = engine::analyze(
+            &AnalysisInput {
+                list: &l.table,
+                mapping: &l.detection.mapping,
+                log: None,
+                cycle: Cycle::default(),
+                today: chrono::Local::now().date_naive(),
+            },
+            &progress,
+        )
+        .unwrap();
+        let (settings, book) = (h.state().settings().clone(), pricebook::default_book());
+        let outcome = engine::estimate(&a, &settings, &book, None);
+        let keep = engine::trimmed_rows(&a, &settings, &outcome);
+        let trimmed = enrichplan::report::trimmed_list(
+            &l.table,
+            &keep,
+            l.detection.mapping.columns(Column::Email),
+        )
+        .unwrap();
+        let per_row = enrichplan::report::rows_report(&a, &l.table, &settings, &book).unwrap();
+        for (cmd, file, expected) in [
+            (
+                enrichplan::app::Command::ExportTrimmed,
+                "trimmed.csv",
+                trimmed,
+            ),
+            (enrichplan::app::Command::ExportRows, "rows.csv", per_row),
+        ] {
+            let out = dir.path().join(file);
+            h.state_mut().export_to(cmd, &out).unwrap();
+            h.state_mut().wait_for_jobs();
+            assert_eq!(
+                String::from_utf8_lossy(&std::fs::read(&out).unwrap()),
+                String::from_utf8_lossy(&expected),
+                "{name}: {file}"
+            );
+        }
+    }
+}

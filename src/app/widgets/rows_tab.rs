@@ -1,20 +1,97 @@
 //! The Rows tab: every input row with its status, reason and credits, filterable by status.
-//! Virtualised: only the visible rows are drawn, so a 1M-row list scrolls smoothly.
+//! Virtualised: only the visible rows are drawn, and only their cells are read back from
+//! the file by offset (the list's cells are not held), so a 10M-row list scrolls smoothly.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
-use polars::prelude::StringChunked;
 
 use super::format::int;
 use super::name;
-use crate::app::EnrichApp;
+use crate::analysis::Analysis;
 use crate::app::intents::Intent;
+use crate::app::{EnrichApp, RowsCache};
+use crate::engine::Outcome;
+use crate::input::reader::ListRows;
+use crate::pricing::Settings;
 use crate::rows::{self, RowStatus};
 
-pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
-    let Some(outcome) = &app.results.outcome else {
+/// What the Rows view draws.
+pub struct RowsView<'a> {
+    pub outcome: Option<&'a Outcome>,
+    pub filter: Option<RowStatus>,
+    pub settings: &'a Settings,
+    pub email_headers: &'a [String],
+    pub list: Option<&'a Arc<ListRows>>,
+    pub analysis: Option<&'a Arc<Analysis>>,
+    /// The filtered rows and their credits, when ready for this filter and these settings.
+    pub ready: Option<&'a RowsCache>,
+    /// Pricing the rows failed (said once, above).
+    pub failed: bool,
+}
+
+impl<'a> RowsView<'a> {
+    pub fn of(app: &'a EnrichApp) -> Self {
+        RowsView {
+            outcome: app.results.outcome.as_ref(),
+            filter: app.view.row_filter,
+            settings: &app.pricing.settings,
+            email_headers: app.source.mapping.columns(crate::input::roles::Role::Email),
+            list: app.source.list.as_ref().map(|l| &l.table),
+            analysis: app.results.analysis.as_ref(),
+            ready: app.rows_ready(),
+            failed: app.results.rows_failed,
+        }
+    }
+}
+
+/// Rows whose cells are read together when one of them comes on screen.
+const BLOCK: usize = 64;
+/// Rows whose cells are kept (a few screens); more and the oldest are forgotten.
+const KEPT: usize = 4096;
+
+/// The cells read back for the rows on screen, kept across frames (in egui's memory).
+#[derive(Default)]
+struct Cells {
+    /// The list they are of (its address).
+    list: usize,
+    rows: HashMap<u32, Vec<String>>,
+    /// Reading them failed (the file changed or went away): said, not retried.
+    error: Option<String>,
+}
+
+impl Cells {
+    /// The cells of the row at `at` in `indices`, reading it and the rows after it on a miss.
+    fn get(&mut self, list: &ListRows, indices: &[u32], at: usize) -> Option<&Vec<String>> {
+        let r = indices[at];
+        if !self.rows.contains_key(&r) && self.error.is_none() {
+            let block: Vec<u32> = indices[at..(at + BLOCK).min(indices.len())]
+                .iter()
+                .copied()
+                .filter(|r| !self.rows.contains_key(r))
+                .collect();
+            match list.cells(&block) {
+                Ok(cells) => {
+                    if self.rows.len() + block.len() > KEPT {
+                        self.rows.clear();
+                    }
+                    self.rows.extend(block.into_iter().zip(cells));
+                }
+                Err(e) => self.error = Some(e.to_string()),
+            }
+        }
+        self.rows.get(&r)
+    }
+}
+
+/// Draw the Rows view; what the user asked for is returned.
+pub fn show(v: RowsView<'_>, ui: &mut egui::Ui) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let Some(outcome) = v.outcome else {
         ui.label("Open a contact list to see its rows.");
-        return;
+        return intents;
     };
     let counts = outcome.estimate.counts;
     let count_of = |s: RowStatus| match s {
@@ -28,7 +105,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
         None => format!("All rows ({})", int(counts.rows as i64)),
         Some(s) => format!("{} ({})", s.label(), int(count_of(s) as i64)),
     };
-    let mut filter = app.view.row_filter;
+    let mut filter = v.filter;
     ui.horizontal(|ui| {
         let r = egui::ComboBox::from_label("Status filter")
             .selected_text(filter_text(filter))
@@ -41,53 +118,59 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             });
         name(ui, &r.response, "Status filter");
     });
-    if filter != app.view.row_filter {
-        // Another filter: try pricing the rows again if they failed.
-        app.results.rows_failed = false;
+    if filter != v.filter {
+        intents.push(Intent::RowFilter(filter));
+        return intents;
     }
-    app.view.row_filter = filter;
-    let settings = app.pricing.settings.clone();
-    let email_headers = app
-        .source
-        .mapping
-        .columns(crate::input::roles::Role::Email)
-        .to_vec();
-    let Some(list) = &app.source.list else { return };
-    let table = list.table.clone();
-    let Some(analysis) = app.results.analysis.clone() else {
-        return;
+    let (Some(table), Some(analysis)) = (v.list, v.analysis) else {
+        return intents;
     };
     // Filtered and priced by `logic` (once per change of filter or settings).
-    let Some(cache) = app.rows_ready() else {
-        if app.results.rows_failed {
+    let Some(cache) = v.ready else {
+        if v.failed {
             ui.label(
                 "The rows could not be priced (the error is above); change a setting to try again.",
             );
-            return;
+            return intents;
         }
-        app.intend(Intent::PrepareRows);
+        intents.push(Intent::PrepareRows);
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(RichText::new("pricing every row…").weak());
         });
-        return;
+        return intents;
     };
     ui.label(format!(
         "Showing {} of {} rows",
         int(cache.indices.len() as i64),
         int(table.rows() as i64)
     ));
+    // The cells on screen, read back from the file (kept for the next frames).
+    let id = egui::Id::unique("enrichplan-rows-cells");
+    let cells = ui.data_mut(|d| d.get_temp_mut_or_default::<Arc<Mutex<Cells>>>(id).clone());
+    let mut cells = cells.lock().unwrap_or_else(|e| e.into_inner());
+    let list_id = Arc::as_ptr(table) as usize;
+    if cells.list != list_id {
+        *cells = Cells {
+            list: list_id,
+            ..Default::default()
+        };
+    }
+    if let Some(e) = &cells.error {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("The file's cells cannot be shown: {e}"),
+        );
+    }
     ui.separator();
     // The row's email cells read as a list (pricing.md §1): said in the reason.
-    let email_cols: Vec<&StringChunked> = email_headers
+    let email_cols: Vec<usize> = v
+        .email_headers
         .iter()
-        .filter_map(|h| table.df.column(h).ok().and_then(|c| c.str().ok()))
+        .filter_map(|h| table.headers.iter().position(|t| t == h))
         .collect();
-    let cols: Vec<Option<&StringChunked>> = table
-        .headers
-        .iter()
-        .map(|h| table.df.column(h).ok().and_then(|c| c.str().ok()))
-        .collect();
+    let width = table.headers.len();
+    let settings = v.settings;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::horizontal().show(ui, |ui| {
         TableBuilder::new(ui)
@@ -102,7 +185,7 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             .column(Column::initial(100.0).clip(true))
             .column(Column::initial(64.0))
             .column(Column::initial(230.0).clip(true))
-            .columns(Column::initial(130.0).clip(true), cols.len())
+            .columns(Column::initial(130.0).clip(true), width)
             .header(row_h + 2.0, |mut h| {
                 for t in ["Row", "Status", "Credits", "Reason"] {
                     h.col(|ui| {
@@ -117,11 +200,14 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
             })
             .body(|body| {
                 body.rows(row_h, cache.indices.len(), |mut row| {
-                    let r = cache.indices[row.index()] as usize;
+                    let at = row.index();
+                    let r = cache.indices[at] as usize;
+                    let none: Vec<String> = Vec::new();
+                    let values = cells.get(table, &cache.indices, at).unwrap_or(&none);
                     row.col(|ui| {
                         ui.label((r + 1).to_string());
                     });
-                    let status = rows::row_status(&analysis, r, &settings);
+                    let status = rows::row_status(analysis, r, settings);
                     row.col(|ui| {
                         ui.label(status.label());
                     });
@@ -134,10 +220,10 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         });
                     });
                     row.col(|ui| {
-                        let mut reason = rows::row_reason(&analysis, r, &settings, &table.lines);
+                        let mut reason = rows::row_reason(analysis, r, settings, &table.lines);
                         let listed = email_cols
                             .iter()
-                            .filter_map(|c| c.get(r))
+                            .filter_map(|&c| values.get(c).map(String::as_str))
                             .filter(|v| crate::normalize::is_email_list(v))
                             .map(|v| crate::normalize::email_addresses(v).len())
                             .max()
@@ -148,12 +234,13 @@ pub fn show(app: &mut EnrichApp, ui: &mut egui::Ui) {
                         // A cut reason shows in full on hover (egui adds the tooltip).
                         ui.add(egui::Label::new(&reason).truncate());
                     });
-                    for c in &cols {
+                    for c in 0..width {
                         row.col(|ui| {
-                            ui.label(c.and_then(|c| c.get(r)).unwrap_or(""));
+                            ui.label(values.get(c).map(String::as_str).unwrap_or(""));
                         });
                     }
                 });
             });
     });
+    intents
 }

@@ -9,11 +9,14 @@
 //! then rows into columns) → [`footer`] (an unclosed quote, a report footer) → the frame
 //! and its warnings. Workbooks go through [`sheets`].
 
+mod by_offset;
 mod decode;
 mod footer;
 mod lines;
 mod rows;
 mod sheets;
+
+pub use by_offset::{ListRows, OffsetReader};
 
 use std::path::{Path, PathBuf};
 
@@ -157,7 +160,7 @@ pub fn read_table(path: &Path, opts: &ReadOptions, progress: &Progress) -> Resul
         },
         &|| None,
     )?;
-    let (df, mut lines) = all.map(rows::Batch::frame).transpose()?.unwrap_or_default();
+    let (df, mut lines, _) = all.map(rows::Batch::frame).transpose()?.unwrap_or_default();
     lines.truncate(lines.len() - table.footer_rows);
     table.table.df = df.slice(0, lines.len());
     table.table.lines = lines;
@@ -169,8 +172,10 @@ pub trait RowSink {
     /// The file's first rows (up to the `head` asked for) as a table, before any run: for
     /// role detection and the checks that sample a column.
     fn head(&mut self, head: &ContactTable) -> Result<()>;
-    /// The next run of rows (every column), in file order, with each row's line.
-    fn rows(&mut self, rows: DataFrame, lines: Vec<u64>) -> Result<()>;
+    /// The next run of rows (every column), in file order, with each row's line and where
+    /// its record starts in the text read ([`OffsetReader`] reads it back from there;
+    /// empty for a workbook).
+    fn rows(&mut self, rows: DataFrame, lines: Vec<u64>, offsets: Vec<u64>) -> Result<()>;
 }
 
 /// Rows per run of [`stream_table`].
@@ -196,15 +201,15 @@ pub fn stream_table(
         let table = sheets::read_workbook(path, opts, bytes)?;
         let first = head_of(&table, head);
         sink.head(&first)?;
-        sink.rows(table.df, table.lines)?;
+        sink.rows(table.df, table.lines, Vec::new())?;
         return Ok(first);
     }
     // The last two runs are held back until the end: a footer (at most `HOLD` rows) is
     // only known then, and the last run may be shorter than it.
-    let mut held: Vec<(DataFrame, Vec<u64>)> = Vec::new();
+    let mut held: Vec<rows::Run> = Vec::new();
     let mut first: Option<ContactTable> = None;
     let mut deliver = |meta: &ContactTable,
-                       (df, lines): (DataFrame, Vec<u64>),
+                       (df, lines, offsets): rows::Run,
                        first: &mut Option<ContactTable>|
      -> Result<()> {
         if first.is_none() {
@@ -216,7 +221,7 @@ pub fn stream_table(
             sink.head(&t)?;
             *first = Some(t);
         }
-        sink.rows(df, lines)
+        sink.rows(df, lines, offsets)
     };
     let mut read = read_text(
         path,
@@ -234,20 +239,22 @@ pub fn stream_table(
         },
         keep,
     )?;
-    let (mut df, mut lines) = match held.len() {
+    let (mut df, mut lines, mut offsets) = match held.len() {
         2 => {
-            let (last, more) = held.remove(1);
-            let (mut df, mut lines) = held.remove(0);
+            let (last, more, more_offsets) = held.remove(1);
+            let (mut df, mut lines, mut offsets) = held.remove(0);
             df.vstack_mut_owned(last)?;
             lines.extend(more);
-            (df, lines)
+            offsets.extend(more_offsets);
+            (df, lines, offsets)
         }
         _ => held.pop().unwrap_or_default(),
     };
     lines.truncate(lines.len() - read.footer_rows);
+    offsets.truncate(lines.len());
     df = df.slice(0, lines.len());
     let meta = read.table.clone();
-    deliver(&meta, (df, lines), &mut first)?;
+    deliver(&meta, (df, lines, offsets), &mut first)?;
     if let Some(f) = first {
         read.table.df = f.df;
         read.table.lines = f.lines;

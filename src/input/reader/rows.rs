@@ -97,15 +97,25 @@ pub(super) struct RowNotes {
 
 /// The data rows: one text column per header, the line each row starts on, and the last
 /// rows kept back (oldest first) to spot a footer block.
-/// A run of data rows as text columns (one per header), with the line each row starts on.
+/// A run of data rows as text columns (one per header), with the line each row starts on
+/// and where its record starts in the text read (see [`Run`]).
 pub(super) struct Batch {
     pub columns: Vec<Column>,
     pub lines: Vec<u64>,
+    pub offsets: Vec<u64>,
 }
 
+/// A run of rows as a frame: its cells, each row's line and where each row's record
+/// starts (a byte offset into the file for UTF-8, into the decoded text otherwise).
+pub(super) type Run = (DataFrame, Vec<u64>, Vec<u64>);
+
 impl Batch {
-    pub fn frame(self) -> Result<(DataFrame, Vec<u64>)> {
-        Ok((DataFrame::new(self.lines.len(), self.columns)?, self.lines))
+    pub fn frame(self) -> Result<Run> {
+        Ok((
+            DataFrame::new(self.lines.len(), self.columns)?,
+            self.lines,
+            self.offsets,
+        ))
     }
 }
 
@@ -234,7 +244,9 @@ impl<'p> Parser<'p> {
                 })
                 .collect()
         };
-        let finish = |builders: Vec<Option<StringChunkedBuilder>>, lines: Vec<u64>| Batch {
+        let finish = |builders: Vec<Option<StringChunkedBuilder>>,
+                      lines: Vec<u64>,
+                      offsets: Vec<u64>| Batch {
             columns: builders
                 .into_iter()
                 .zip(&header.names)
@@ -244,9 +256,11 @@ impl<'p> Parser<'p> {
                 })
                 .collect(),
             lines,
+            offsets,
         };
         let mut builders = new_builders();
         let mut lines = Vec::with_capacity(capacity);
+        let mut offsets = Vec::with_capacity(capacity);
         let mut notes = RowNotes::default();
         let mut ring: Vec<Pending> = Vec::with_capacity(HOLD);
         let mut n = 0usize;
@@ -299,6 +313,7 @@ impl<'p> Parser<'p> {
                 }
             }
             lines.push(line);
+            offsets.push(self.last_offset + skip);
             if ring.len() < HOLD {
                 ring.push(Pending {
                     rec: record.clone(),
@@ -312,7 +327,11 @@ impl<'p> Parser<'p> {
             n += 1;
             if lines.len() == batch {
                 let full = std::mem::replace(&mut builders, new_builders());
-                emit(finish(full, std::mem::take(&mut lines)))?;
+                emit(finish(
+                    full,
+                    std::mem::take(&mut lines),
+                    std::mem::take(&mut offsets),
+                ))?;
             }
             if n.is_multiple_of(8192) {
                 if progress.is_cancelled() {
@@ -321,7 +340,7 @@ impl<'p> Parser<'p> {
                 progress.set_done(self.last_offset + skip);
             }
         }
-        emit(finish(builders, lines))?;
+        emit(finish(builders, lines, offsets))?;
         // Oldest first.
         if ring.len() == HOLD {
             ring.rotate_left(n % HOLD);
