@@ -382,9 +382,9 @@ fn same_rows(got: &[RowOut], want: &[RowOut]) {
 /// 0.5 · 0.5 · 5 = 1.25 each, 2.5 in all. Bo stays already revealed (that status comes
 /// first).
 ///
-/// On api-single (§4) every billable contact is one request: (1 − 0.5) · 1 + 0.5 · max(1,
-/// 1) = 1 credit on its row: 2.75 each, 8.25 in all; no request for Bo, the duplicate or
-/// the unmatchable row.
+/// On api-single (§4) every billable contact is one request, whose expected fee is
+/// (1 − 0.5) · 1 + 0.5 · max(1, 1) = 1 credit, on its row: 2.75 each, 8.25 in all; no
+/// request for Bo, the duplicate or the unmatchable row.
 #[test]
 fn the_row_report_gives_each_row_its_reason_contact_and_credits() {
     let rates = [
@@ -848,7 +848,8 @@ fn whole_credits_as_shown() {
 /// - a zero item stays 0 even when the others tie: 0 + 0.5 + 0.5 = 1: 0 + 1 + 0.
 #[test]
 fn shown_items_add_up_by_largest_remainder() {
-    let cases: Vec<(Vec<Credits>, Vec<(i64, i64, i64)>, (i64, i64, i64))> = vec![
+    type Case = (Vec<Credits>, Vec<(i64, i64, i64)>, (i64, i64, i64));
+    let cases: Vec<Case> = vec![
         (
             vec![c(0.5, 1.5, 0.2), c(0.5, 1.5, 0.2), c(0.5, 1.0, 0.2)],
             vec![(2, 1, 1), (1, 0, 0), (1, 0, 0)],
