@@ -249,4 +249,67 @@ mod tests {
             OrderEvidence::Mixed { dmy: 0, mdy: 1 }
         );
     }
+
+    /// A part of exactly 12 can still be a month, so it settles nothing: only a part above
+    /// 12 is a day. A lone `12/05/2026` is read month first (the default), `13/05/2026` day
+    /// first; in a column, 12 on either side leaves it ambiguous, 13 settles it.
+    #[test]
+    fn twelve_is_still_a_month() {
+        assert_eq!(parse_date("12/05/2026"), Some(d("2026-12-05")));
+        assert_eq!(parse_date("13/05/2026"), Some(d("2026-05-13")));
+        let ev = |v: &[&str]| column_date_order(v.iter().copied());
+        assert_eq!(ev(&["12/05/2026"]), OrderEvidence::Ambiguous);
+        assert_eq!(ev(&["05/12/2026"]), OrderEvidence::Ambiguous);
+        assert_eq!(
+            ev(&["12/12/2026", "13/12/2026"]),
+            OrderEvidence::Settled(DateOrder::Dmy, 1)
+        );
+        assert_eq!(
+            ev(&["12/12/2026", "12/13/2026"]),
+            OrderEvidence::Settled(DateOrder::Mdy, 1)
+        );
+    }
+
+    /// Only `a/b/yyyy` (one or two digits, then two, then a four-digit year; a time after
+    /// it ignored) is a date whose order needs deciding: two-digit years, three-digit
+    /// parts and four parts are not, so a column of them needs nothing decided.
+    #[test]
+    fn only_day_month_year_with_four_digits_needs_an_order() {
+        let ev = |v: &[&str]| column_date_order(v.iter().copied());
+        for not_slashed in [
+            "03/04/26",
+            "003/04/2026",
+            "03/004/2026",
+            "1/2/3/2026",
+            "03/2026",
+        ] {
+            assert_eq!(
+                ev(&[not_slashed]),
+                OrderEvidence::NotNeeded,
+                "{not_slashed}"
+            );
+        }
+        assert_eq!(ev(&["3/4/2026"]), OrderEvidence::Ambiguous);
+        assert_eq!(
+            ev(&["25/11/2026 10:00"]),
+            OrderEvidence::Settled(DateOrder::Dmy, 0)
+        );
+        assert_eq!(
+            ev(&["11/25/2026T10:00"]),
+            OrderEvidence::Settled(DateOrder::Mdy, 0)
+        );
+    }
+
+    /// The names the command line takes (cli.md `--cycle monthly|annual`; `--date-order dmy|mdy`)
+    /// and the labels that say which part comes first.
+    #[test]
+    fn keys_are_the_command_lines_names() {
+        assert_eq!(
+            CycleLength::ALL.map(CycleLength::key),
+            ["monthly", "annual"]
+        );
+        assert_eq!(DateOrder::ALL.map(DateOrder::key), ["dmy", "mdy"]);
+        assert_eq!(DateOrder::Dmy.label(), "day first (DD/MM/YYYY)");
+        assert_eq!(DateOrder::Mdy.label(), "month first (MM/DD/YYYY)");
+    }
 }

@@ -1131,7 +1131,7 @@ fn pages_render_in_chromium() {
 /// The README's screenshots, `assets/report-estimate.png` and `assets/report-compare.png`
 /// (1200 px wide): `cargo test --test engine html::readme_screenshots -- --ignored`.
 #[test]
-#[ignore = "writes the README's screenshots"]
+#[ignore = "a tool, not a test: rewrites assets/report-*.png (the README's screenshots) in headless Chromium; run it by hand when the page changes"]
 fn readme_screenshots() {
     let browser = chromium().expect("Chromium is installed");
     let dir = tempfile::tempdir().unwrap();

@@ -21,6 +21,7 @@ mod identity_rules;
 mod layouts;
 mod plans;
 mod roles;
+mod rules;
 mod seed_table;
 mod streaming;
 mod workbook;
