@@ -571,6 +571,44 @@ mod tests {
         }
     }
 
+    /// The billable classes, pinned by hand (pricing.md §3): revealing email and phone, a
+    /// contact with nothing revealed this cycle is billable and one with both revealed is
+    /// not; with "only what the file lacks", one whose file has both needs nothing. Email
+    /// alone: a contact whose email was revealed is not billable, one whose phone was is.
+    #[test]
+    fn billable_classes_by_hand() {
+        use crate::tally::flags::{HAS_EMAIL, HAS_PHONE, REV_EMAIL, REV_PHONE};
+        let book = crate::pricebook::shipped().remove(0);
+        let mut s = Settings::defaults(&book);
+        s.selection.email = true;
+        s.selection.phone = true;
+        let m = billable_mask(&s);
+        assert!(m[0] && m[REV_EMAIL as usize] && m[REV_PHONE as usize]);
+        assert!(!m[(REV_EMAIL | REV_PHONE) as usize]);
+        assert!(
+            m[(HAS_EMAIL | HAS_PHONE) as usize],
+            "the file's own count for nothing"
+        );
+        s.only_missing = true;
+        let m = billable_mask(&s);
+        assert!(!m[(HAS_EMAIL | HAS_PHONE) as usize] && m[HAS_EMAIL as usize]);
+        s.only_missing = false;
+        s.selection.phone = false;
+        let m = billable_mask(&s);
+        assert!(!m[REV_EMAIL as usize] && m[REV_PHONE as usize] && m[0]);
+    }
+
+    /// A table's debug text names its size and order, not its vectors.
+    #[test]
+    fn a_fit_table_debugs_as_its_size() {
+        let a = sample_analysis();
+        let t = FitTable::new(&a, None);
+        assert_eq!(
+            format!("{t:?}"),
+            format!("FitTable({} contacts, priority None)", t.order.len())
+        );
+    }
+
     /// Only columns of numbers can order the cut: a score and a size qualify, names,
     /// emails and a column of words with one number do not; empty cells do not count.
     #[test]
@@ -582,6 +620,10 @@ mod tests {
             col("Lead Score", &["12", " 3.5", "", "1,200", "-1"]),
             col("Email", &["a@x.io", "b@x.io", "c@x.io", "d@x.io", "e@x.io"]),
             col("Size", &["11-50", "51-200", "7", "", "n/a"]),
+            // Four numbers of five cells: 80 %, the least that counts (4 × 5 ≥ 5 × 4).
+            col("Rank", &["1", "2", "3", "x", "5"]),
+            // Three of five: 60 %, not a column of numbers (3 × 5 < 5 × 4).
+            col("Mixed", &["1", "2", "3", "x", "y"]),
             col("Empty", &["", "", "", "", ""]),
         ])
         .unwrap();
@@ -602,6 +644,9 @@ mod tests {
             sheet: None,
             sheets: Vec::new(),
         };
-        assert_eq!(numeric_columns(&table, 500), vec!["Lead Score".to_string()]);
+        assert_eq!(
+            numeric_columns(&table, 500),
+            vec!["Lead Score".to_string(), "Rank".to_string()]
+        );
     }
 }
