@@ -643,6 +643,11 @@ pub(crate) fn rate_cells(ui: &mut egui::Ui, what: &str, r: &mut RateRange) -> bo
                 .range(0.0..=100.0)
                 .speed(0.5)
                 .max_decimals(1)
+                // 70% and 82.5%, as every other percent reads (not 70.0%).
+                .custom_formatter(|v, _| {
+                    let t = format!("{v:.1}");
+                    t.strip_suffix(".0").map(str::to_string).unwrap_or(t)
+                })
                 .suffix("%")
                 .update_while_editing(false),
         );
