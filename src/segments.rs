@@ -135,3 +135,58 @@ pub fn group_by(
     });
     Ok(groups)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{AnalysisInput, analyze, load_list};
+    use crate::progress::Progress;
+
+    /// The sample split by `country` (named in another case): the column found by its
+    /// header, one group per value, rows and credits adding up to the list's estimate.
+    #[test]
+    fn groups_add_up_to_the_list_and_name_their_column() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/contacts.csv");
+        let p = Progress::new();
+        let list = load_list(&path, &Default::default(), &p).unwrap();
+        let a = analyze(
+            &AnalysisInput {
+                list: &list.table,
+                mapping: &list.detection.mapping,
+                log: None,
+                cycle: Default::default(),
+                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            &p,
+        )
+        .unwrap();
+        let book = crate::pricebook::shipped().remove(0);
+        let s = Settings::defaults(&book);
+        assert_eq!(group_column(&list.table, "country").unwrap(), "Country");
+        assert!(group_column(&list.table, "Nope").is_err());
+        let groups = group_by(&a, &list.table, "country", &s, &book).unwrap();
+        let values: std::collections::HashSet<&str> = list
+            .table
+            .df
+            .column("Country")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .map(|v| v.unwrap_or("").trim())
+            .collect();
+        assert_eq!(groups.len(), values.len());
+        let rows: u64 = groups.iter().map(|g| g.rows).sum();
+        assert_eq!(rows, list.table.rows() as u64);
+        let billable: u64 = groups.iter().map(|g| g.billable_contacts).sum();
+        let e = crate::pricing::price(&a.tally, &s, &book);
+        assert_eq!(billable, e.counts.billable);
+        let expected: f64 = groups.iter().map(|g| g.credits.expected).sum();
+        assert!(
+            (expected - e.total.expected).abs() < 1e-6,
+            "{expected} vs {}",
+            e.total.expected
+        );
+    }
+}
