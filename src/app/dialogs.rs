@@ -176,6 +176,9 @@ pub(crate) struct InWindow {
     pub purpose: FileFor,
     /// Its first text field (the folder's path) has been given the keyboard focus.
     pub focused: bool,
+    /// The places offered beside it, found once when it opens (not a look at the disk a
+    /// frame).
+    pub places: Vec<(String, PathBuf)>,
 }
 
 /// The built-in dialog's id (its window's layer), to find its fields.
@@ -265,12 +268,12 @@ impl EnrichApp {
             dialog,
             purpose,
             focused: false,
+            places: places(&self.persisted.recent),
         });
     }
 
     /// Draw the built-in dialog, if open; act on its choice.
     pub(crate) fn show_file_dialog(&mut self, ctx: &egui::Context) {
-        let places = places(&self.persisted.recent);
         let Some(open) = &mut self.view.file_dialog else {
             return;
         };
@@ -308,7 +311,7 @@ impl EnrichApp {
             .collapsible(false)
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
-                for (label, dir) in &places {
+                for (label, dir) in &open.places {
                     if ui
                         .button(label)
                         .on_hover_text(dir.display().to_string())

@@ -121,7 +121,7 @@ pub fn show(v: RowsView<'_>, ui: &mut egui::Ui) -> Vec<Intent> {
     // What a row's credits are (issue 28: "2.13" unexplained).
     ui.label(
         RichText::new(
-            "Credits: each row's share of the expected total — a contact's reveals at the expected rates on its first row (so fractions), company items on the company's first row, bulk fees shared over a batch. The rows add up to the total.",
+            "Credits: each row's share of the expected total — a contact's reveals at the expected rates on its first row (so fractions), company items on the company's first row, bulk fees shared over a batch. Unrounded, the rows add up to the expected total (shown rounded to whole credits).",
         )
         .weak()
         .size(12.0),
