@@ -24,16 +24,16 @@ fn main() {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data/contacts.csv")
         });
     // The CLI's one pass: read and analysed without holding the list.
-    let a = engine::load_and_analyze(
-        &path,
-        &ReadOptions::default(),
-        &|l| Ok(l.detection.mapping.clone()),
-        &|| Ok(None),
-        Cycle::default(),
-        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
-        &[],
-        &Progress::new(),
-    )
+    let a = engine::OnePass {
+        path: &path,
+        opts: &ReadOptions::default(),
+        mapping_of: &|l| Ok(l.detection.mapping.clone()),
+        log_of: &|| Ok(None),
+        cycle: Cycle::default(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
+        cells: &[],
+    }
+    .analyze(&Progress::new())
     .expect("the list reads and analyses")
     .analysis;
     println!(

@@ -313,7 +313,7 @@ fn rows_guess(head: &ContactTable) -> usize {
     (head.bytes as usize / per_row).saturating_mul(5) / 4
 }
 
-/// A list read and analysed in one pass ([`load_and_analyze`]).
+/// A list read and analysed in one pass ([`OnePass`]).
 pub struct Streamed {
     /// The list with its first rows only (its headers, warnings and source are the whole
     /// file's) and the roles detected on them.
@@ -327,7 +327,7 @@ pub struct Streamed {
     pub cells: DataFrame,
 }
 
-/// What the reading thread of [`load_and_analyze`] hands over.
+/// What the reading thread of [`OnePass`] hands over.
 enum Run {
     Head(Box<ContactTable>),
     Rows(DataFrame, Vec<u64>, Vec<u64>),
@@ -349,94 +349,60 @@ impl reader::RowSink for Forward {
     }
 }
 
-/// Load a list and analyse it in one pass that never holds all its rows, for a run that
-/// needs no cell after the analysis but those of a few columns (the CLI's estimate without
-/// a per-row output): the file is read on a thread of its own while this one
-/// takes its identities, run by run. Roles are detected on the first rows as
-/// [`load_list`] detects them; `mapping_of` turns the detection into the mapping in force;
-/// `log_of` loads the reveal log once the list is read (its errors come after the list's).
-/// The numbers are those of [`load_list`] then [`analyze`]: the same pass, over runs.
-/// The columns named in `cells` (as `--map` matches names) are kept whole besides, for
-/// the outputs that read one column (`--group-by`, a priority column).
-#[allow(clippy::too_many_arguments)]
-pub fn load_and_analyze(
-    path: &Path,
-    opts: &ReadOptions,
-    mapping_of: &dyn Fn(&LoadedList) -> Result<Mapping>,
-    log_of: &dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
-    cycle: Cycle,
-    today: NaiveDate,
-    cells: &[String],
-    progress: &Progress,
-) -> Result<Streamed> {
-    let pass = Stream {
-        path,
-        opts,
-        mapping_of,
-        log_of,
-        cycle,
-        today,
-        cells,
-    };
-    stream(&pass, false, progress).map(|(s, _)| s)
+/// The one pass over a list file (the CLI's, and the window's): the list is read on its
+/// own thread and never held whole; each run of rows is analysed as it comes and only its
+/// identities are kept. Roles are detected on the first rows as [`load_list`] detects them;
+/// `mapping_of` turns the detection into the mapping in force; `log_of` loads the reveal
+/// log once the list is read (its errors come after the list's). The numbers are those of
+/// [`load_list`] then [`analyze`]: the same pass, over runs. The columns named in `cells`
+/// (as `--map` matches names) are kept whole besides, for the outputs that read one column
+/// (`--group-by`, a priority column).
+pub struct OnePass<'a> {
+    pub path: &'a Path,
+    pub opts: &'a ReadOptions,
+    pub mapping_of: &'a dyn Fn(&LoadedList) -> Result<Mapping>,
+    pub log_of: &'a dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
+    pub cycle: Cycle,
+    pub today: NaiveDate,
+    pub cells: &'a [String],
 }
 
-/// [`load_and_analyze`] for a face that shows the rows afterwards (the window): also every
-/// row's line and where its record starts in the file, as a [`reader::ListRows`] that reads
-/// cells back on demand (a workbook's sheet is kept whole). The columns kept whole are
-/// kept in it too.
-#[allow(clippy::too_many_arguments)]
-pub fn load_and_index(
-    path: &Path,
-    opts: &ReadOptions,
-    mapping_of: &dyn Fn(&LoadedList) -> Result<Mapping>,
-    log_of: &dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
-    cycle: Cycle,
-    today: NaiveDate,
-    cells: &[String],
-    progress: &Progress,
-) -> Result<(Streamed, reader::ListRows)> {
-    let pass = Stream {
-        path,
-        opts,
-        mapping_of,
-        log_of,
-        cycle,
-        today,
-        cells,
-    };
-    let (s, index) = stream(&pass, true, progress)?;
-    let (lines, offsets, whole) = index.unwrap_or_default();
-    let head = s.list.table.clone();
-    let rows = match whole {
-        Some(df) => {
-            let table = ContactTable {
-                df,
-                lines,
-                ..head.clone()
-            };
-            reader::ListRows::whole(head, table, opts.clone())
-        }
-        None => match reader::OffsetReader::open(path, opts, head.headers.len()) {
-            Ok(reader) => reader::ListRows::in_file(head, lines, offsets, reader, opts.clone()),
-            // A workbook without data rows: nothing to read back.
-            Err(_) if lines.is_empty() => reader::ListRows::whole(head.clone(), head, opts.clone()),
-            Err(e) => return Err(e),
-        },
-    };
-    rows.keep_columns(&s.cells);
-    Ok((s, rows))
-}
+impl OnePass<'_> {
+    /// Read and analyse (the command line's estimate).
+    pub fn analyze(&self, progress: &Progress) -> Result<Streamed> {
+        stream(self, false, progress).map(|(s, _)| s)
+    }
 
-/// The inputs of one streamed pass ([`load_and_analyze`]).
-struct Stream<'a> {
-    path: &'a Path,
-    opts: &'a ReadOptions,
-    mapping_of: &'a dyn Fn(&LoadedList) -> Result<Mapping>,
-    log_of: &'a dyn Fn() -> Result<Option<(ContactTable, Mapping)>>,
-    cycle: Cycle,
-    today: NaiveDate,
-    cells: &'a [String],
+    /// Read and analyse for a face that shows the rows afterwards (the window): also every
+    /// row's line and where its record starts in the file, as a [`reader::ListRows`] that
+    /// reads cells back on demand (a workbook's sheet is kept whole). The columns kept
+    /// whole are kept in it too.
+    pub fn index(&self, progress: &Progress) -> Result<(Streamed, reader::ListRows)> {
+        let (path, opts) = (self.path, self.opts);
+        let (s, index) = stream(self, true, progress)?;
+        let (lines, offsets, whole) = index.unwrap_or_default();
+        let head = s.list.table.clone();
+        let rows = match whole {
+            Some(df) => {
+                let table = ContactTable {
+                    df,
+                    lines,
+                    ..head.clone()
+                };
+                reader::ListRows::whole(head, table, opts.clone())
+            }
+            None => match reader::OffsetReader::open(path, opts, head.headers.len()) {
+                Ok(reader) => reader::ListRows::in_file(head, lines, offsets, reader, opts.clone()),
+                // A workbook without data rows: nothing to read back.
+                Err(_) if lines.is_empty() => {
+                    reader::ListRows::whole(head.clone(), head, opts.clone())
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        rows.keep_columns(&s.cells);
+        Ok((s, rows))
+    }
 }
 
 /// Every row's line and offset, and a workbook's rows whole (which have no offsets).
@@ -444,11 +410,11 @@ type Index = (Vec<u64>, Vec<u64>, Option<DataFrame>);
 
 #[allow(clippy::type_complexity)]
 fn stream(
-    input: &Stream<'_>,
+    input: &OnePass<'_>,
     index: bool,
     progress: &Progress,
 ) -> Result<(Streamed, Option<Index>)> {
-    let Stream {
+    let OnePass {
         path,
         opts,
         mapping_of,

@@ -116,7 +116,16 @@ pub(crate) fn load(
     let timings = std::env::var_os("ENRICHPLAN_TIMINGS").is_some();
     let t = std::time::Instant::now();
     let ((s, rows), files) = crate::plan::read_beside(&[path.as_path()], p, || {
-        let r = engine::load_and_index(&path, &read, &mapping_of, &log_of, cycle, today, &cells, p);
+        let r = engine::OnePass {
+            path: &path,
+            opts: &read,
+            mapping_of: &mapping_of,
+            log_of: &log_of,
+            cycle,
+            today,
+            cells: &cells,
+        }
+        .index(p);
         if timings {
             eprintln!(
                 "list read and analysed (one pass) {:.3}s",
@@ -222,16 +231,16 @@ pub(crate) fn restream(
         .filter_map(|c| engine::priority_column(rows, c).ok())
         .collect();
     let log_of = || Ok(log.map(|(t, m)| ((**t).clone(), m.clone())));
-    let s = engine::load_and_analyze(
-        &rows.path,
-        read,
-        &|_| Ok(mapping.clone()),
-        &log_of,
+    let s = engine::OnePass {
+        path: &rows.path,
+        opts: read,
+        mapping_of: &|_| Ok(mapping.clone()),
+        log_of: &log_of,
         cycle,
         today,
-        &cells,
-        p,
-    )?;
+        cells: &cells,
+    }
+    .analyze(p)?;
     if s.analysis.row_contact.len() != rows.rows() || s.list.table.headers != rows.headers {
         return Err(crate::Error::input(
             &rows.path,

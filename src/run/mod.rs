@@ -310,16 +310,16 @@ pub fn execute(req: &Request, progress: &Progress) -> Result<Ran> {
             )?;
             (list, mapping, log, analysis, None, t_read)
         } else {
-            let s = engine::load_and_analyze(
-                &req.list.path,
-                &req.list.read,
-                &mapping_of,
-                &log_of,
-                req.cycle,
-                req.today,
-                &one_column,
-                progress,
-            )?;
+            let s = engine::OnePass {
+                path: &req.list.path,
+                opts: &req.list.read,
+                mapping_of: &mapping_of,
+                log_of: &log_of,
+                cycle: req.cycle,
+                today: req.today,
+                cells: &one_column,
+            }
+            .analyze(progress)?;
             // The kept columns as a table of the list's headers (a column not kept is said
             // missing by `--group-by`'s and the priority's own messages).
             let cells = ContactTable {

@@ -1,5 +1,5 @@
 //! The one pass that reads and analyses a list without holding its rows
-//! (`engine::load_and_analyze`, the CLI's estimate) gives exactly what reading the list
+//! (`engine::OnePass::analyze`, the CLI's estimate) gives exactly what reading the list
 //! whole and analysing it gives — every per-row vector, the tally, the warnings, the
 //! detected roles and the errors — on generated lists and logs, the hostile corpus, the
 //! layouts, workbooks, and lists of several runs with a footer across the last two.
@@ -118,16 +118,16 @@ fn stream(
     cells: &[String],
     progress: &Progress,
 ) -> enrichplan::Result<engine::Streamed> {
-    engine::load_and_analyze(
+    engine::OnePass {
         path,
-        &ReadOptions::default(),
+        opts: &ReadOptions::default(),
         mapping_of,
-        &|| load_log(log),
-        cycle(),
-        today(),
+        log_of: &|| load_log(log),
+        cycle: cycle(),
+        today: today(),
         cells,
-        progress,
-    )
+    }
+    .analyze(progress)
 }
 
 fn detected(l: &engine::LoadedList) -> enrichplan::Result<Mapping> {
@@ -492,16 +492,16 @@ fn rows_read_back_by_offset_are_the_whole_reads() {
             continue;
         };
         let t = &whole.table;
-        let (_, rows) = engine::load_and_index(
-            f,
-            &ReadOptions::default(),
-            &detected,
-            &|| Ok(None),
-            cycle(),
-            today(),
-            &[],
-            &p,
-        )
+        let (_, rows) = engine::OnePass {
+            path: f,
+            opts: &ReadOptions::default(),
+            mapping_of: &detected,
+            log_of: &|| Ok(None),
+            cycle: cycle(),
+            today: today(),
+            cells: &[],
+        }
+        .index(&p)
         .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         let name = f.display();
         assert_eq!(rows.rows(), t.rows(), "{name}");
@@ -551,16 +551,16 @@ fn a_list_changed_since_it_was_read_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("list.csv");
     std::fs::write(&p, "Email,Company\na@x.com,Acme\nb@y.com,Beta\n").unwrap();
-    let (_, rows) = engine::load_and_index(
-        &p,
-        &ReadOptions::default(),
-        &detected,
-        &|| Ok(None),
-        cycle(),
-        today(),
-        &[],
-        &Progress::new(),
-    )
+    let (_, rows) = engine::OnePass {
+        path: &p,
+        opts: &ReadOptions::default(),
+        mapping_of: &detected,
+        log_of: &|| Ok(None),
+        cycle: cycle(),
+        today: today(),
+        cells: &[],
+    }
+    .index(&Progress::new())
     .unwrap();
     assert_eq!(rows.cells(&[1]).unwrap(), [["b@y.com", "Beta"]]);
     std::fs::write(
