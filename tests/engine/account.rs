@@ -6,162 +6,14 @@
 //! the key. The key comes from LUSHA_API_KEY; the OS credential store is never touched
 //! (DBUS_SESSION_BUS_ADDRESS points nowhere in every run).
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
+use std::io::Write;
 use std::time::{Duration, Instant};
+
+use crate::stand_in::{Reply, StandIn, reply};
 
 use crate::common::{repo, shared};
 
 const KEY: &str = "tk-7f3a9c1e5b-SECRET";
-
-/// A request as the stand-in server saw it.
-#[derive(Clone, Debug)]
-struct Seen {
-    method: String,
-    path: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-#[derive(Clone)]
-struct Reply {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-    delay: Duration,
-}
-
-fn reply(status: u16, body: impl Into<Vec<u8>>) -> Reply {
-    Reply {
-        status,
-        headers: Vec::new(),
-        body: body.into(),
-        delay: Duration::ZERO,
-    }
-}
-
-/// A stand-in server: answers the given replies, one per connection in order, then stops;
-/// it also stops after 20 s whatever happens (bounded in count and time).
-struct StandIn {
-    base: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl StandIn {
-    fn new(replies: Vec<Reply>) -> StandIn {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let log = seen.clone();
-        std::thread::Builder::new()
-            .name("stand-in server".into())
-            .spawn(move || {
-                let deadline = Instant::now() + Duration::from_secs(20);
-                let mut replies = replies.into_iter();
-                while Instant::now() < deadline {
-                    let (mut stream, _) = match listener.accept() {
-                        Ok(c) => c,
-                        Err(_) => {
-                            std::thread::sleep(Duration::from_millis(10));
-                            continue;
-                        }
-                    };
-                    let Some(r) = replies.next() else { return };
-                    stream.set_nonblocking(false).unwrap();
-                    stream
-                        .set_read_timeout(Some(Duration::from_secs(5)))
-                        .unwrap();
-                    if let Some(req) = read_request(&mut stream) {
-                        log.lock().unwrap().push(req);
-                    }
-                    std::thread::sleep(r.delay);
-                    let mut head = format!(
-                        "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
-                        r.status,
-                        r.body.len()
-                    );
-                    for (k, v) in &r.headers {
-                        head.push_str(&format!("{k}: {v}\r\n"));
-                    }
-                    head.push_str("\r\n");
-                    let _ = stream.write_all(head.as_bytes());
-                    let _ = stream.write_all(&r.body);
-                    let _ = stream.flush();
-                }
-            })
-            .unwrap();
-        StandIn { base, seen }
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().unwrap().clone()
-    }
-
-    /// Exactly one request: the usage endpoint, the key in its header, no body.
-    fn saw_exactly_the_usage_call(&self) {
-        let seen = self.seen();
-        assert_eq!(seen.len(), 1, "{seen:#?}");
-        let s = &seen[0];
-        assert_eq!(
-            (s.method.as_str(), s.path.as_str()),
-            ("GET", "/v3/account/usage")
-        );
-        assert_eq!(s.header("api_key"), Some(KEY));
-        assert!(s.body.is_empty(), "no body");
-        assert!(
-            s.header("content-length").is_none_or(|v| v == "0")
-                && s.header("transfer-encoding").is_none(),
-            "{s:#?}"
-        );
-        // Nothing but the key identifies the caller: no cookie, no other credential.
-        for h in ["authorization", "cookie", "proxy-authorization"] {
-            assert!(s.header(h).is_none(), "{h}");
-        }
-    }
-}
-
-fn read_request(stream: &mut std::net::TcpStream) -> Option<Seen> {
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    while !buf.ends_with(b"\r\n\r\n") && buf.len() < 65536 {
-        match stream.read(&mut byte) {
-            Ok(1) => buf.push(byte[0]),
-            _ => return None,
-        }
-    }
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let mut lines = text.split("\r\n");
-    let mut first = lines.next()?.split(' ');
-    let (method, path) = (first.next()?.to_string(), first.next()?.to_string());
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let len = headers
-        .iter()
-        .find(|(k, _)| k == "content-length")
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = vec![0u8; len.min(1 << 20)];
-    stream.read_exact(&mut body).ok()?;
-    Some(Seen {
-        method,
-        path,
-        headers,
-        body,
-    })
-}
 
 struct Out {
     code: i32,
@@ -253,7 +105,7 @@ fn account_prints_the_documented_answer_as_cli_md_says() {
     let server = StandIn::new(vec![reply(200, reference("ok.json"))]);
     let o = run(&["account", "--format", "json", "--api-base", &server.base]);
     let v = json(&o);
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
     // The top-level keys of cli.md, in its order.
     let keys: Vec<&str> = o
         .stdout
@@ -287,7 +139,7 @@ fn account_prints_the_documented_answer_as_cli_md_says() {
     let server = StandIn::new(vec![reply(200, reference("ok.json"))]);
     let o = run(&["account", "--api-base", &server.base]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
     for want in [
         "8,500 of 10,000 left",
         "professional (annual)",
@@ -351,7 +203,7 @@ fn estimate_with_the_account_uses_its_budget_renewal_date_and_cycle() {
     let mut a = args.clone();
     a.extend(with_account);
     let v = json(&run(&a));
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
     assert_eq!(v["budget"]["remaining"], 8500.0);
     assert!(
         v["warnings"][0]
@@ -431,7 +283,7 @@ fn estimate_with_the_account_uses_its_budget_renewal_date_and_cycle() {
             out,
         ]);
         assert_eq!(o.code, 0, "{}", o.stderr);
-        server.saw_exactly_the_usage_call();
+        server.saw_exactly_the_usage_call(KEY);
         assert!(o.stdout.contains("Time to run: "), "{}", o.stdout);
     }
     assert!(
@@ -482,7 +334,7 @@ fn a_free_account_has_no_cycle_and_its_own_limits() {
         "--format",
         "json",
     ]));
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
     assert_eq!(v["budget"]["remaining"], 38.0);
     let warnings: Vec<&str> = v["warnings"]
         .as_array()
@@ -561,7 +413,7 @@ fn every_error_status_has_its_own_message_and_exit_4() {
     for (r, says) in cases {
         let server = StandIn::new(vec![r]);
         let o = run(&["account", "--api-base", &server.base]);
-        server.saw_exactly_the_usage_call();
+        server.saw_exactly_the_usage_call(KEY);
         assert_eq!(o.code, 4, "{says:?}: {}", o.stderr);
         assert!(o.stdout.is_empty());
         for s in says {
@@ -600,7 +452,7 @@ fn a_slow_answer_times_out_and_bad_answers_are_refused() {
     assert_eq!(o.code, 4, "{}", o.stderr);
     assert!(o.stderr.contains("no answer within 1 s"), "{}", o.stderr);
     assert!(o.took < Duration::from_millis(2800), "{:?}", o.took);
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
 
     let ok = String::from_utf8(reference("ok.json")).unwrap();
     let cases: Vec<(Vec<u8>, &str)> = vec![
@@ -636,7 +488,7 @@ fn a_slow_answer_times_out_and_bad_answers_are_refused() {
         assert_eq!(o.code, 4, "{says}: {}", o.stderr);
         assert!(o.stdout.is_empty(), "nothing used: {}", o.stdout);
         assert!(o.stderr.contains(says), "{says} in {}", o.stderr);
-        server.saw_exactly_the_usage_call();
+        server.saw_exactly_the_usage_call(KEY);
     }
 }
 
@@ -666,7 +518,7 @@ fn the_account_prices_replace_the_books_with_pricebook_account() {
         "--phone-rate",
         "1",
     ]));
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
     assert_eq!(v["pricebook"], "account");
     assert!(
         v["pricebook_name"]
@@ -742,7 +594,7 @@ fn nothing_calls_out_unless_asked_and_only_over_https() {
         "",
     );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    server.saw_exactly_the_usage_call();
+    server.saw_exactly_the_usage_call(KEY);
 
     // Argument errors (exit 2) before any request.
     let server = StandIn::new(vec![reply(200, reference("ok.json"))]);

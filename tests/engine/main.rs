@@ -8,6 +8,8 @@ mod common;
 mod generator;
 #[path = "../support/reference.rs"]
 mod reference;
+#[path = "../support/stand_in.rs"]
+mod stand_in;
 
 mod account;
 mod architecture;

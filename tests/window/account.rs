@@ -6,14 +6,12 @@
 //! folder and in every text of the window. The OS credential store is never touched (tests
 //! give keyring-core's in-memory mock store).
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use crate::common::shared;
 use crate::harness::harness;
+use crate::stand_in::{StandIn, reply};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
@@ -23,117 +21,9 @@ use enrichplan::pricing::Channel;
 
 const KEY: &str = "tk-window-5e1f0a-SECRET";
 
-/// A request as the stand-in server saw it: method, path, headers (lower-case names), body.
-#[derive(Clone, Debug)]
-struct Seen {
-    method: String,
-    path: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// A stand-in server (as in tests/engine/account.rs): answers `replies` (status, body), one
-/// per connection in order, then stops; it stops after 30 s whatever happens.
-struct StandIn {
-    base: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl StandIn {
-    fn new(replies: Vec<(u16, Vec<u8>)>) -> StandIn {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let log = seen.clone();
-        std::thread::Builder::new()
-            .name("stand-in server".into())
-            .spawn(move || {
-                let deadline = Instant::now() + Duration::from_secs(30);
-                let mut replies = replies.into_iter();
-                while Instant::now() < deadline {
-                    let Ok((mut stream, _)) = listener.accept() else {
-                        std::thread::sleep(Duration::from_millis(10));
-                        continue;
-                    };
-                    let Some((status, body)) = replies.next() else {
-                        return;
-                    };
-                    stream.set_nonblocking(false).unwrap();
-                    stream
-                        .set_read_timeout(Some(Duration::from_secs(5)))
-                        .unwrap();
-                    if let Some(req) = read_request(&mut stream) {
-                        log.lock().unwrap().push(req);
-                    }
-                    let head = format!(
-                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
-                        body.len()
-                    );
-                    let _ = stream.write_all(head.as_bytes());
-                    let _ = stream.write_all(&body);
-                    let _ = stream.flush();
-                }
-            })
-            .unwrap();
-        StandIn { base, seen }
-    }
-
-    /// The requests seen: each exactly `GET /v3/account/usage` with `key` in its header and
-    /// no body.
-    fn saw_usage_calls(&self, key: &str) -> usize {
-        let seen = self.seen.lock().unwrap().clone();
-        for s in &seen {
-            assert_eq!(
-                (s.method.as_str(), s.path.as_str()),
-                ("GET", "/v3/account/usage")
-            );
-            assert_eq!(s.header("api_key"), Some(key));
-            assert!(s.body.is_empty(), "no body");
-        }
-        seen.len()
-    }
-}
-
-fn read_request(stream: &mut std::net::TcpStream) -> Option<Seen> {
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    while !buf.ends_with(b"\r\n\r\n") && buf.len() < 65536 {
-        match stream.read(&mut byte) {
-            Ok(1) => buf.push(byte[0]),
-            _ => return None,
-        }
-    }
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let mut lines = text.split("\r\n");
-    let mut first = lines.next()?.split(' ');
-    let (method, path) = (first.next()?.to_string(), first.next()?.to_string());
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let len = headers
-        .iter()
-        .find(|(k, _)| k == "content-length")
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = vec![0u8; len.min(1 << 20)];
-    stream.read_exact(&mut body).ok()?;
-    Some(Seen {
-        method,
-        path,
-        headers,
-        body,
-    })
+/// The shared stand-in, answering `replies` (status, body) in order.
+fn stand_in(replies: Vec<(u16, Vec<u8>)>) -> StandIn {
+    StandIn::new(replies.into_iter().map(|(s, b)| reply(s, b)).collect())
 }
 
 fn reference(name: &str) -> Vec<u8> {
@@ -237,7 +127,7 @@ fn enabled(h: &Harness<'static, EnrichApp>, label: &str) -> bool {
 /// header; the key in no file and no text of the window.
 #[test]
 fn connect_shows_the_snapshot_and_its_numbers_can_be_used() {
-    let server = StandIn::new(vec![(200, reference("ok.json"))]);
+    let server = stand_in(vec![(200, reference("ok.json"))]);
     let dir = tempfile::tempdir().unwrap();
     let (mut h, _) = window(dir.path(), Some(&server.base));
     // Nothing is read until asked.
@@ -313,7 +203,7 @@ fn price_differences_with_the_book_in_force_are_listed() {
         body.contains("enrichSomething"),
         "the reference answer changed"
     );
-    let server = StandIn::new(vec![(200, body.into_bytes())]);
+    let server = stand_in(vec![(200, body.into_bytes())]);
     let dir = tempfile::tempdir().unwrap();
     let (mut h, _) = window(dir.path(), Some(&server.base));
     connect(&mut h, Some(KEY));
@@ -335,13 +225,13 @@ fn price_differences_with_the_book_in_force_are_listed() {
 fn a_failure_shows_its_message_and_the_last_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let server = StandIn::new(vec![(200, reference("ok.json"))]);
+        let server = stand_in(vec![(200, reference("ok.json"))]);
         let (mut h, _) = window(dir.path(), Some(&server.base));
         connect(&mut h, Some(KEY));
         h.get_by_label_contains("8,500 of 10,000 credits left");
     }
     let errors: serde_json::Value = serde_json::from_slice(&reference("errors.json")).unwrap();
-    let server = StandIn::new(vec![
+    let server = stand_in(vec![
         (401, errors["401"].to_string().into_bytes()),
         (500, errors["500"].to_string().into_bytes()),
     ]);
@@ -363,7 +253,7 @@ fn a_failure_shows_its_message_and_the_last_snapshot() {
 /// A key that is not one is refused before anything is sent, without repeating it.
 #[test]
 fn a_bad_key_is_refused_before_sending() {
-    let server = StandIn::new(vec![]);
+    let server = stand_in(vec![]);
     let dir = tempfile::tempdir().unwrap();
     let (mut h, _) = window(dir.path(), Some(&server.base));
     connect(&mut h, Some("two words"));
@@ -380,7 +270,7 @@ fn the_key_is_stored_in_the_credential_store_and_used_from_it() {
         std::env::var_os("LUSHA_API_KEY").is_none(),
         "run the window tests without LUSHA_API_KEY (it would be used before the stored key)"
     );
-    let server = StandIn::new(vec![(200, reference("free.json"))]);
+    let server = stand_in(vec![(200, reference("free.json"))]);
     let dir = tempfile::tempdir().unwrap();
     let (mut h, store) = window(dir.path(), Some(&server.base));
     h.get_by_label("Connect…").click();
@@ -425,7 +315,7 @@ fn the_key_is_stored_in_the_credential_store_and_used_from_it() {
 /// `ENRICHPLAN_API_BASE` points the window at the stand-in server, as it does the CLI.
 #[test]
 fn the_window_honours_enrichplan_api_base() {
-    let server = StandIn::new(vec![(200, reference("ok.json"))]);
+    let server = stand_in(vec![(200, reference("ok.json"))]);
     // SAFETY: only this test sets the variable, before its window exists; the other
     // account tests give their base to the window (which wins over the variable), and no
     // other test reads it.

@@ -3,6 +3,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../support/stand_in.rs"]
+mod stand_in;
 
 mod a11y;
 mod account;
