@@ -20,8 +20,8 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/contacts.csv")
 }
 
-/// The library's estimate for `path` with `settings` (detected mapping, no log, no budget).
-fn engine_outcome(path: &Path, settings: &Settings) -> (i64, StatusCounts) {
+/// The library's reading of `path` whole and its analysis (detected mapping, no log).
+fn whole_analysis(path: &Path) -> (engine::LoadedList, enrichplan::analysis::Analysis) {
     let progress = Progress::new();
     let l = engine::load_list(path, &ReadOptions::default(), &progress).unwrap();
     let a = engine::analyze(
@@ -35,6 +35,12 @@ fn engine_outcome(path: &Path, settings: &Settings) -> (i64, StatusCounts) {
         &progress,
     )
     .unwrap();
+    (l, a)
+}
+
+/// The library's estimate for `path` with `settings` (detected mapping, no log, no budget).
+fn engine_outcome(path: &Path, settings: &Settings) -> (i64, StatusCounts) {
+    let (_, a) = whole_analysis(path);
     let book = pricebook::default_book();
     let e = engine::estimate(&a, settings, &book, None).estimate;
     (pricing::shown(&e.total).0, e.counts)
@@ -838,19 +844,7 @@ fn rows_view_reads_the_cells_on_screen_back_from_the_file() {
             assert!(h.query_by_label(cell).is_some(), "{name}: {cell} shown");
         }
         // The exports: the library's reports over the list read whole.
-        let progress = Progress::new();
-        let l = engine::load_list(&list, &ReadOptions::default(), &progress).unwrap();
-        let a = engine::analyze(
-            &AnalysisInput {
-                list: &l.table,
-                mapping: &l.detection.mapping,
-                log: None,
-                cycle: Cycle::default(),
-                today: chrono::Local::now().date_naive(),
-            },
-            &progress,
-        )
-        .unwrap();
+        let (l, a) = whole_analysis(&list);
         let (settings, book) = (h.state().settings().clone(), pricebook::default_book());
         let outcome = engine::estimate(&a, &settings, &book, None);
         let keep = engine::trimmed_rows(&a, &settings, &outcome);
