@@ -7,7 +7,6 @@ use super::{Command, EnrichApp, Tab, widgets};
 
 impl eframe::App for EnrichApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.pace_while_loading(ctx);
         let started = std::time::Instant::now();
         self.view.frames += 1;
         if self.view.frames == 2
@@ -56,7 +55,7 @@ impl eframe::App for EnrichApp {
             self.open(p);
         }
         if self.jobs.busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            ctx.request_repaint_after(widgets::BUSY_FRAME);
         }
         self.settle();
         if ctx.input(|i| i.viewport().close_requested()) {
@@ -254,39 +253,10 @@ fn timings() -> bool {
     *ON.get_or_init(|| std::env::var_os("ENRICHPLAN_TIMINGS").is_some())
 }
 
-/// While a list loads, frames without input start at most this often (see
-/// `pace_while_loading`).
-const LOADING_FRAME: std::time::Duration = std::time::Duration::from_millis(250);
-
-thread_local! {
-    /// When the last frame started (the UI thread's).
-    static LAST_FRAME: std::cell::Cell<Option<std::time::Instant>> =
-        const { std::cell::Cell::new(None) };
-}
-
 /// A frame longer than this is reported with `ENRICHPLAN_TIMINGS` (issue 12's goal).
 const SLOW_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
 
 impl EnrichApp {
-    /// While a list, a plan or an analysis loads, a spinner asks for every frame it can
-    /// get: with a software renderer and no vsync (a VM, a remote desktop, Xvfb) drawing
-    /// them took a core from the pass that reads the list (the 10M-row list took 2.5× the
-    /// CLI's time to open). Frames that only animate (no input) then start at most every
-    /// [`LOADING_FRAME`]; a frame with input is never held. Only in the window [`super::run`]
-    /// opens (not in tests and benches, which step frames themselves).
-    fn pace_while_loading(&self, ctx: &egui::Context) {
-        let now = std::time::Instant::now();
-        if super::STARTED.get().is_some()
-            && self.jobs.loading()
-            && ctx.input(|i| i.events.is_empty() && i.raw.dropped_files.is_empty())
-            && let Some(last) = LAST_FRAME.get()
-            && let Some(wait) = LOADING_FRAME.checked_sub(now - last)
-        {
-            std::thread::sleep(wait);
-        }
-        LAST_FRAME.set(Some(std::time::Instant::now()));
-    }
-
     /// With `ENRICHPLAN_TIMINGS` set, a frame over [`SLOW_FRAME`] (our logic and layout,
     /// not the painting) is told on stderr, split into logic and drawing, with the tab.
     fn report_slow_frame(&mut self) {
@@ -518,7 +488,7 @@ impl EnrichApp {
         ui.horizontal(|ui| {
             let mut cancel = false;
             for j in &self.jobs.running {
-                ui.spinner();
+                widgets::busy(ui);
                 ui.label(&j.label);
                 if !j.kind.cancellable() {
                     // A file being written is finished (it takes a moment), not cancelled;

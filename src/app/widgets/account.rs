@@ -58,7 +58,7 @@ pub(crate) fn show(
             asked.push(AccountIntent::Connect);
         }
         if v.busy {
-            ui.spinner();
+            super::busy(ui);
         }
     });
     ui.horizontal_wrapped(|ui| {

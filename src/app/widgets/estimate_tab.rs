@@ -56,7 +56,7 @@ pub fn show(ui: &mut egui::Ui, mut v: EstimateView<'_>) -> Vec<Intent> {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             if v.loading {
-                ui.spinner();
+                super::busy(ui);
                 ui.label("Reading and analysing the list...");
             } else {
                 ui.heading("Open a contact list to see what enriching it costs.");
@@ -98,7 +98,7 @@ pub fn show(ui: &mut egui::Ui, mut v: EstimateView<'_>) -> Vec<Intent> {
             }
             if let Some(col) = v.fit_pending {
                 ui.horizontal(|ui| {
-                    ui.spinner();
+                    super::busy(ui);
                     ui.label(
                         RichText::new(format!(
                             "putting the contacts in {col} order for the fit to budget…"
@@ -199,7 +199,7 @@ fn split_by(v: &EstimateView<'_>, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
     }
     if v.splitting {
         ui.horizontal(|ui| {
-            ui.spinner();
+            super::busy(ui);
             ui.label(RichText::new("grouping the rows…").weak());
         });
     }

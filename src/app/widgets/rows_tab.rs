@@ -143,7 +143,7 @@ pub fn show(v: RowsView<'_>, ui: &mut egui::Ui) -> Vec<Intent> {
         }
         intents.push(Intent::PrepareRows);
         ui.horizontal(|ui| {
-            ui.spinner();
+            super::busy(ui);
             ui.label(RichText::new("pricing every row…").weak());
         });
         return intents;

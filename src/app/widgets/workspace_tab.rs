@@ -78,7 +78,7 @@ pub fn show(ui: &mut egui::Ui, v: WorkspaceView<'_>) -> Vec<Intent> {
                 None => {
                     ui.horizontal(|ui| {
                         if busy {
-                            ui.spinner();
+                            super::busy(ui);
                         }
                         ui.label("Reading and analysing the tables' contact lists...");
                     });
