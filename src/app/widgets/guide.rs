@@ -95,20 +95,22 @@ pub fn window(ctx: &egui::Context, open: &mut bool) {
         .default_size([640.0, 520.0])
         .vscroll(true)
         .show(ctx, |ui| {
-            for b in blocks(README) {
+            // Parsed once, not every frame the guide is open.
+            static BLOCKS: std::sync::OnceLock<Vec<Block<'static>>> = std::sync::OnceLock::new();
+            for b in BLOCKS.get_or_init(|| blocks(README)) {
                 match b {
                     Block::Heading(1, t) => {
-                        ui.heading(t);
+                        ui.heading(*t);
                     }
                     Block::Heading(_, t) => {
                         ui.add_space(6.0);
-                        ui.label(RichText::new(t).strong().size(16.0));
+                        ui.label(RichText::new(*t).strong().size(16.0));
                     }
                     Block::Text(t) => {
-                        ui.label(plain(&t));
+                        ui.label(plain(t));
                     }
                     Block::Mono(t) => {
-                        ui.label(RichText::new(t).monospace().size(12.0));
+                        ui.label(RichText::new(t.as_str()).monospace().size(12.0));
                     }
                 }
                 ui.add_space(4.0);
