@@ -371,6 +371,59 @@ mod tests {
         assert!(Tier::all().iter().filter(|t| t.csv_enrichment).count() == 1);
     }
 
+    /// managers.md, "Tiers", rule by rule: CSV enrichment and CSV export on Scale only, API
+    /// access on every tier but Free, bulk Show capped at Free 25, Pro 50, Premium 150 and
+    /// Scale 5,000 contacts per action.
+    #[test]
+    fn managers_md_tier_rules() {
+        let t = |n: &str| Tier::by_name(n).unwrap();
+        for tier in Tier::all() {
+            let scale = tier.name == "Scale";
+            assert_eq!(tier.csv_enrichment, scale, "{}: CSV enrichment", tier.name);
+            assert_eq!(tier.csv_export, scale, "{}: CSV export", tier.name);
+            assert_eq!(tier.api, tier.name != "Free", "{}: API", tier.name);
+        }
+        assert_eq!(t("free").bulk_show_cap, Some(25));
+        assert_eq!(t("pro").bulk_show_cap, Some(50));
+        assert_eq!(t("premium").bulk_show_cap, Some(150));
+        assert_eq!(t("scale").bulk_show_cap, Some(5000));
+        // Cheapest first: the cheapest tier that allows a channel is the first that does.
+        let names: Vec<&str> = Tier::all().iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Free", "Starter", "Pro", "Premium", "Scale"]);
+    }
+
+    /// A Workspace plan with a CSV export below Scale is warned with Scale as the answer;
+    /// without an export it is not. A bulk Show of exactly the cap is one action and no
+    /// warning; one more contact takes two actions (151 on Premium: ceil(151 / 150) = 2).
+    #[test]
+    fn workspace_exports_and_the_show_cap_at_its_edge() {
+        let book = crate::pricebook::default_book();
+        let mut s = Settings::defaults(&book);
+        let premium = Tier::by_name("premium").unwrap();
+        let counts = |billable| StatusCounts {
+            billable,
+            ..Default::default()
+        };
+        s.channel = Channel::Workspace;
+        assert!(channel_warnings(&premium, &s, &counts(10)).is_empty());
+        s.workspace.csv_exports = vec![crate::pricing::ExportRows::All];
+        assert_eq!(
+            channel_warnings(&premium, &s, &counts(10)),
+            ["CSV export is not on the Premium tier; the cheapest tier that allows it is Scale"]
+        );
+        assert!(channel_warnings(&Tier::by_name("scale").unwrap(), &s, &counts(10)).is_empty());
+        s.channel = Channel::Recommendations;
+        assert!(channel_warnings(&premium, &s, &counts(150)).is_empty());
+        assert_eq!(
+            channel_warnings(&premium, &s, &counts(151)),
+            [
+                "on the Premium tier a bulk Show reveals at most 150 contacts per action: the 151 billable contacts take 2 Show actions"
+            ]
+        );
+        // Starter has no published cap: no warning however many.
+        assert!(channel_warnings(&Tier::by_name("starter").unwrap(), &s, &counts(9999)).is_empty());
+    }
+
     #[test]
     fn minutes_under_each_window_worked_by_hand() {
         let pro = Tier::by_name("pro").unwrap().limits();
