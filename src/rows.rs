@@ -194,3 +194,6 @@ pub fn contact_id(a: &Analysis, row: usize) -> String {
         c => format!("C{:06}", c + 1),
     }
 }
+
+#[cfg(test)]
+mod tests;
