@@ -958,3 +958,6 @@ impl Doc<'_> {
             .map(|n| (start + n) as u64 + 1)
     }
 }
+
+#[cfg(test)]
+mod tests;
