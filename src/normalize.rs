@@ -262,3 +262,6 @@ pub fn email_addresses(raw: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
