@@ -76,15 +76,15 @@ pub struct Reconciliation {
     pub warnings: Vec<String>,
 }
 
-/// A month heading: `Nov 2026`, `November 2026`, `2026-11`, `11/2026`.
+/// A month heading: `Nov 2026`, `November 2026`, `2026-11`, `11/2026`, `Nov-2026`,
+/// `Nov 26`. A year is 1900 or later (chrono reads `Nov-2026` under `%b %Y` as the year
+/// −2026).
 fn parse_month(s: &str) -> Option<NaiveDate> {
     let t = s.trim();
-    for fmt in ["%b %Y", "%B %Y", "%Y-%m", "%m/%Y", "%b-%Y", "%b %y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(&format!("1 {t}"), &format!("%d {fmt}")) {
-            return Some(d);
-        }
-    }
-    None
+    ["%b %Y", "%B %Y", "%Y-%m", "%m/%Y", "%b-%Y", "%b %y"]
+        .into_iter()
+        .filter_map(|fmt| NaiveDate::parse_from_str(&format!("1 {t}"), &format!("%d {fmt}")).ok())
+        .find(|d| d.year() >= 1900)
 }
 
 struct Col {
@@ -188,19 +188,29 @@ pub fn read_usage(
         .collect();
     months.dedup();
     let num = |s: &str| s.replace([',', ' '], "").parse::<f64>().unwrap_or(0.0);
+    let first = |r: &[String]| r.first().map(String::as_str).unwrap_or("").to_string();
+    let is_total = |r: &[String]| {
+        let f = first(r);
+        f.eq_ignore_ascii_case("total") || f.eq_ignore_ascii_case("grand total")
+    };
+    let is_api = |r: &[String]| first(r).eq_ignore_ascii_case("API credits");
+    // A user's row has an email; the API key's row is named; a group's summary row (no
+    // email) and a blank line are neither. The Total row is none of them, even when its
+    // "Total" stands in the email column.
+    let is_user = |r: &[String]| {
+        !is_total(r)
+            && (is_api(r)
+                || !r
+                    .get(email_col)
+                    .map(String::as_str)
+                    .unwrap_or("")
+                    .is_empty())
+    };
     let mut users = Vec::new();
-    let mut total_row: Option<&Vec<String>> = None;
-    for r in &rows[kinds_at + 1..] {
-        let first = r.first().map(String::as_str).unwrap_or("");
+    let total_row = rows[kinds_at + 1..].iter().find(|r| is_total(r));
+    for r in rows[kinds_at + 1..].iter().filter(|r| is_user(r)) {
         let email = r.get(email_col).map(String::as_str).unwrap_or("");
-        let is_api = first.eq_ignore_ascii_case("API credits");
-        if first.eq_ignore_ascii_case("total") || first.eq_ignore_ascii_case("grand total") {
-            total_row = Some(r);
-            continue;
-        }
-        if email.is_empty() && !is_api {
-            continue; // a group's summary row, or a blank line
-        }
+        let is_api = is_api(r);
         let mut u = UserUsage {
             user: if is_api {
                 "API credits".into()
@@ -232,14 +242,7 @@ pub fn read_usage(
             let want = num(t.get(*j).map(String::as_str).unwrap_or(""));
             let got: f64 = rows[kinds_at + 1..]
                 .iter()
-                .filter(|r| {
-                    let first = r.first().map(String::as_str).unwrap_or("");
-                    !r.get(email_col)
-                        .map(String::as_str)
-                        .unwrap_or("")
-                        .is_empty()
-                        || first.eq_ignore_ascii_case("API credits")
-                })
+                .filter(|r| is_user(r))
                 .map(|r| num(r.get(*j).map(String::as_str).unwrap_or("")))
                 .sum();
             if (want - got).abs() > 1e-6 {
@@ -331,5 +334,10 @@ mod tests {
         assert_eq!(parse_month("2026-11"), d(2026, 11));
         assert_eq!(parse_month("11/2026"), d(2026, 11));
         assert_eq!(parse_month("Phone reveals"), None);
+        assert_eq!(parse_month(" Nov-2026 "), d(2026, 11));
+        assert_eq!(parse_month("Nov 26"), d(2026, 11));
     }
 }
+
+#[cfg(test)]
+mod report_tests;
