@@ -827,3 +827,6 @@ mod tests {
         assert!(!is_scientific("E+12"));
     }
 }
+
+#[cfg(test)]
+mod pass_tests;
