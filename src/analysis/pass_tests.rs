@@ -570,7 +570,7 @@ fn contacts_shared_between_tables() {
     );
     // One table: nothing is shared.
     let one = Analysis {
-        table_rows: vec![0..8],
+        table_rows: std::iter::once(0..8).collect(),
         ..two_tables()
     };
     assert!(one.shared_contacts().is_empty());
