@@ -1159,3 +1159,12 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod rules_tests;
+
+#[cfg(test)]
+mod price_tests;
+
+#[cfg(test)]
+mod tables_tests;
