@@ -814,6 +814,11 @@ fn log_date_order(
 }
 
 #[cfg(test)]
+mod log_tests;
+#[cfg(test)]
+mod rules_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
