@@ -150,7 +150,9 @@ fn log_entries_meet_contacts_by_the_rules_of_section_2() {
             ),
             (
                 "Company",
-                &["Acme", "Beta", "Gamma", "Delta", "Eps", "", "", "", "Chi", "Eps"],
+                &[
+                    "Acme", "Beta", "Gamma", "Delta", "Eps", "", "", "", "Chi", "Eps",
+                ],
             ),
             (
                 "Email",
@@ -342,12 +344,12 @@ fn the_first_date_in_file_order_dates_an_entry() {
 fn a_pass_takes_a_list_run_by_run() {
     let head = table(
         "list.csv",
-        &[("Email", &["a@x.io", "b@x.io"]), ("Phone", &["4.4E+11", ""])],
+        &[
+            ("Email", &["a@x.io", "b@x.io"]),
+            ("Phone", &["4.4E+11", ""]),
+        ],
     );
-    let rest = table(
-        "list.csv",
-        &[("Email", &["c@x.io"]), ("Phone", &["1E+12"])],
-    );
+    let rest = table("list.csv", &[("Email", &["c@x.io"]), ("Phone", &["1E+12"])]);
     let m = mapping(&[(Role::Email, &["Email"]), (Role::Phone, &["Phone"])]);
     let mut pass = Pass::new(1, 3);
     pass.check(&head, &m).unwrap();
@@ -367,4 +369,31 @@ fn a_pass_takes_a_list_run_by_run() {
             "2 phone cells look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line 2): digits were lost; they still count as phones, but export the column as text to keep them"
         ]
     );
+}
+
+/// The progress of the pass: 5 % as it starts, 90 % when every row is read, in between in
+/// proportion: 100 of 200 rows is 5 + 8500 / 200 = 5 + 42 (rounded down) = 47; 1 of 3 is
+/// 5 + 85 / 3 = 5 + 28 = 33. No rows at all is 5, not a division by 0.
+#[test]
+fn the_pass_reports_its_progress_in_percent() {
+    assert_eq!(pass_percent(0, 200), 5);
+    assert_eq!(pass_percent(100, 200), 47);
+    assert_eq!(pass_percent(200, 200), 90);
+    assert_eq!(pass_percent(1, 3), 33);
+    assert_eq!(pass_percent(0, 0), 5);
+}
+
+/// The row limit (row numbers are 32-bit, one kept for "no contact") is on the rows of
+/// every run together: two runs of 2¹⁶ rows are 2¹⁷ rows, far below it.
+#[test]
+fn runs_add_up_under_the_row_limit() {
+    let n = 1 << 16;
+    let cells = vec![""; n];
+    let t = table("big.csv", &[("Email", &cells)]);
+    let m = mapping(&[(Role::Email, &["Email"])]);
+    let mut pass = Pass::new(1, 2 * n);
+    pass.begin(&t, &m);
+    pass.rows_of(&t.df, &t.lines, &|_| true).unwrap();
+    pass.rows_of(&t.df, &t.lines, &|_| true).unwrap();
+    assert_eq!(pass.rows(), 2 * n);
 }

@@ -176,7 +176,9 @@ fn one_lists_statuses_contacts_flags_and_warnings() {
     let reps: Vec<bool> = (0..10).map(|r| a.is_representative(r)).collect();
     assert_eq!(
         reps,
-        vec![true, false, true, false, true, true, true, true, false, false]
+        vec![
+            true, false, true, false, true, true, true, true, false, false
+        ]
     );
     assert_eq!(
         a.warnings,
@@ -255,7 +257,14 @@ fn several_lists_read_as_one() {
         &[
             (
                 "Email",
-                &["b@x.io", "c@x.io, c2@x.io", "a@x.io", "c@x.io", "e@x.io", "a@x.io"],
+                &[
+                    "b@x.io",
+                    "c@x.io, c2@x.io",
+                    "a@x.io",
+                    "c@x.io",
+                    "e@x.io",
+                    "a@x.io",
+                ],
             ),
             ("Website", &["beta.io", "acme.com", "beta.io", "", "", ""]),
             ("Phone", &["", "", "", "", "", ""]),
@@ -295,7 +304,10 @@ fn several_lists_read_as_one() {
         &Progress::new(),
     )
     .unwrap();
-    assert_eq!(a.table_rows, vec![0..4, 4..10, 10..12, 12..14, 14..15, 15..15]);
+    assert_eq!(
+        a.table_rows,
+        vec![0..4, 4..10, 10..12, 12..14, 14..15, 15..15]
+    );
     assert_eq!(
         a.row_contact,
         vec![0, 1, NO, 2, 1, 3, 0, 3, 2, 0, 0, 4, NO, NO, NO]
@@ -359,8 +371,15 @@ fn a_mapped_column_that_does_not_exist_is_an_error() {
     let list = table("list.csv", &[("Email", &["a@x.io"]), ("Name", &["Al Bo"])]);
     let wrong = mapping(&[(Role::Email, &["Emial"])]);
     let today = day(2026, 12, 1);
-    let err = analyze(&list, &wrong, None, &Cycle::default(), today, &Progress::new())
-        .unwrap_err();
+    let err = analyze(
+        &list,
+        &wrong,
+        None,
+        &Cycle::default(),
+        today,
+        &Progress::new(),
+    )
+    .unwrap_err();
     match err {
         Error::Setting(msg) => assert_eq!(
             msg,
