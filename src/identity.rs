@@ -977,6 +977,9 @@ pub fn contacts(df: &DataFrame, m: &Mapping) -> Result<Vec<Option<u32>>> {
 }
 
 #[cfg(test)]
+mod rules_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
