@@ -824,6 +824,8 @@ fn log_date_order(
 mod log_tests;
 #[cfg(test)]
 mod rules_tests;
+#[cfg(test)]
+mod test_support;
 
 #[cfg(test)]
 mod tests {
