@@ -598,3 +598,34 @@ fn the_spec_names_its_price_book() {
     .unwrap();
     assert_eq!(used.id, "mine");
 }
+
+/// A table built in the window may carry chat prompts in its actions; its settings never
+/// do (chat belongs to the spec).
+#[test]
+fn a_tables_settings_never_carry_chat() {
+    let mut t = TableSpec::new_rows("T", 10, &book());
+    t.actions.ai_chat_prompts = 5;
+    t.actions.crm_exports = 2;
+    let s = t.settings();
+    assert_eq!(s.workspace.ai_chat_prompts, 0);
+    assert_eq!(s.workspace.crm_exports, 2);
+}
+
+/// The two-bracket hint is for a table written `[table]` only: not for a key given the
+/// wrong kind of value, nor for a line the parser cannot read.
+#[test]
+fn the_two_bracket_hint_only_where_it_helps() {
+    let (line, msg) = refused("[[table]]\nname = \"A\"\nrows = 1\nreveal = \"email\"\n");
+    assert_eq!(line, Some(4));
+    assert!(!msg.contains("two brackets"), "{msg}");
+    assert!(msg.contains("`reveal`"), "{msg}");
+    let (_, msg) = refused("[[table]]\nname = \"A\"\nrows = 1\n}\n");
+    assert!(!msg.contains("two brackets"), "{msg}");
+}
+
+/// An error found at the end of a line is on that line, not the next.
+#[test]
+fn a_value_missing_at_the_end_of_a_line_is_on_that_line() {
+    let (line, msg) = refused("[[table]]\nname = \"A\"\nrows =\ncrm_exports = 1\n");
+    assert_eq!(line, Some(3), "{msg}");
+}
