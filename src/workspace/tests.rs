@@ -629,3 +629,23 @@ fn a_value_missing_at_the_end_of_a_line_is_on_that_line() {
     let (line, msg) = refused("[[table]]\nname = \"A\"\nrows =\ncrm_exports = 1\n");
     assert_eq!(line, Some(3), "{msg}");
 }
+
+/// Saved, a spec is on disk and reads back the same.
+#[test]
+fn a_saved_spec_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    let spec = parse(EXAMPLE);
+    spec.save(&path).unwrap();
+    let (again, _) = Spec::load(&path, None).unwrap();
+    assert_eq!(again, spec);
+}
+
+/// Only a bare key names itself in a message: not a quoted one, not an empty one.
+#[test]
+fn only_bare_keys_are_named() {
+    let (_, msg) = refused("[[table]]\nname = \"A\"\nrows = 1\n\"crm exports\" = 3\n");
+    assert!(!msg.contains("`\"crm exports\"`:"), "{msg}");
+    let (_, msg) = refused("[[table]]\nname = \"A\"\nrows = 1\n= 5\n");
+    assert!(!msg.contains("``"), "{msg}");
+}
