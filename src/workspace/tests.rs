@@ -649,3 +649,10 @@ fn only_bare_keys_are_named() {
     let (_, msg) = refused("[[table]]\nname = \"A\"\nrows = 1\n= 5\n");
     assert!(!msg.contains("``"), "{msg}");
 }
+
+/// A blank name is no name: the table is named after its source or its position.
+#[test]
+fn a_blank_name_is_no_name() {
+    let spec = parse("[[table]]\nname = \"   \"\nrows = 1\n");
+    assert_eq!(spec.tables[0].name, "Table 1");
+}
