@@ -130,9 +130,9 @@ fn platform_charges_email_and_phone_whatever_the_selection() {
     }
 }
 
-/// api-single with every extra: 10 requests, each (1 − 0.5) · 3 (no result: the minimum)
-/// plus 0.5 · max(3, 1 · 3) = 3, so 30; company = 4 companies · 0.5 · 3 = 6; company Signals
-/// likewise 6; contact Signals = 10 · 0.5 · 3 = 15; data points 6 + 15.
+/// api-single with every extra: 10 requests, each (1 − 0.5) · 3 (no result: the minimum) plus
+/// 0.5 · max(3, 1 · 3), that is 3, so 30; company = 4 companies · 0.5 · 3 = 6; company
+/// Signals likewise 6; contact Signals = 10 · 0.5 · 3 = 15; data points 6 + 15.
 #[test]
 fn api_single_charges_requests_extras_and_data_points() {
     let b = dear_book();

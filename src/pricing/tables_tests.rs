@@ -1,6 +1,6 @@
 //! A Workspace spec of several tables priced (workspace.md: a data point is charged once
 //! per contact, whichever table reveals it; AI chat is account-wide) and the budget status
-//! (pricing.md §5), against hand arithmetic.
+//! (pricing.md §5) and the whole credits shown, against hand arithmetic.
 
 use super::*;
 use crate::pricebook::{RateRange, default_book};
@@ -287,4 +287,18 @@ fn budget_status_keys_are_the_json_ones() {
     let labels: std::collections::HashSet<_> = all.iter().map(|s| s.label()).collect();
     assert_eq!(labels.len(), all.len());
     assert!(labels.iter().all(|l| !l.is_empty()));
+}
+
+/// Whole credits shown add up to the shown total (issue 24) even when float noise puts the
+/// total's floor below the items' floors: two items 1 − 7e-7 are whole credits (within
+/// 1e-6 of 1), their sum 2 − 1.4e-6 is not, so low shows floor = 1 while the items floor
+/// to 1 + 1. The credit too many comes off the last item in order that has one (a zero
+/// item stays 0): low 1 + 0 + 0. Expected and high (round and ceil: 2) keep 1 + 1 + 0.
+#[test]
+fn shown_items_give_back_a_credit_the_total_does_not_have() {
+    let near_one = Credits::exact(1.0 - 7e-7);
+    let total = Credits::exact(2.0 * (1.0 - 7e-7));
+    let (rows, t) = shown_items(&[near_one, near_one, Credits::default()], &total);
+    assert_eq!(t, (2, 1, 2));
+    assert_eq!(rows, vec![(1, 1, 1), (1, 0, 1), (0, 0, 0)]);
 }
