@@ -232,7 +232,7 @@ pub fn analyze_tables(
     for (list, mapping) in parts {
         let base = pass.rows() as u64;
         let tick = |done: usize| {
-            progress.set_done(pass_percent(base + done as u64, total));
+            progress.set_done(pass_percent(base, done as u64, total));
             !progress.is_cancelled()
         };
         pass.begin(list, mapping);
@@ -256,11 +256,12 @@ pub fn analyze_tables(
     a
 }
 
-/// The analysis's progress in percent once `rows_done` of its `total` rows are read: 5
-/// as it starts, 90 when every row is read (the identifier pass is most of the work; the
-/// contacts, flags and log take it to 95).
-fn pass_percent(rows_done: u64, total: usize) -> u64 {
-    5 + rows_done * 85 / total.max(1) as u64
+/// The analysis's progress in percent once the rows of the lists before (`base`) and
+/// `done` rows of the current list are read, of `total` rows: 5 as it starts, 90 when
+/// every row is read (the identifier pass is most of the work; the contacts, flags and
+/// log take it to 95).
+fn pass_percent(base: u64, done: u64, total: usize) -> u64 {
+    5 + (base + done) * 85 / total.max(1) as u64
 }
 
 const IDENTIFYING: [Role; 4] = [

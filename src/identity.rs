@@ -462,20 +462,25 @@ pub fn scan(
     let workers = std::thread::available_parallelism()
         .map_or(1, |p| p.get())
         .min(batches);
-    if workers < 2 {
-        for b in 0..batches {
+    // Batches `from..` one after another on this thread: the whole scan on one core, or
+    // whatever no worker did (none could start).
+    let in_order = |from: usize, g: &mut Grouping| -> Result<()> {
+        for b in from..batches {
             take(cols.rows(range(b)), g);
             if !tick(range(b).end) {
                 return Err(Error::Cancelled);
             }
         }
+        Ok(())
+    };
+    if workers < 2 {
+        in_order(0, g)?;
         return Ok(g.list_cells - lists_before);
     }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, RowIds)>(workers * 2);
-        let mut spawned = 0;
         for w in 0..workers {
             let (tx, cols, next, stop) = (tx.clone(), &cols, &next, &stop);
             let work = move || {
@@ -490,34 +495,26 @@ pub fn scan(
                 }
             };
             let named = std::thread::Builder::new().name(format!("enrichplan-identity-{w}"));
-            if named.spawn_scoped(s, work).is_ok() {
-                spawned += 1;
-            }
+            // A worker that cannot start drops its sender with its closure.
+            let _ = named.spawn_scoped(s, work);
         }
         drop(tx);
-        // Batches come in any order; the grouping takes them in row order.
+        // Batches come in any order; the grouping takes them in row order. When no worker
+        // started, every sender is gone already and this loop ends at once.
         let mut pending = BTreeMap::new();
         let mut want = 0;
-        if spawned > 0 {
-            for (b, ids) in rx.iter() {
-                pending.insert(b, ids);
-                while let Some(ids) = pending.remove(&want) {
-                    take(ids, g);
-                    want += 1;
-                    if !tick(range(want - 1).end) {
-                        stop.store(true, Ordering::Relaxed);
-                        return Err(Error::Cancelled);
-                    }
+        for (b, ids) in rx.iter() {
+            pending.insert(b, ids);
+            while let Some(ids) = pending.remove(&want) {
+                take(ids, g);
+                want += 1;
+                if !tick(range(want - 1).end) {
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(Error::Cancelled);
                 }
             }
         }
-        // Whatever no worker did (none could start, or they stopped early).
-        for b in want..batches {
-            take(cols.rows(range(b)), g);
-            if !tick(range(b).end) {
-                return Err(Error::Cancelled);
-            }
-        }
+        in_order(want, g)?;
         Ok(g.list_cells - lists_before)
     })
 }

@@ -250,6 +250,46 @@ fn a_plain_log_earns_no_warning() {
     assert!(said.is_empty(), "{said:?}");
 }
 
+/// An entry that carries the email of every contact sharing its name meets them all by
+/// email: nothing is held apart. e: Eve Wu, Eps, "eve@eps.io; eve2@eps.io", 11-21 — its
+/// name meets c4 and c5, its emails both: c4 and c5 +email (4 + 1 = 5), matched, held
+/// apart 0.
+#[test]
+fn an_entry_with_the_email_of_each_namesake_holds_nothing_apart() {
+    let (list, m) = log_list();
+    let log = table(
+        "log.csv",
+        &[
+            ("Name", &["Eve Wu"]),
+            ("Company", &["Eps"]),
+            ("Email", &["eve@eps.io; eve2@eps.io"]),
+            ("Date", &["2026-11-21"]),
+        ],
+    );
+    let lm = mapping(&[
+        (Role::FullName, &["Name"]),
+        (Role::CompanyName, &["Company"]),
+        (Role::Email, &["Email"]),
+        (Role::Date, &["Date"]),
+    ]);
+    let a = analyze(
+        &list,
+        &m,
+        Some(RevealLog {
+            table: &log,
+            mapping: &lm,
+        }),
+        &cycle(),
+        today(),
+        &Progress::new(),
+    )
+    .unwrap();
+    let s = a.log.unwrap();
+    assert_eq!((s.matched_entries, s.held_apart), (1, 0));
+    assert_eq!(s.held_apart_contacts, None);
+    assert_eq!((a.contact_flags[4], a.contact_flags[5]), (5, 5));
+}
+
 /// With several date columns, an entry's date is its first non-empty date cell in file
 /// order, whatever order the mapping lists them in. Columns Date, Email, Revealed on; the
 /// mapping says Revealed on, then Date:
@@ -326,15 +366,17 @@ fn a_pass_takes_a_list_run_by_run() {
 }
 
 /// The progress of the pass: 5 % as it starts, 90 % when every row is read, in between in
-/// proportion: 100 of 200 rows is 5 + 8500 / 200 = 5 + 42 (rounded down) = 47; 1 of 3 is
-/// 5 + 85 / 3 = 5 + 28 = 33. No rows at all is 5, not a division by 0.
+/// proportion to the rows read in every list: 100 of 200 rows is 5 + 8500 / 200 = 5 + 42
+/// (rounded down) = 47, whether all in the first list or 60 in earlier lists and 40 in
+/// this one; 1 of 3 is 5 + 85 / 3 = 5 + 28 = 33. No rows at all is 5, not a division by 0.
 #[test]
 fn the_pass_reports_its_progress_in_percent() {
-    assert_eq!(pass_percent(0, 200), 5);
-    assert_eq!(pass_percent(100, 200), 47);
-    assert_eq!(pass_percent(200, 200), 90);
-    assert_eq!(pass_percent(1, 3), 33);
-    assert_eq!(pass_percent(0, 0), 5);
+    assert_eq!(pass_percent(0, 0, 200), 5);
+    assert_eq!(pass_percent(0, 100, 200), 47);
+    assert_eq!(pass_percent(60, 40, 200), 47);
+    assert_eq!(pass_percent(100, 100, 200), 90);
+    assert_eq!(pass_percent(0, 1, 3), 33);
+    assert_eq!(pass_percent(0, 0, 0), 5);
 }
 
 /// The row limit (row numbers are 32-bit, one kept for "no contact") is on the rows of

@@ -194,3 +194,45 @@ fn a_second_phone_column_is_read_and_a_number_on_exactly_enough_contacts_is_shar
     assert_eq!(at(&mut g, 2), s(2, 4));
     assert_eq!(at(&mut g, 4), s(0, 0));
 }
+
+/// After settling, every strong key still finds its row, however many keys share its
+/// part (one of 256, by the key's first byte): 600 emails on 600 rows put two or more keys
+/// in most parts, and each email's row is its own. A name on two rows keeps both.
+#[test]
+fn every_key_keeps_its_rows_however_many_share_its_part() {
+    let n = 600;
+    let emails: Vec<String> = (0..n).map(|r| format!("p{r}@x.io")).collect();
+    let names: Vec<String> = (0..n)
+        .map(|r| {
+            if r < 2 {
+                "Al Bo".to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let companies: Vec<String> = (0..n)
+        .map(|r| {
+            if r < 2 {
+                "Acme".to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let df = frame(&[("em", emails), ("name", names), ("co", companies)]);
+    let m = mapping(&[
+        (Role::Email, &["em"]),
+        (Role::FullName, &["name"]),
+        (Role::CompanyName, &["co"]),
+    ]);
+    let mut g = Grouping::default();
+    scan(&df, &m, &mut g, &|_| true).unwrap();
+    for r in 0..n {
+        let key = Key::of(&format!("em:p{r}@x.io"));
+        assert_eq!(g.rows_with(&key), vec![r as u32], "row {r}");
+    }
+    let mut both = g.rows_with(&Key::of(&format!("nc:al bo{SEP}acme")));
+    both.sort_unstable();
+    assert_eq!(both, vec![0, 1]);
+}
