@@ -805,7 +805,9 @@ pub fn price_tables(
     book: &PriceBook,
 ) -> TablesEstimate {
     let mut priced: Vec<Estimate> = tables.iter().map(|(_, t, s)| price(t, s, book)).collect();
-    let mut extra = vec![(0u64, 0u64); tables.len()];
+    // Per table: contacts first seen in an earlier table that pay here for their email,
+    // for their phone, and for either (the warning counts contacts, not data points).
+    let mut extra = vec![(0u64, 0u64, 0u64); tables.len()];
     for g in shared {
         let Some((&first, later)) = g.tables.split_first() else {
             continue;
@@ -819,17 +821,22 @@ pub fn price_tables(
                 continue;
             };
             let sel = sk.requested();
-            if sel.email && !e && g.flags & flags::REV_EMAIL == 0 {
+            let pays_e = sel.email && !e && g.flags & flags::REV_EMAIL == 0;
+            let pays_p = sel.phone && !p && g.flags & flags::REV_PHONE == 0;
+            if pays_e {
                 extra[k].0 += g.contacts;
             }
-            if sel.phone && !p && g.flags & flags::REV_PHONE == 0 {
+            if pays_p {
                 extra[k].1 += g.contacts;
+            }
+            if pays_e || pays_p {
+                extra[k].2 += g.contacts;
             }
             e |= sel.email;
             p |= sel.phone;
         }
     }
-    for (k, (need_e, need_p)) in extra.into_iter().enumerate() {
+    for (k, (need_e, need_p, contacts)) in extra.into_iter().enumerate() {
         if need_e + need_p == 0 {
             continue;
         }
@@ -867,7 +874,7 @@ pub fn price_tables(
         };
         est.warnings.push(format!(
             "table `{name}`: {} first seen in an earlier table that does not reveal their {what}: charged here",
-            crate::text::count(need_e.max(need_p), "contact", "contacts")
+            crate::text::count(contacts, "contact", "contacts")
         ));
     }
     let mut counts = StatusCounts::default();
