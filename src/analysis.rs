@@ -410,8 +410,8 @@ impl Pass {
         // saved in plans.
         if let Some(line) = cur.scientific_line {
             self.warnings.push(format!(
-                "{} look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them",
-                crate::text::count(cur.scientific, "phone cell", "phone cells")
+                "{} like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line {line}): digits were lost; they still count as phones, but export the column as text to keep them",
+                crate::text::count(cur.scientific, "phone cell looks", "phone cells look")
             ));
         }
         let list_cells = self.g.list_cells - cur.lists_before;

@@ -133,7 +133,7 @@ fn one_lists_statuses_contacts_flags_and_warnings() {
     assert_eq!(
         a.warnings,
         vec![
-            "1 phone cell look like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line 10): digits were lost; they still count as phones, but export the column as text to keep them",
+            "1 phone cell looks like numbers Excel rewrote in scientific notation, like 4.47712E+11 (first on line 10): digits were lost; they still count as phones, but export the column as text to keep them",
             "1 email cell was read as a list of addresses (a display name, mailto:, quotes or several addresses): every address counts as the contact's, and the trimmed upload file keeps the first",
             "2 rows share a full name and company with another contact that has its own email or LinkedIn URL: counted as different people (a name never joins two people who carry their own)",
             "1 contact without an email or LinkedIn URL matches the name of several contacts: each counted as a contact of its own",
