@@ -94,6 +94,8 @@ fn valid_emails_by_the_rule() {
         "a@b.c\t",
         "a@.ü",
         "a@ü.",
+        "a@üü.",
+        "a@.üü",
         "a@ü",
         "ab.com",
     ] {
