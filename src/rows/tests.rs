@@ -282,6 +282,14 @@ fn credits_on_the_first_row_of_each_billable_contact() {
         &[2.625, both, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
     );
     s.only_missing = false;
+    // Workspace actions left in the settings (chosen, then another channel picked) belong
+    // to the workspace channel only: no row carries them here.
+    s.workspace.crm_exports = 8;
+    s.workspace.csv_exports = vec![ExportRows::All];
+    assert_credits(
+        &row_credits(&a, &s, &b),
+        &[both, both, 0.0, 0.0, 0.0, both, 0.0, 0.0],
+    );
     s.channel = Channel::Platform;
     assert_credits(
         &row_credits(&a, &s, &b),
