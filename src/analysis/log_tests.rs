@@ -8,6 +8,22 @@ use super::test_support::{contacts, day, mapping, table};
 use super::*;
 
 /// Renewal 2026-12-10, monthly: the cycle is 2026-11-10 to 2026-12-09, both included.
+/// The list analysed with the log, in the cycle and on the day of these tests.
+fn with_log(list: &ContactTable, m: &Mapping, log: &ContactTable, lm: &Mapping) -> Analysis {
+    analyze(
+        list,
+        m,
+        Some(RevealLog {
+            table: log,
+            mapping: lm,
+        }),
+        &cycle(),
+        today(),
+        &Progress::new(),
+    )
+    .unwrap()
+}
+
 fn cycle() -> Cycle {
     Cycle {
         renewal: Some(day(2026, 12, 10)),
@@ -162,18 +178,7 @@ fn log_entries_meet_contacts_by_the_rules_of_section_2() {
         (Role::Phone, &["Phone"]),
         (Role::Date, &["Date"]),
     ]);
-    let a = analyze(
-        &list,
-        &m,
-        Some(RevealLog {
-            table: &log,
-            mapping: &lm,
-        }),
-        &cycle(),
-        today(),
-        &Progress::new(),
-    )
-    .unwrap();
+    let a = with_log(&list, &m, &log, &lm);
     assert_eq!(a.contact_rep, vec![0, 1, 2, 3, 4, 5, 6, 8]);
     assert_eq!(a.contact_flags, vec![5, 2, 4, 0, 5, 5, 6, 7]);
     assert_eq!(
@@ -220,18 +225,7 @@ fn a_plain_log_earns_no_warning() {
         &[("Email", &["gus@chi.io"]), ("Date", &["2026-11-30"])],
     );
     let lm = mapping(&[(Role::Email, &["Email"]), (Role::Date, &["Date"])]);
-    let a = analyze(
-        &list,
-        &m,
-        Some(RevealLog {
-            table: &log,
-            mapping: &lm,
-        }),
-        &cycle(),
-        today(),
-        &Progress::new(),
-    )
-    .unwrap();
+    let a = with_log(&list, &m, &log, &lm);
     assert_eq!(
         a.log,
         Some(LogSummary {
@@ -272,18 +266,7 @@ fn an_entry_with_the_email_of_each_namesake_holds_nothing_apart() {
         (Role::Email, &["Email"]),
         (Role::Date, &["Date"]),
     ]);
-    let a = analyze(
-        &list,
-        &m,
-        Some(RevealLog {
-            table: &log,
-            mapping: &lm,
-        }),
-        &cycle(),
-        today(),
-        &Progress::new(),
-    )
-    .unwrap();
+    let a = with_log(&list, &m, &log, &lm);
     let s = a.log.unwrap();
     assert_eq!((s.matched_entries, s.held_apart), (1, 0));
     assert_eq!(s.held_apart_contacts, None);
@@ -311,18 +294,7 @@ fn the_first_date_in_file_order_dates_an_entry() {
         (Role::Email, &["Email"]),
         (Role::Date, &["Revealed on", "Date"]),
     ]);
-    let a = analyze(
-        &list,
-        &m,
-        Some(RevealLog {
-            table: &log,
-            mapping: &lm,
-        }),
-        &cycle(),
-        today(),
-        &Progress::new(),
-    )
-    .unwrap();
+    let a = with_log(&list, &m, &log, &lm);
     let s = a.log.unwrap();
     assert_eq!((s.in_cycle, s.outside_cycle, s.undated), (2, 1, 0));
     assert_eq!(a.contact_flags[0], 5);
